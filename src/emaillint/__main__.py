@@ -1,0 +1,3 @@
+from emaillint.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,53 @@
+"""The public plugin API: everything a plugin may import from emaillint, in one place.
+
+Other modules are private and may change in any release; names here change only with
+``API_VERSION``. A plugin can check ``emaillint.api.API_VERSION`` to know which API it
+runs against.
+"""
+
+from __future__ import annotations
+
+from emaillint.hookspecs import hookimpl
+from emaillint.model import (
+    ERROR,
+    INFO,
+    WARNING,
+    Account,
+    Context,
+    Dialect,
+    Finding,
+    Position,
+    Problem,
+    Reading,
+    ReadOptions,
+    Rule,
+    Secret,
+)
+from emaillint.provider import (
+    APP_PASSWORD,
+    NONE,
+    OAUTH2,
+    PASSWORD,
+    REJECTS_SENDER,
+    REWRITES_SENDER,
+    STARTTLS,
+    TLS,
+    AuthMethod,
+    Endpoint,
+    Host,
+    OtherHost,
+    Plan,
+    Provider,
+)
+
+API_VERSION = 1
+
+__all__ = [
+    "API_VERSION", "hookimpl",
+    "ERROR", "WARNING", "INFO",
+    "Account", "Context", "Dialect", "Finding", "Position", "Problem", "Reading", "ReadOptions",
+    "Rule", "Secret",
+    "STARTTLS", "TLS", "NONE", "PASSWORD", "APP_PASSWORD", "OAUTH2", "REWRITES_SENDER",
+    "REJECTS_SENDER",
+    "AuthMethod", "Endpoint", "Host", "OtherHost", "Plan", "Provider",
+]

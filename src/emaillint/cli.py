@@ -1,0 +1,101 @@
+"""Command line: arguments -> Settings, and the small informational subcommands.
+
+Start-up is a feature: this module imports only argparse. ``--version`` and ``--help``
+never load plugins or the schema validator; each subcommand imports what it needs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Sequence
+
+from emaillint import __version__
+from emaillint.model import EXIT_CLEAN, EXIT_ERROR
+from emaillint.settings import Settings
+
+COMMANDS = ("check", "rules", "explain", "plugins", "providers", "schema")
+FORMATS = ("text", "json")
+
+
+class _Parser(argparse.ArgumentParser):
+    """Usage mistakes are one line on stderr and exit 2, not a usage dump."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_ERROR, f"emaillint: error: {message} (see '{self.prog} --help')\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="emaillint",
+        description="Lint YAML email (SMTP) configs: hosts, ports and TLS, retired sign-in methods, "
+                    "plaintext passwords, and the recipient quotas CC and BCC eat into.",
+        epilog="Without a command, 'check' is assumed: emaillint config/ is emaillint check config/.",
+    )
+    parser.add_argument("--version", action="version", version=f"emaillint {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    check = commands.add_parser("check", help="lint files and directories (the default command)",
+                                description="Lint files and directories. Directories are walked for "
+                                            "*.yaml and *.yml files; named files are always linted.")
+    check.add_argument("paths", nargs="*", metavar="PATH", default=["."],
+                       help="files or directories to lint ('-' reads standard input; default: .)")
+    check.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    check.add_argument("--as-of", metavar="YYYY-MM-DD", type=_date, default=None,
+                       help="date that decides retired vs announced sign-in methods (default: today)")
+    check.add_argument("--resolve-env", action="store_true",
+                       help="check ${NAME} references with their values from the current environment")
+    check.add_argument("--disable-plugin", action="append", default=[], metavar="NAME",
+                       help="do not load the plugin NAME (repeatable)")
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                       help="colour the severity in text output (default: auto; NO_COLOR is honoured)")
+
+    commands.add_parser("rules", help="list every rule: id, default severity, plugin, summary")
+    explain = commands.add_parser("explain", help="explain a rule, with a bad and a good example")
+    explain.add_argument("rule", metavar="RULE")
+    commands.add_parser("plugins", help="list installed plugins and their versions")
+    commands.add_parser("providers", help="list each provider's correct settings")
+    commands.add_parser("schema", help="print the JSON Schema of emaillint's config format")
+    return parser
+
+
+def _date(text: str) -> str:
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date in the form YYYY-MM-DD") from None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if not args_list or (args_list[0] not in COMMANDS and args_list[0] not in ("-h", "--help", "--version")):
+        args_list.insert(0, "check")
+    args = build_parser().parse_args(args_list)
+    try:
+        return _dispatch(args)
+    except BrokenPipeError:  # `emaillint ... | head`
+        sys.stderr.close()
+        return EXIT_CLEAN
+    except KeyboardInterrupt:
+        sys.stderr.write("emaillint: interrupted\n")
+        return 130
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    if args.command == "check":
+        from emaillint.run import run
+
+        settings = Settings(
+            paths=tuple(args.paths),
+            format=args.format,
+            as_of=args.as_of or "",
+            resolve_env=args.resolve_env,
+            disable_plugins=tuple(args.disable_plugin),
+            color=args.color,
+        )
+        return run(settings)
+    from emaillint import commands
+
+    return getattr(commands, args.command)(args, sys.stdout)

@@ -1,0 +1,77 @@
+"""Telling a secret from a reference to one, without ever keeping the secret.
+
+Documented in the README's Security section: ``${NAME}`` is a reference the program
+expands; ``{{ ... }}`` is a template rendered before use (Jinja, Helm, Ansible); a
+tagged value such as ``!secret name`` is a secret-store reference; ``$NAME`` without
+braces looks like a reference but emaillint's format does not expand it, so it is a
+``lookalike``; anything else non-empty is a ``literal`` secret written in the file.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from emaillint.model import Secret
+
+REFERENCE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
+LOOKALIKE = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+TEMPLATE = re.compile(r"\{\{.*\}\}|\{%.*%\}|<%=?.*%>", re.S)
+
+
+def reference_name(value: Any) -> str | None:
+    """``NAME`` for a value that is exactly ``${NAME}``, else None."""
+    if isinstance(value, str):
+        match = REFERENCE.fullmatch(value.strip())
+        if match:
+            return match.group(1)
+    return None
+
+
+def classify(value: Any, *, tag: str = "") -> Secret:
+    """The kind of a password-like value; the value itself is not kept."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return Secret("empty")
+    if tag:
+        return Secret("store", tag)
+    if not isinstance(value, str):
+        return Secret("literal")
+    text = value.strip()
+    name = reference_name(text)
+    if name:
+        return Secret("reference", name)
+    if TEMPLATE.search(text):
+        return Secret("template")
+    match = LOOKALIKE.fullmatch(text)
+    if match:
+        return Secret("lookalike", match.group(1))
+    return Secret("literal")
+
+
+SECRET_KEY = re.compile(r"(?i)pass(?:word|wd)?$|secret|token|api[_-]?key|credential|private[_-]?key")
+URL_USERINFO = re.compile(r"://[^:/@\s]*:([^@/\s]+)@")
+MIN_SECRET = 4
+"""Shorter values are not redacted: replacing 'a' in every message would garble them."""
+
+
+def find_secrets(data: Any) -> frozenset[str]:
+    """Literal secrets anywhere in a document: values of password-like keys, URL userinfo.
+
+    The engine removes these from every message about the document (defence in depth:
+    rules do not echo secrets, but a plugin's exception text might).
+    """
+    found: set[str] = set()
+    stack = [(None, data)]
+    while stack:
+        key, value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend(value.items())
+        elif isinstance(value, list):
+            stack.extend((key, item) for item in value)
+        elif isinstance(value, str):
+            if key is not None and SECRET_KEY.search(str(key)) and classify(value).kind == "literal":
+                found.add(value.strip())
+            found.update(URL_USERINFO.findall(value))
+        elif value is not None and key is not None and SECRET_KEY.search(str(key)) and not isinstance(value, bool):
+            found.add(str(value))
+    return frozenset(s for s in found if len(s) >= MIN_SECRET)

@@ -1,0 +1,203 @@
+"""The values that flow through the engine: findings, accounts and their positions.
+
+They are NamedTuples rather than dataclasses because emaillint runs on every commit:
+a frozen dataclass costs about a millisecond of start-up per class, a NamedTuple a tenth
+of that, and both are immutable, typed and picklable (worker processes send them back).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Iterable, Mapping, NamedTuple
+
+ERROR = "error"
+WARNING = "warning"
+INFO = "info"
+SEVERITIES = (ERROR, WARNING, INFO)
+SEVERITY_RANK = {INFO: 0, WARNING: 1, ERROR: 2}
+
+EXIT_CLEAN = 0
+"""No findings, or only warnings and infos without ``--strict``."""
+EXIT_FINDINGS = 1
+"""At least one finding fails the run."""
+EXIT_ERROR = 2
+"""Usage error, bad configuration, or an internal or plugin error."""
+
+
+class Position(NamedTuple):
+    """1-based line and column of a YAML node."""
+
+    line: int
+    column: int
+
+
+NOWHERE = Position(1, 1)
+
+
+class Finding(NamedTuple):
+    path: str
+    line: int
+    column: int
+    rule: str
+    severity: str
+    message: str
+    account: str | None = None
+    provider: str | None = None
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.path, self.line, self.column, self.rule, self.message)
+
+
+class Problem(NamedTuple):
+    """What a rule reports: the engine adds path, position, rule id and account.
+
+    ``where`` names the account field responsible (``"port"``, ``"cc.1"``); the finding
+    points at that field's node, or at the account when the field is absent.
+    ``severity`` overrides the rule's default, for rules whose severity depends on a date.
+    """
+
+    where: str
+    message: str
+    severity: str | None = None
+
+
+class Secret(NamedTuple):
+    """A credential as the linter sees it: its kind, never its value.
+
+    kinds: ``reference`` (``${NAME}``, expanded by the program that reads the file),
+    ``store`` (a secret-store reference such as Home Assistant's ``!secret``),
+    ``template`` (``{{ ... }}``, rendered before use), ``lookalike`` (looks like a
+    reference but is not expanded, e.g. ``$NAME`` in emaillint's own format),
+    ``literal`` (the secret itself is in the file) and ``empty``.
+    """
+
+    kind: str
+    detail: str = ""
+
+
+class Account(NamedTuple):
+    """One outgoing-mail account in the engine's common model, whatever dialect it came from.
+
+    A field is None when the file does not set it or sets it to a reference that is
+    unknown at lint time (those field names are in ``references``); rules check only
+    what is there. ``security`` is one of ``tls`` (implicit TLS), ``starttls``
+    (STARTTLS required), ``starttls-optional`` (opportunistic) or ``none``.
+    """
+
+    name: str
+    dialect: str
+    position: Position
+    provider: str | None = None
+    plan: str | None = None
+    host: str | None = None
+    port: int | None = None
+    security: str | None = None
+    verify_cert: bool | None = None
+    auth: str | None = None
+    username: str | None = None
+    password: Secret | None = None
+    sender: str | None = None
+    to: int = 1
+    to_addresses: tuple[str, ...] = ()
+    cc: tuple[str, ...] = ()
+    bcc: tuple[str, ...] = ()
+    messages_per_day: int | None = None
+    references: frozenset[str] = frozenset()
+    extra: Mapping[str, Any] = {}
+    positions: Mapping[str, Position] = {}
+
+    def where(self, field: str) -> Position:
+        """The node to blame for ``field``: the field itself, or the account."""
+        return self.positions.get(field, self.position)
+
+    @property
+    def recipients_per_message(self) -> int:
+        return self.to + len(self.cc) + len(self.bcc)
+
+    @property
+    def has_credentials(self) -> bool:
+        if self.auth == "none":
+            return False
+        return bool(self.username) or (self.password is not None and self.password.kind != "empty")
+
+
+class Context(NamedTuple):
+    """What the engine worked out about an account before running rules on it.
+
+    ``provider`` is the provider the account is checked against (None: provider rules
+    are skipped), found ``via`` an explicit ``provider`` key, the host, or the
+    username's domain. ``plan_note`` says how the plan was chosen when the file does
+    not name it; quota messages repeat it. The ``*_provider`` fields say which provider
+    owns the host, the username's domain and the From domain, for the mismatch rules.
+    """
+
+    provider: Any = None
+    plan: Any = None
+    plan_note: str = ""
+    via: str = ""
+    as_of: str = ""
+    host_provider: Any = None
+    domain_provider: Any = None
+    sender_provider: Any = None
+
+
+class Rule(NamedTuple):
+    """A rule: its id, default severity, a one-line summary and its explanation.
+
+    ``explanation`` is what ``emaillint explain`` prints, with the sections *What it
+    does*, *Why is this bad*, *Example* and *Use instead*. ``scope`` says how the engine
+    runs ``check``:
+
+    - ``account``: ``check(account, context)`` yields ``Problem``s for one account;
+    - ``run``: ``check(account, context)`` returns a small picklable record (or None) per
+      account, and ``finish(records)`` yields ``Finding``s once every file is linted;
+    - ``engine``: no ``check``; the engine itself reports it (yaml-syntax, schema, ...).
+
+    ``plugin`` is filled in by the registry with the name of the plugin that added it.
+    """
+
+    id: str
+    severity: str
+    summary: str
+    explanation: str
+    check: Callable[..., Any] | None = None
+    scope: str = "account"
+    finish: Callable[[list[Any]], Iterable[Finding]] | None = None
+    plugin: str = ""
+
+
+class Reading(NamedTuple):
+    """What a dialect read from one document.
+
+    ``secrets`` are the literal secret values found in the document; the engine removes
+    them from every message about this document, whatever rule or plugin wrote it.
+    """
+
+    accounts: list[Account]
+    findings: list[Finding]
+    secrets: frozenset[str] = frozenset()
+
+
+class Dialect(NamedTuple):
+    """A config format emaillint understands, mapped onto ``Account``.
+
+    ``detect(document)`` says whether a YAML document is in this dialect (by content);
+    ``read(document, options)`` maps it to accounts, keeping every field's position.
+    """
+
+    name: str
+    summary: str
+    detect: Callable[[Any], bool]
+    read: Callable[[Any, Any], Reading]
+    plugin: str = ""
+
+
+class ReadOptions(NamedTuple):
+    """What a dialect's ``read`` may use besides the document.
+
+    ``schema`` validates emaillint's own format (with plugins' extra keys); ``environ``
+    resolves ``${NAME}`` references when the user asked for it (``--resolve-env``) and
+    is empty otherwise.
+    """
+
+    schema: Any
+    environ: Mapping[str, str] = {}

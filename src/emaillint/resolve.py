@@ -1,0 +1,197 @@
+"""Which provider and plan an account is checked against, and why.
+
+Provider: an explicit ``provider`` key, else the provider that owns the host, else the
+one that owns the username's domain (SPEC order). Plan: an explicit ``plan``, else what
+host and username tell (a company domain on smtp.gmail.com is Google Workspace, on
+smtp.office365.com Microsoft 365), else the provider's most restrictive plan; the
+``plan_note`` says which was assumed, and quota messages repeat it.
+"""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+from emaillint.model import Account, Context
+from emaillint.provider import Plan, Provider
+
+SUBMISSION = "submission"
+LEGACY = "legacy"
+WRONG = "wrong"
+
+
+class HostClaim(NamedTuple):
+    provider: Provider
+    kind: str
+
+
+class ProviderIndex:
+    """Providers by name, host and username domain, refusing silent overrides."""
+
+    def __init__(self) -> None:
+        self.by_name: dict[str, Provider] = {}
+        self.plugin_of: dict[str, str] = {}
+        self.hosts: dict[str, list[HostClaim]] = {}
+        self.domains: dict[str, list[Provider]] = {}
+        self.domain_patterns: list[tuple[str, Provider]] = []
+
+    def add(self, provider: Provider, plugin: str) -> str:
+        """Index ``provider``; return why it was refused ("" when it was added)."""
+        if provider.name in self.by_name:
+            return (f"provider '{provider.name}' is already defined by plugin "
+                    f"'{self.plugin_of[provider.name]}'; rename one of them or disable a plugin")
+        for host in provider.hosts:
+            for claim in self.hosts.get(host.name, ()):
+                if claim.kind == SUBMISSION and claim.provider.group != provider.group:
+                    return (f"provider '{provider.name}' claims host {host.name}, which provider "
+                            f"'{claim.provider.name}' (plugin '{self.plugin_of[claim.provider.name]}') "
+                            "already claims; give both the same family if they are one service")
+        for domain in provider.domains:
+            for other in self._domain_owners(domain):
+                if other.group != provider.group:
+                    return (f"provider '{provider.name}' claims username domain {domain}, which "
+                            f"provider '{other.name}' already claims")
+        self.by_name[provider.name] = provider
+        self.plugin_of[provider.name] = plugin
+        for kind, hosts in ((SUBMISSION, provider.hosts), (LEGACY, provider.legacy_hosts),
+                            (WRONG, provider.wrong_hosts)):
+            for host in hosts:
+                self.hosts.setdefault(host.name, []).append(HostClaim(provider, kind))
+        for domain in provider.domains:
+            if domain.endswith(".*"):
+                self.domain_patterns.append((domain[:-1], provider))
+            else:
+                self.domains.setdefault(domain, []).append(provider)
+        return ""
+
+    def _domain_owners(self, domain: str) -> list[Provider]:
+        owners = list(self.domains.get(domain, ()))
+        owners += [p for prefix, p in self.domain_patterns if domain.startswith(prefix)]
+        if domain.endswith(".*"):
+            prefix = domain[:-1]
+            owners += [p for d, ps in self.domains.items() if d.startswith(prefix) for p in ps]
+        return owners
+
+    def for_host(self, host: str | None, prefer_domain: str | None = None) -> HostClaim | None:
+        claims = self.hosts.get(host.lower(), []) if host else []
+        if not claims:
+            return None
+        for claim in sorted(claims, key=lambda c: (c.kind != SUBMISSION, c.provider.name)):
+            if prefer_domain and claim.provider.owns_domain(prefer_domain):
+                return claim
+        return min(claims, key=lambda c: (c.kind != SUBMISSION, c.provider.name))
+
+    def for_domain(self, domain: str | None) -> Provider | None:
+        if not domain:
+            return None
+        owners = self._domain_owners(domain.lower())
+        return min(owners, key=lambda p: p.name) if owners else None
+
+    def names(self) -> list[str]:
+        return sorted(self.by_name)
+
+    def all_hosts(self) -> list[str]:
+        return sorted(self.hosts)
+
+
+def domain_of(address: str | None) -> str | None:
+    """The domain of ``user@domain`` or ``Name <user@domain>``; None if there is none."""
+    if not address:
+        return None
+    address = address_of(address)
+    local, at, domain = address.rpartition("@")
+    if not (at and local and domain.strip()):
+        return None
+    return domain.strip().lower()
+
+
+def address_of(value: str) -> str:
+    """``Billing <billing@example.com>`` -> ``billing@example.com``."""
+    value = value.strip()
+    if value.endswith(">") and "<" in value:
+        return value[value.rindex("<") + 1 : -1].strip()
+    return value
+
+
+class Resolution(NamedTuple):
+    context: Context
+    problems: list[tuple[str, str]]
+    """(field, message) pairs for provider/plan names no plugin knows."""
+
+
+def resolve(account: Account, index: ProviderIndex, as_of: str) -> Resolution:
+    problems: list[tuple[str, str]] = []
+    user_domain = domain_of(account.username)
+    claim = index.for_host(account.host, prefer_domain=user_domain)
+    host_provider = claim.provider if claim else None
+    domain_provider = index.for_domain(user_domain)
+    sender_provider = index.for_domain(domain_of(account.sender))
+
+    provider: Provider | None = None
+    via = ""
+    if account.provider:
+        provider = index.by_name.get(account.provider)
+        via = "provider"
+        if provider is None:
+            problems.append(("provider", _unknown("provider", account.provider, index.names(), "an installed provider")))
+    elif host_provider:
+        provider, via = host_provider, "host"
+    elif domain_provider:
+        provider, via = domain_provider, "domain"
+
+    plan, note = None, ""
+    if provider is not None:
+        plan, note, problem = _plan(account, provider, index, user_domain)
+        if problem:
+            problems.append(("plan", problem))
+    context = Context(provider, plan, note, via, as_of, host_provider, domain_provider, sender_provider)
+    return Resolution(context, problems)
+
+
+def _plan(account: Account, provider: Provider, index: ProviderIndex,
+          user_domain: str | None) -> tuple[Plan | None, str, str]:
+    if account.plan:
+        plan = provider.plan(account.plan)
+        if plan is None:
+            names = [p.name for p in provider.plans]
+            return None, "", _unknown("plan", account.plan, names, f"a {provider.title} plan")
+        return plan, "", ""
+    candidates = list(provider.plans)
+    reasons = []
+    if user_domain:
+        # The mailbox decides the account type; the host only narrows within it.
+        own = index.for_domain(user_domain)
+        organization = own is None or own.group != provider.group
+        narrowed = [p for p in candidates if p.organization == organization]
+        if narrowed:
+            candidates = narrowed
+            reasons.append(f"a company domain ({user_domain})" if organization else f"a {user_domain} username")
+    host = provider.host(account.host.lower()) if account.host else None
+    if host and host.plans:
+        narrowed = [p for p in candidates if p.name in host.plans]
+        if narrowed:
+            candidates = narrowed
+            reasons.append(f"host {host.name}")
+    if not candidates:
+        return None, "", ""
+    plan = min(candidates, key=_restrictiveness)
+    basis = " and ".join(reasons)
+    if len(candidates) == 1 and basis:
+        note = f"plan not set; {basis} means {plan.title}"
+    elif basis:
+        note = f"plan not set; assumed {plan.title}, the most restrictive plan for {basis}"
+    else:
+        note = f"plan not set; assumed {plan.title}, the most restrictive plan"
+    return plan, note + ": set plan: to be exact", ""
+
+
+def _restrictiveness(plan: Plan) -> tuple[float, ...]:
+    big = float("inf")
+    return (plan.recipients_per_day or big, plan.messages_per_day or big, plan.recipients_per_message or big)
+
+
+def _unknown(field: str, value: Any, known: list[str], what: str) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(str(value), known, n=1, cutoff=0.6)
+    hint = f"did you mean '{close[0]}'?" if close else f"write one of: {', '.join(known) or '(none installed)'}"
+    return f"{field}: '{value}' is not {what}; {hint}"

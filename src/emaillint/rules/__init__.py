@@ -1,0 +1,37 @@
+"""The built-in rules, one module each; the module docstring is what `explain` prints."""
+
+from __future__ import annotations
+
+from emaillint.model import Rule
+from emaillint.rules import (
+    address_syntax,
+    cc_quota,
+    cleartext_auth,
+    daily_recipient_quota,
+    duplicate_key,
+    io_error,
+    legacy_auth,
+    legacy_host,
+    message_recipient_limit,
+    plaintext_password,
+    plugin_error,
+    port_security_mismatch,
+    provider_host,
+    provider_mismatch,
+    provider_port,
+    provider_security,
+    schema,
+    sender_mismatch,
+    shared_quota,
+    unknown_provider,
+    yaml_ambiguous,
+    yaml_syntax,
+)
+
+BUILTIN: tuple[Rule, ...] = tuple(module.RULE for module in (
+    yaml_syntax, duplicate_key, yaml_ambiguous, schema, io_error, port_security_mismatch,
+    cleartext_auth, plaintext_password, address_syntax, unknown_provider, provider_host,
+    legacy_host, provider_port, provider_security, provider_mismatch, legacy_auth,
+    sender_mismatch, daily_recipient_quota, cc_quota, message_recipient_limit, shared_quota,
+    plugin_error,
+))

@@ -1,0 +1,63 @@
+"""A From, To, CC or BCC address is not a valid email address.
+
+## What it does
+Checks each address with email-validator (syntax only, no DNS lookups), after taking
+off a display name (`Billing <billing@example.com>`). References (`${MAIL_FROM}`) are
+skipped.
+
+## Why is this bad
+The SMTP server rejects the message (`501 5.1.7 Invalid address`), often only when the
+first invoice goes out.
+
+## Example
+```yaml
+from: billing@example
+message:
+  cc: [accounting@@example.com]
+```
+
+## Use instead
+```yaml
+from: Billing <billing@example.com>
+message:
+  cc: [accounting@example.com]
+```
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from emaillint import credentials
+from emaillint.model import ERROR, Account, Context, Problem, Rule
+from emaillint.resolve import address_of
+
+
+def invalid_reason(address: str) -> str | None:
+    """Why email-validator rejects ``address`` (None if it is fine); imported on first use."""
+    from email_validator import EmailNotValidError, validate_email
+
+    try:
+        validate_email(address, check_deliverability=False)
+    except EmailNotValidError as exc:
+        return str(exc).rstrip(".")
+    return None
+
+
+def check(account: Account, context: Context) -> Iterator[Problem]:
+    fields = [("from", account.sender)] if account.sender else []
+    for name, values in (("to", account.to_addresses), ("cc", account.cc), ("bcc", account.bcc)):
+        fields.extend((f"{name}.{i}", value) for i, value in enumerate(values))
+    for where, value in fields:
+        if credentials.reference_name(value) or credentials.TEMPLATE.search(value):
+            continue
+        reason = invalid_reason(address_of(value))
+        if reason:
+            label = where.split(".")[0]
+            yield Problem(where, (
+                f"{label} address '{value}' is not valid: {reason}; write a full address such as"
+                " billing@example.com"
+            ))
+
+
+RULE = Rule("address-syntax", ERROR, "a from/to/cc/bcc address is not a valid address", __doc__, check)

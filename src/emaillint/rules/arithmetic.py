@@ -1,0 +1,35 @@
+"""The quota arithmetic, worded once for every quota rule, so the messages agree."""
+
+from __future__ import annotations
+
+from emaillint.model import Account, Context
+
+
+def breakdown(account: Account) -> str:
+    """``1 To + 1 CC``: the recipients of one message, as the quota counts them."""
+    parts = [f"{account.to} To"]
+    if account.cc:
+        parts.append(f"{len(account.cc)} CC")
+    if account.bcc:
+        parts.append(f"{len(account.bcc)} BCC")
+    return " + ".join(parts)
+
+
+def per_day(account: Account) -> int:
+    return (account.messages_per_day or 0) * account.recipients_per_message
+
+
+def caveats(context: Context) -> str:
+    """Why the figure may not be exact: an estimated limit, an assumed plan."""
+    notes = []
+    plan = context.plan
+    if plan is not None and plan.estimate:
+        notes.append(plan.note or f"{plan.title} does not publish this limit; the figure is an estimate")
+    if context.plan_note:
+        notes.append(context.plan_note)
+    return "".join(f" ({note})" for note in notes)
+
+
+def counts_note(account: Account) -> str:
+    return "; CC and BCC addresses count as recipients" if account.cc or account.bcc else \
+        "; To, CC and BCC addresses all count as recipients"

@@ -1,0 +1,60 @@
+"""CC and BCC addresses spend the daily recipient quota on every message.
+
+## What it does
+For accounts that copy every message to fixed CC or BCC addresses, states how many
+recipients each message spends and how many messages a day the plan then allows:
+500 recipients/day / (1 To + 1 CC) = 250 messages/day. It stays quiet when
+daily-recipient-quota already reports the volume as too high.
+
+## Why is this bad
+It is the failure the project was started for: an invoicing system CCs accounting on
+every invoice, Gmail counts both addresses, and the daily limit is hit at half the
+expected volume, days after the config was merged.
+
+## Example
+```yaml
+provider: gmail
+message:
+  to: 1
+  cc: [accounting@example.com]
+```
+
+## Use instead
+If the copies are needed, plan for them (`volume.messages_per_day` at most the figure
+in the message), or replace the per-message CC with one daily summary.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from emaillint.model import WARNING, Account, Context, Problem, Rule
+from emaillint.rules import daily_recipient_quota
+from emaillint.rules.arithmetic import breakdown, caveats, per_day
+
+
+def check(account: Account, context: Context) -> Iterator[Problem]:
+    plan = context.plan
+    if not (account.cc or account.bcc) or plan is None or not plan.recipients_per_day:
+        return
+    if daily_recipient_quota.exceeded(account, context):
+        return
+    per_message = account.recipients_per_message
+    allowed = plan.recipients_per_day // per_message
+    if plan.messages_per_day:
+        allowed = min(allowed, plan.messages_per_day)
+    copied = "CC and BCC" if account.cc and account.bcc else ("CC" if account.cc else "BCC")
+    planned = ""
+    if account.messages_per_day:
+        planned = f"; at {account.messages_per_day:,} messages/day you use {per_day(account):,}"
+    yield Problem("cc" if account.cc else "bcc", (
+        f"{copied} addresses count toward the daily recipient quota: {plan.recipients_per_day:,}"
+        f" recipients/day / ({breakdown(account)}) = at most {allowed:,} messages/day on"
+        f" {plan.title}{planned}; keep volume.messages_per_day at or below {allowed:,}"
+        f"{caveats(context)}"
+    ))
+
+
+RULE = Rule("cc-quota", WARNING,
+            "CC/BCC addresses are configured: each spends quota; states the resulting max messages/day",
+            __doc__, check)

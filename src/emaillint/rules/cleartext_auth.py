@@ -1,0 +1,46 @@
+"""Credentials sent over a connection without TLS.
+
+## What it does
+Reports accounts with `security: none` that still sign in (a username or password is
+set and `auth` is not `none`).
+
+## Why is this bad
+The username and password cross the network readable by anyone on the path. Providers
+refuse it anyway (`530 5.7.0 Must issue a STARTTLS command first`), so the mail also
+fails to go out.
+
+## Example
+```yaml
+port: 587
+security: none
+username: billing@example.com
+password: ${SMTP_PASSWORD}
+```
+
+## Use instead
+```yaml
+port: 587
+security: starttls
+username: billing@example.com
+password: ${SMTP_PASSWORD}
+```
+A local relay that needs no login should say so: `auth: none` and no credentials.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from emaillint.model import ERROR, Account, Context, Problem, Rule
+
+
+def check(account: Account, context: Context) -> Iterator[Problem]:
+    if account.security == "none" and account.has_credentials:
+        yield Problem("security", (
+            "credentials would be sent unencrypted (security: none); write security: starttls"
+            " (port 587) or security: tls (port 465), or drop the credentials for a relay that"
+            " needs no login"
+        ))
+
+
+RULE = Rule("cleartext-auth", ERROR, "security: none while credentials are configured", __doc__, check)

@@ -1,0 +1,56 @@
+"""Which of a provider's hosts and endpoints apply to an account; shared by the host rules."""
+
+from __future__ import annotations
+
+from emaillint.model import Account, Context
+from emaillint.provider import Host, OtherHost, Provider
+
+
+def applies(entry: Host | OtherHost, context: Context) -> bool:
+    """Whether a plan-scoped host entry applies to the account's plan."""
+    return not entry.plans or context.plan is None or context.plan.name in entry.plans
+
+
+def other_host(entries: tuple[OtherHost, ...], name: str, context: Context) -> OtherHost | None:
+    for entry in entries:
+        if entry.name == name and applies(entry, context):
+            return entry
+    return None
+
+
+def recommended_host(provider: Provider, context: Context) -> Host:
+    for host in provider.hosts:
+        if applies(host, context):
+            return host
+    return provider.hosts[0]
+
+
+def own_host(account: Account, context: Context) -> bool:
+    """False when the host belongs to another provider: provider-mismatch reports that."""
+    other = context.host_provider
+    return other is None or other.group == context.provider.group
+
+
+def target_host(account: Account, context: Context) -> Host | None:
+    """The submission host whose ports apply: the account's, or the one it should use."""
+    provider = context.provider
+    if provider is None or not account.host or not own_host(account, context):
+        return None
+    name = account.host.lower()
+    host = provider.host(name)
+    if host is not None and applies(host, context):
+        return host
+    replacement = other_host(provider.legacy_hosts + provider.wrong_hosts, name, context)
+    if replacement is not None and provider.host(replacement.use_instead):
+        return provider.host(replacement.use_instead)
+    return recommended_host(provider, context)
+
+
+def endpoints_text(host: Host) -> str:
+    """``port 587 with security: starttls (or 465 with tls)``, recommended first."""
+    ordered = sorted(host.endpoints, key=lambda e: (not e.recommended, e.port))
+    first, rest = ordered[0], ordered[1:]
+    text = f"port {first.port} with security: {first.security}"
+    if rest:
+        text += " (or " + ", ".join(f"{e.port} with {e.security}" for e in rest) + ")"
+    return text

@@ -1,0 +1,42 @@
+"""The host is an old name for the provider's submission server.
+
+## What it does
+Reports hosts that the provider no longer documents or recommends, naming the current
+host: Hotmail's `smtp.live.com` (now `smtp-mail.outlook.com`), Microsoft 365's opt-in
+TLS 1.0/1.1 endpoint `smtp-legacy.office365.com`, and `smtp.office365.com` for a personal
+Outlook.com account.
+
+## Why is this bad
+Old names stop resolving or connecting without notice; projects that kept
+`smtp.live.com` found out from failed deliveries. Legacy endpoints exist to keep old,
+weaker clients working for a while, not for new configs.
+
+## Example
+```yaml
+host: smtp.live.com
+```
+
+## Use instead
+```yaml
+host: smtp-mail.outlook.com
+```
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from emaillint.model import WARNING, Account, Context, Problem, Rule
+from emaillint.rules.hosts import other_host
+
+
+def check(account: Account, context: Context) -> Iterator[Problem]:
+    provider = context.provider
+    if provider is None or not account.host:
+        return
+    legacy = other_host(provider.legacy_hosts, account.host.lower(), context)
+    if legacy is not None:
+        yield Problem("host", f"{legacy.name} is a legacy host: {legacy.reason}; write host: {legacy.use_instead}")
+
+
+RULE = Rule("legacy-host", WARNING, "the host is an old alias (e.g. smtp.live.com)", __doc__, check)

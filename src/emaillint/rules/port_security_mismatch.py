@@ -1,0 +1,66 @@
+"""Implicit TLS on a STARTTLS port, or STARTTLS (or nothing) on the implicit-TLS port.
+
+## What it does
+Checks the port against the security mode, for every account, whatever its provider:
+port 465 expects TLS from the first byte (`security: tls`); ports 587 and 25 start in
+plain text and upgrade with STARTTLS (`security: starttls`).
+
+## Why is this bad
+The handshake fails every time. Implicit TLS on 587 fails at once with "wrong version
+number"; STARTTLS on 465 hangs until a timeout ("Greeting never received"), because the
+client waits for a greeting while the server waits for a TLS hello (RFC 8314 §3.3).
+
+## Example
+```yaml
+port: 465
+security: starttls
+```
+
+## Use instead
+```yaml
+port: 465
+security: tls
+```
+or
+```yaml
+port: 587
+security: starttls
+```
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from emaillint.model import ERROR, Account, Context, Problem, Rule
+
+IMPLICIT_TLS_PORT = 465
+STARTTLS_PORTS = (587, 25)
+
+
+def mismatched(port: int | None, security: str | None) -> bool:
+    """True when the handshake cannot work, whichever server is on the other end."""
+    if port in STARTTLS_PORTS:
+        return security == "tls"
+    if port == IMPLICIT_TLS_PORT:
+        return security in ("starttls", "starttls-optional", "none")
+    return False
+
+
+def check(account: Account, context: Context) -> Iterator[Problem]:
+    if not mismatched(account.port, account.security):
+        return
+    if account.security == "tls":
+        yield Problem("security", (
+            f"security: tls (implicit TLS) on port {account.port} fails with 'wrong version number':"
+            f" port {account.port} starts in plain text; write security: starttls, or use port: 465 with tls"
+        ))
+    else:
+        yield Problem("security", (
+            f"port 465 expects TLS from the first byte, but security is {account.security}: the"
+            " connection hangs until it times out; write security: tls, or use port: 587 with starttls"
+        ))
+
+
+RULE = Rule("port-security-mismatch", ERROR,
+            "implicit TLS on 587/25, or STARTTLS on 465: the handshake fails", __doc__, check)

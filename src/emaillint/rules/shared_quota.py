@@ -1,0 +1,100 @@
+"""Several accounts in the linted files sign in to one mailbox and share its daily limit.
+
+## What it does
+Across all files of one run, groups accounts by provider and username. Where several
+accounts use the same mailbox, adds up their recipients/day (messages_per_day x
+(To + CC + BCC)) and messages/day and compares the sums with the mailbox's limit (the
+most restrictive plan among them). It keeps one small tally per mailbox, not the
+accounts themselves.
+
+## Why is this bad
+Limits are per mailbox, not per program: the invoicing system and the reminder job each
+stay under Gmail's 500, together they do not, and whichever sends last bounces.
+
+## Example
+`billing.yaml` and `reminders.yaml` both sign in as billing@example.com on Gmail, with
+300 and 250 messages a day.
+
+## Use instead
+Give each program its own mailbox, or plan their volumes together below the limit.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, NamedTuple
+
+from emaillint.model import WARNING, Account, Context, Finding, Rule
+from emaillint.resolve import address_of
+from emaillint.rules.arithmetic import per_day
+
+
+class Share(NamedTuple):
+    mailbox: str
+    provider: str
+    plan: str
+    recipients_limit: int | None
+    messages_limit: int | None
+    recipients: int
+    messages: int
+
+
+class Record(NamedTuple):
+    """What the engine hands ``finish``: where the account is, and its ``Share``."""
+
+    path: str
+    line: int
+    column: int
+    account: str
+    share: Any
+
+
+def check(account: Account, context: Context) -> Share | None:
+    plan = context.plan
+    if plan is None or not account.username or not account.messages_per_day:
+        return None
+    if not (plan.recipients_per_day or plan.messages_per_day):
+        return None
+    return Share(
+        f"{context.provider.group}:{address_of(account.username).lower()}", context.provider.name,
+        plan.title, plan.recipients_per_day, plan.messages_per_day, per_day(account),
+        account.messages_per_day,
+    )
+
+
+def finish(records: list[Record]) -> Iterable[Finding]:
+    mailboxes: dict[str, list[Record]] = {}
+    for record in records:
+        mailboxes.setdefault(record.share.mailbox, []).append(record)
+    for group in mailboxes.values():
+        if len(group) < 2:
+            continue
+        message = _verdict(group)
+        if not message:
+            continue
+        for record in group:
+            others = ", ".join(f"{o.path}:{o.line} ({o.account})" for o in group if o is not record)
+            yield Finding(
+                record.path, record.line, record.column, "shared-quota", WARNING,
+                f"{record.share.mailbox.split(':', 1)[1]} is also used by {others}: {message}; give"
+                " each program its own mailbox or plan their volumes together",
+                record.account, record.share.provider,
+            )
+
+
+def _verdict(group: list[Record]) -> str:
+    shares = [record.share for record in group]
+    recipients = sum(share.recipients for share in shares)
+    messages = sum(share.messages for share in shares)
+    tightest = min(shares, key=lambda s: (s.recipients_limit or float("inf"), s.messages_limit or float("inf")))
+    if tightest.recipients_limit and recipients > tightest.recipients_limit:
+        return (f"together {' + '.join(f'{s.recipients:,}' for s in shares)} = {recipients:,}"
+                f" recipients/day > {tightest.plan} limit {tightest.recipients_limit:,}, which is per mailbox")
+    if tightest.messages_limit and messages > tightest.messages_limit:
+        return (f"together {messages:,} messages/day > {tightest.plan} limit of"
+                f" {tightest.messages_limit:,} messages/day, which is per mailbox")
+    return ""
+
+
+RULE = Rule("shared-quota", WARNING,
+            "accounts across the linted files share one mailbox and together exceed its daily limit",
+            __doc__, check, scope="run", finish=finish)

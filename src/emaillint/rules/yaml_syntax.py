@@ -1,0 +1,29 @@
+"""The file is not valid YAML.
+
+## What it does
+Reports where the YAML parser stopped, with the parser's reason.
+
+## Why is this bad
+A program that reads this file fails at start-up, or (with some loaders) reads only part
+of it. No other rule can check a file that does not parse.
+
+## Example
+```yaml
+accounts:
+  billing:
+    host: smtp.gmail.com
+   port: 587          # indented one space less than its siblings
+```
+
+## Use instead
+```yaml
+accounts:
+  billing:
+    host: smtp.gmail.com
+    port: 587
+```
+"""
+
+from emaillint.model import ERROR, Rule
+
+RULE = Rule("yaml-syntax", ERROR, "the file is not valid YAML", __doc__, scope="engine")

@@ -1,0 +1,234 @@
+"""JSON Schema validation of emaillint's own format, with errors in a user's words.
+
+The schema file in ``schemas/`` is the contract editors use too. Each validation error
+becomes one finding at the offending key's line, phrased as the field and what to write
+(``accounts.invoices.hots: unknown key; did you mean 'host'?``). Values of fields the
+schema marks ``writeOnly`` (passwords, plugin secrets) are never echoed.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+from typing import Any, Mapping
+
+from emaillint.load import Document, Path
+from emaillint.model import Finding
+
+SCHEMA_FILE = "emaillint.schema.json"
+
+_SECURITY_SYNONYMS = {
+    "ssl": "tls", "smtps": "tls", "implicit": "tls", "implicit-tls": "tls", "tls/ssl": "tls",
+    "ssl/tls": "tls", "true": "tls", "explicit": "starttls", "start-tls": "starttls",
+    "start_tls": "starttls", "starttls-required": "starttls", "plain": "none", "off": "none",
+    "false": "none", "no": "none", "": "none",
+}
+_TYPE_WORDS = {
+    "integer": "a whole number", "number": "a number", "string": "text", "object": "a mapping",
+    "array": "a list", "boolean": "true or false", "null": "nothing",
+}
+
+
+def schema_path() -> str:
+    """The shipped schema file; ``emaillint.schemas`` is the repository's ``schemas/``."""
+    import emaillint.schemas as package
+
+    for directory in package.__path__:
+        candidate = os.path.join(directory, SCHEMA_FILE)
+        if os.path.isfile(candidate):
+            return candidate
+    raise FileNotFoundError(f"{SCHEMA_FILE} is missing from the emaillint installation")
+
+
+def base_schema() -> dict[str, Any]:
+    with open(schema_path(), encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def build_schema(extra_properties: Mapping[str, Mapping[str, Any]] = {}) -> dict[str, Any]:
+    """The base schema plus account keys that provider plugins declare for their settings."""
+    schema = base_schema()
+    if extra_properties:
+        properties = schema["$defs"]["account"]["properties"]
+        for key, subschema in extra_properties.items():
+            properties.setdefault(key, dict(subschema))
+    return schema
+
+
+class SchemaChecker:
+    """Validates documents against one schema, compiled once per process."""
+
+    def __init__(self, schema: dict[str, Any]) -> None:
+        self.schema = schema
+        self._validator: Any = None
+
+    @property
+    def validator(self) -> Any:
+        if self._validator is None:
+            from jsonschema import Draft202012Validator
+
+            self._validator = Draft202012Validator(self.schema)
+        return self._validator
+
+    def check(self, doc: Document) -> list[Finding]:
+        findings = []
+        for error in self.validator.iter_errors(doc.data):
+            path = tuple(error.absolute_path)
+            finding = _finding(doc, path, error)
+            if finding is not None:
+                findings.append(finding)
+        return _without_echoes(findings)
+
+
+def _without_echoes(findings: list[Finding]) -> list[Finding]:
+    """Drop "missing key 'host'" where "unknown key 'hots'; did you mean 'host'?" says it."""
+    suggested = {(f.account, f.message.rsplit("'", 2)[-2]) for f in findings if f.message.endswith("'?")}
+    return [f for f in findings
+            if not (" missing required key '" in f.message and (f.account, f.message.split("'")[1]) in suggested)]
+
+
+def dotted(path: Path) -> str:
+    """``("accounts", "billing", "message", "cc", 1)`` -> ``accounts.billing.message.cc[1]``."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "the document"
+
+
+def account_of(path: Path) -> str | None:
+    return str(path[1]) if len(path) >= 2 and path[0] == "accounts" else None
+
+
+def _finding(doc: Document, path: Path, error: Any) -> Finding | None:
+    account = account_of(path)
+    validator = error.validator
+    if validator == "additionalProperties":
+        allowed = list(error.schema.get("properties", {}))
+        extras = [key for key in error.instance if key not in allowed] if isinstance(error.instance, dict) else []
+        if not extras:
+            return None
+        key = extras[0]
+        keypath = path + (key,)
+        close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'?" if close else f"expected one of: {', '.join(allowed)}"
+        return doc.finding(keypath, "schema", f"{dotted(keypath)}: unknown key; {hint}", key=True, account=account)
+    if validator == "required":
+        missing = str(error.message).split("'")[1] if "'" in error.message else "a key"
+        return doc.finding(
+            path, "schema", f"{dotted(path)}: missing required key '{missing}'; add {missing}: {_example(missing)}",
+            account=account,
+        )
+    if path in doc.ambiguous and validator in ("type", "enum", "anyOf", "const"):
+        return doc.finding(path, "yaml-ambiguous", _ambiguous_message(doc, path, error.schema), account=account)
+    secret = _is_secret(error.schema)
+    return doc.finding(path, "schema", f"{dotted(path)}: {_explain(error, secret)}", account=account)
+
+
+def _explain(error: Any, secret: bool) -> str:
+    value = error.instance
+    schema = error.schema
+    validator = error.validator
+    got = _describe_value(value, secret)
+    if validator == "anyOf":
+        return f"expected {' or '.join(_expectation(s, error) for s in schema['anyOf'])}, got {got}{_hint(value)}"
+    if validator == "enum":
+        return f"expected one of {', '.join(map(str, schema['enum']))}, got {got}{_hint(value)}"
+    if validator == "const":
+        return f"must be {json.dumps(schema['const'])}, got {got}"
+    if validator == "type":
+        return f"expected {_expectation(schema, error)}, got {got}"
+    if validator in ("minimum", "maximum"):
+        return f"{got} is out of range; expected {_expectation(schema, error)}"
+    if validator == "minLength":
+        return "is empty; write a value or remove the key"
+    if validator == "minProperties":
+        return "is empty; add at least one entry"
+    if validator == "pattern":
+        return f"expected {_expectation(schema, error)}, got {got}"
+    return f"{error.message if not secret else 'the value is not valid here'}"
+
+
+def _expectation(schema: Mapping[str, Any], error: Any) -> str:
+    """A schema fragment in words: 'a whole number from 1 to 65535', 'a ${NAME} reference'."""
+    if "$ref" in schema:
+        target = schema["$ref"].rsplit("/", 1)[-1]
+        if target == "reference":
+            return "a ${NAME} reference"
+        if target == "addresses":
+            return "a list of addresses"
+        if target == "address":
+            return "an email address"
+        return target
+    if "enum" in schema:
+        return "one of " + ", ".join(map(str, schema["enum"]))
+    if "const" in schema:
+        return json.dumps(schema["const"])
+    words = _TYPE_WORDS.get(schema.get("type", ""), "a value")
+    if "minimum" in schema and "maximum" in schema:
+        words += f" from {schema['minimum']} to {schema['maximum']}"
+    elif "minimum" in schema:
+        words += f" of at least {schema['minimum']}"
+    if "pattern" in schema and schema["pattern"].startswith("^\\$\\{"):
+        words = "a ${NAME} reference"
+    return words
+
+
+def _describe_value(value: Any, secret: bool) -> str:
+    if isinstance(value, bool):
+        return "a boolean" if secret else f"the boolean {str(value).lower()}"
+    elif isinstance(value, (int, float)):
+        kind = "a number"
+    elif isinstance(value, str):
+        kind = "text"
+    elif isinstance(value, dict):
+        return "a mapping"
+    elif isinstance(value, list):
+        return "a list"
+    elif value is None:
+        return "nothing (an empty value)"
+    else:
+        kind = "a value"
+    if secret:
+        return kind
+    shown = str(value)
+    if len(shown) > 40:
+        shown = shown[:37] + "..."
+    return f"{kind} '{shown}'" if kind == "text" else f"{kind} {shown}"
+
+
+def _hint(value: Any) -> str:
+    if isinstance(value, str):
+        if value.startswith("$") and not value.startswith("${"):
+            return f"; only ${{NAME}} references are expanded: write ${{{value[1:]}}}"
+        synonym = _SECURITY_SYNONYMS.get(value.lower())
+        if synonym:
+            return f"; did you mean '{synonym}'?"
+    return ""
+
+
+def _is_secret(schema: Mapping[str, Any]) -> bool:
+    return bool(schema.get("writeOnly"))
+
+
+def _example(key: str) -> str:
+    return {"host": "smtp.example.com", "port": "587", "security": "starttls", "accounts": "{name: {...}}"}.get(key, "...")
+
+
+def _ambiguous_message(doc: Document, path: Path, schema: Mapping[str, Any]) -> str:
+    return ambiguity_message(dotted(path), doc.ambiguous[path], doc.get(path), secret=_is_secret(schema))
+
+
+def ambiguity_message(field: str, text: str, value: Any, *, secret: bool = False) -> str:
+    """yaml-ambiguous wording shared by every dialect; a secret's text is never shown."""
+    if secret:
+        return (
+            f"{field}: YAML 1.1 loaders read this unquoted value as a number or boolean,"
+            " not as the text you wrote; put it in quotes (better: use a ${NAME} reference)"
+        )
+    read = f"the boolean {str(value).lower()}" if isinstance(value, bool) else f"the number {value}"
+    message = f"{field}: YAML 1.1 loaders read unquoted '{text}' as {read}, not as text; quote it: \"{text}\""
+    synonym = _SECURITY_SYNONYMS.get(text.lower())
+    if field.rsplit(".", 1)[-1] == "security" and synonym:
+        message += f", or rather write {synonym}"
+    return message
