@@ -170,3 +170,16 @@ def test_no_color_is_honoured(capsys, configs, monkeypatch):
     assert "\033[" not in out
     _, out, _ = cli(capsys, str(configs / "bad.yml"), "--color", "always", "--as-of", AS_OF)
     assert "\033[31merror\033[0m" in out
+
+
+def test_dialects_are_listed_and_can_be_forced(capsys, configs):
+    code, out, _ = cli(capsys, "dialects")
+    assert code == 0 and out.splitlines()[1].split()[:2] == ["emaillint", "emaillint"]
+    code, out, _ = cli(capsys, str(configs / "bad.yml"), "--dialect", "emaillint", "--as-of", AS_OF)
+    assert code == 1 and "port-security-mismatch" in out
+
+
+def test_an_unknown_dialect_is_a_one_line_error(capsys, configs):
+    code, out, err = cli(capsys, str(configs / "bad.yml"), "--dialect", "nope")
+    assert code == 2 and out == ""
+    assert err == "emaillint: error: unknown dialect 'nope'; choose one of: emaillint\n"

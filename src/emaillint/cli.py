@@ -14,7 +14,7 @@ from emaillint import __version__
 from emaillint.model import EXIT_CLEAN, EXIT_ERROR
 from emaillint.settings import Settings
 
-COMMANDS = ("check", "rules", "explain", "plugins", "providers", "schema")
+COMMANDS = ("check", "rules", "explain", "plugins", "providers", "dialects", "schema")
 FORMATS = ("text", "json")
 
 
@@ -43,6 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
     check.add_argument("--as-of", metavar="YYYY-MM-DD", type=_date, default=None,
                        help="date that decides retired vs announced sign-in methods (default: today)")
+    check.add_argument("--dialect", metavar="NAME",
+                       help="read every file as this dialect instead of detecting it (see 'emaillint dialects')")
     check.add_argument("--resolve-env", action="store_true",
                        help="check ${NAME} references with their values from the current environment")
     check.add_argument("--disable-plugin", action="append", default=[], metavar="NAME",
@@ -55,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("rule", metavar="RULE")
     commands.add_parser("plugins", help="list installed plugins and their versions")
     commands.add_parser("providers", help="list each provider's correct settings")
+    commands.add_parser("dialects", help="list the config formats emaillint reads")
     commands.add_parser("schema", help="print the JSON Schema of emaillint's config format")
     return parser
 
@@ -91,6 +94,7 @@ def _dispatch(args: argparse.Namespace) -> int:
             paths=tuple(args.paths),
             format=args.format,
             as_of=args.as_of or "",
+            dialect=args.dialect,
             resolve_env=args.resolve_env,
             disable_plugins=tuple(args.disable_plugin),
             color=args.color,

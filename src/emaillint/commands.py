@@ -1,4 +1,4 @@
-"""The informational subcommands: rules, explain, plugins, providers, schema."""
+"""The informational subcommands: rules, explain, plugins, providers, dialects, schema."""
 
 from __future__ import annotations
 
@@ -118,6 +118,14 @@ def providers(args: argparse.Namespace, stream: IO[str]) -> int:
         if provider.setup:
             stream.write(f"  setup     {provider.setup}\n")
         stream.write("\n")
+    return _errors(registry, stream)
+
+
+def dialects(args: argparse.Namespace, stream: IO[str]) -> int:
+    registry = _registry()
+    rows = [("DIALECT", "PLUGIN", "SUMMARY")]
+    rows += [(d.name, d.plugin, d.summary) for d in registry.dialects]
+    _table(rows, stream)
     return _errors(registry, stream)
 
 
