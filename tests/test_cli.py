@@ -151,7 +151,7 @@ def test_version_and_help_import_neither_jsonschema_nor_plugins():
     (["rules"], "port-security-mismatch   error"),
     (["explain", "cc-quota"], "## Use instead"),
     (["plugins"], "gmail"),
-    (["providers"], "smtp.gmail.com: 587 starttls (recommended), 465 tls"),
+    (["providers"], "host       smtp.gmail.com: 587 starttls, 465 tls"),
     (["schema"], '"$schema": "https://json-schema.org/draft/2020-12/schema"'),
 ])
 def test_informational_commands(capsys, command, needle):
