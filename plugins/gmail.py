@@ -81,6 +81,7 @@ GMAIL = Provider(
     ),
     sender_policy=REWRITES_SENDER,
     sender_source=SEND_AS,
+    sender_note="add that address as a verified 'Send mail as' alias in Gmail's settings",
     explanation=(
         "Gmail accepts mail submission on smtp.gmail.com: port 587 with STARTTLS (the documented"
         " setting) or 465 with implicit TLS, signed in with the full address. Plain account"

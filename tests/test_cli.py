@@ -124,8 +124,10 @@ def test_installed_console_script_runs_on_the_bundled_examples():
     assert result.returncode == 1, result.stderr
     lines = result.stdout.splitlines()
     assert "examples/legacy-guide.yaml:7:15: error port-security-mismatch" in result.stdout
+    assert "examples/legacy-guide-yahoo-hotmail.yaml:13:11: warning legacy-host smtp.live.com" in result.stdout
+    assert "examples/microsoft365-invoices.yaml:9:11: warning legacy-auth Microsoft 365 stops" in result.stdout
     assert "examples/gmail-invoices.yaml" not in result.stdout
-    assert lines[-1].startswith("4 files checked: ")
+    assert lines[-1] == "6 files checked: 8 errors, 5 warnings, 1 info"
     assert result.stderr == ""
 
 
@@ -151,7 +153,7 @@ def test_version_and_help_import_neither_jsonschema_nor_plugins():
     (["rules"], "port-security-mismatch   error"),
     (["explain", "cc-quota"], "## Use instead"),
     (["plugins"], "gmail"),
-    (["providers"], "smtp.gmail.com: 587 starttls (recommended), 465 tls"),
+    (["providers"], "host       smtp.gmail.com: 587 starttls, 465 tls"),
     (["schema"], '"$schema": "https://json-schema.org/draft/2020-12/schema"'),
 ])
 def test_informational_commands(capsys, command, needle):

@@ -97,10 +97,14 @@ class Plan(NamedTuple):
 class Provider(NamedTuple):
     """Everything the engine needs to check an account against one provider.
 
+    ``hosts`` come in order of preference: the engine suggests the first one that serves
+    the account's plan, and the very first to users of the provider's own domains.
     ``domains`` are the username domains the provider owns; a pattern ending in ``.*``
-    matches every country variant (``yahoo.*`` matches ``yahoo.co.uk``). ``family``
-    groups providers that are one service under several names (hotmail and outlook):
-    they may share hosts and domains, and a mix of them is no provider-mismatch.
+    matches the country variants of a name (``yahoo.*`` matches ``yahoo.co.uk``; see
+    ``domain_matches``). ``family`` groups providers that are one service under several
+    names (hotmail and outlook): they may share hosts and domains, and a mix of them is
+    no provider-mismatch. ``sender_note`` is the provider's way to send as another
+    address, offered when ``sender_policy`` applies.
     """
 
     name: str
@@ -113,6 +117,7 @@ class Provider(NamedTuple):
     wrong_hosts: tuple[OtherHost, ...] = ()
     sender_policy: str = ""
     sender_source: str = ""
+    sender_note: str = ""
     family: str = ""
     explanation: str = ""
     setup: str = ""
@@ -135,10 +140,25 @@ class Provider(NamedTuple):
         return None
 
     def owns_domain(self, domain: str) -> bool:
-        for pattern in self.domains:
-            if pattern.endswith(".*"):
-                if domain.startswith(pattern[:-1]):
-                    return True
-            elif domain == pattern:
-                return True
+        return any(domain_matches(pattern, domain) for pattern in self.domains)
+
+
+def serves(entry: Host | OtherHost, plan: str | None) -> bool:
+    """Whether a plan-scoped host entry applies to ``plan`` (None: unknown, so it may)."""
+    return not entry.plans or plan is None or plan in entry.plans
+
+
+def domain_matches(pattern: str, domain: str) -> bool:
+    """``yahoo.*`` matches ``yahoo.fr`` and ``yahoo.co.uk``, but not ``yahoo.example.org``.
+
+    A country variant ends in a top-level domain, optionally after a short second level
+    (``co.``, ``com.``, ``ne.``): so ``live.*`` never claims a company's ``live.acme.com``.
+    """
+    if not pattern.endswith(".*"):
+        return domain == pattern
+    prefix = pattern[:-1]
+    if not domain.startswith(prefix):
         return False
+    labels = domain[len(prefix):].split(".")
+    return (len(labels) in (1, 2) and all(label.isalpha() for label in labels)
+            and len(labels[-1]) in (2, 3) and len(labels[0]) <= 3)

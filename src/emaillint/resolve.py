@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from emaillint.model import Account, Context
-from emaillint.provider import Plan, Provider
+from emaillint.provider import Plan, Provider, domain_matches
 
 SUBMISSION = "submission"
 LEGACY = "legacy"
@@ -58,27 +58,39 @@ class ProviderIndex:
                 self.hosts.setdefault(host.name, []).append(HostClaim(provider, kind))
         for domain in provider.domains:
             if domain.endswith(".*"):
-                self.domain_patterns.append((domain[:-1], provider))
+                self.domain_patterns.append((domain, provider))
             else:
                 self.domains.setdefault(domain, []).append(provider)
         return ""
 
     def _domain_owners(self, domain: str) -> list[Provider]:
         owners = list(self.domains.get(domain, ()))
-        owners += [p for prefix, p in self.domain_patterns if domain.startswith(prefix)]
+        owners += [p for pattern, p in self.domain_patterns if pattern == domain or domain_matches(pattern, domain)]
         if domain.endswith(".*"):
-            prefix = domain[:-1]
-            owners += [p for d, ps in self.domains.items() if d.startswith(prefix) for p in ps]
+            owners += [p for d, ps in self.domains.items() if domain_matches(domain, d) for p in ps]
         return owners
 
-    def for_host(self, host: str | None, prefer_domain: str | None = None) -> HostClaim | None:
+    def for_host(self, host: str | None, user_domain: str | None = None) -> HostClaim | None:
+        """The provider a host belongs to, for a username in ``user_domain``.
+
+        Several providers of one family may claim a host (hotmail and outlook both list
+        smtp-mail.outlook.com). The one that owns the username's domain wins; for a
+        company domain, one with plans for organizations (Microsoft 365); then a
+        submission claim over a legacy or wrong-host one; then the name, so the choice
+        is stable.
+        """
         claims = self.hosts.get(host.lower(), []) if host else []
         if not claims:
             return None
-        for claim in sorted(claims, key=lambda c: (c.kind != SUBMISSION, c.provider.name)):
-            if prefer_domain and claim.provider.owns_domain(prefer_domain):
-                return claim
-        return min(claims, key=lambda c: (c.kind != SUBMISSION, c.provider.name))
+        company = bool(user_domain) and not self._domain_owners(user_domain)
+
+        def rank(claim: HostClaim) -> tuple[bool, bool, bool, str]:
+            provider = claim.provider
+            return (not (user_domain and provider.owns_domain(user_domain)),
+                    not (company and any(plan.organization for plan in provider.plans)),
+                    claim.kind != SUBMISSION, provider.name)
+
+        return min(claims, key=rank)
 
     def for_domain(self, domain: str | None) -> Provider | None:
         if not domain:
@@ -121,7 +133,7 @@ class Resolution(NamedTuple):
 def resolve(account: Account, index: ProviderIndex, as_of: str) -> Resolution:
     problems: list[tuple[str, str]] = []
     user_domain = domain_of(account.username)
-    claim = index.for_host(account.host, prefer_domain=user_domain)
+    claim = index.for_host(account.host, user_domain)
     host_provider = claim.provider if claim else None
     domain_provider = index.for_domain(user_domain)
     sender_provider = index.for_domain(domain_of(account.sender))
@@ -153,22 +165,25 @@ def _plan(account: Account, provider: Provider, index: ProviderIndex,
         plan = provider.plan(account.plan)
         if plan is None:
             names = [p.name for p in provider.plans]
-            return None, "", _unknown("plan", account.plan, names, f"a {provider.title} plan")
+            return None, "", _unknown("plan", account.plan, names, f"a plan of {provider.title}")
         return plan, "", ""
+    if len(provider.plans) == 1:
+        return provider.plans[0], "", ""
     candidates = list(provider.plans)
     reasons = []
-    if user_domain:
-        # The mailbox decides the account type; the host only narrows within it.
-        own = index.for_domain(user_domain)
-        organization = own is None or own.group != provider.group
+    own = index.for_domain(user_domain)
+    # The mailbox decides the account type; the host only narrows within it. A username
+    # of another provider says nothing about this one's plans (provider-mismatch).
+    if user_domain and (own is None or own.group == provider.group):
+        organization = own is None
         narrowed = [p for p in candidates if p.organization == organization]
-        if narrowed:
+        if narrowed and len(narrowed) < len(candidates):
             candidates = narrowed
             reasons.append(f"a company domain ({user_domain})" if organization else f"a {user_domain} username")
     host = provider.host(account.host.lower()) if account.host else None
     if host and host.plans:
         narrowed = [p for p in candidates if p.name in host.plans]
-        if narrowed:
+        if narrowed and len(narrowed) < len(candidates):
             candidates = narrowed
             reasons.append(f"host {host.name}")
     if not candidates:

@@ -20,7 +20,7 @@ def test_readme_first_command_lints_the_bundled_examples(fresh_venv, checkout):
     result = run(fresh_venv, "examples/", "--as-of", AS_OF, cwd=checkout)
     assert result.returncode == 1, result.stderr
     assert "examples/legacy-guide.yaml:9:15: error legacy-auth Gmail free stopped accepting" in result.stdout
-    assert result.stdout.splitlines()[-1].startswith("4 files checked: ")
+    assert result.stdout.splitlines()[-1].startswith("6 files checked: ")
 
 
 def test_the_installed_schema_is_found_outside_the_checkout(fresh_venv, tmp_path):
@@ -33,7 +33,8 @@ def test_builtin_providers_come_in_through_entry_points(fresh_venv, tmp_path):
     result = run(fresh_venv, "plugins", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     rows = {line.split()[0]: line.split()[1:] for line in result.stdout.splitlines()[1:]}
-    assert rows["gmail"][0] == "emaillint" and rows["gmail"][-1] == "ok"
+    for name in ("gmail", "hotmail", "outlook", "yahoo"):
+        assert rows[name][0] == "emaillint" and rows[name][-1] == "ok", name
 
 
 def test_version(fresh_venv, checkout):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from emaillint.model import Account, Context
+from emaillint.provider import Plan
 
 
 def breakdown(account: Account) -> str:
@@ -19,15 +20,16 @@ def per_day(account: Account) -> int:
     return (account.messages_per_day or 0) * account.recipients_per_message
 
 
+def estimate_note(plan: Plan | None) -> str:
+    """Why a plan's figures are estimates ("" when the provider publishes them)."""
+    if plan is None or not plan.estimate:
+        return ""
+    return plan.note or f"{plan.title} does not publish this limit; the figure is an estimate"
+
+
 def caveats(context: Context) -> str:
     """Why the figure may not be exact: an estimated limit, an assumed plan."""
-    notes = []
-    plan = context.plan
-    if plan is not None and plan.estimate:
-        notes.append(plan.note or f"{plan.title} does not publish this limit; the figure is an estimate")
-    if context.plan_note:
-        notes.append(context.plan_note)
-    return "".join(f" ({note})" for note in notes)
+    return "".join(f" ({note})" for note in (estimate_note(context.plan), context.plan_note) if note)
 
 
 def counts_note(account: Account) -> str:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from emaillint.model import Account, Context
-from emaillint.provider import Host, OtherHost, Provider
+from emaillint.provider import Host, OtherHost, Provider, serves
 
 
 def applies(entry: Host | OtherHost, context: Context) -> bool:
     """Whether a plan-scoped host entry applies to the account's plan."""
-    return not entry.plans or context.plan is None or context.plan.name in entry.plans
+    return serves(entry, context.plan.name if context.plan else None)
 
 
 def other_host(entries: tuple[OtherHost, ...], name: str, context: Context) -> OtherHost | None:

@@ -4,11 +4,11 @@
 Compares `auth` (default `password` when credentials are set) with the provider's
 retired methods and their dates, for the account's plan: Gmail stopped taking plain
 account passwords ("less secure apps") on 2022-05-30 for personal accounts and on
-2024-09-30 for Google Workspace; Outlook.com and Hotmail took Basic authentication
-(passwords and app passwords) away on 2024-09-16; Microsoft 365 turns Basic SMTP AUTH
-off by default at the end of December 2026. A retirement that has happened is an error;
-one that is only announced is a warning naming the date. The date is today unless pinned
-with `--as-of YYYY-MM-DD` (or `as_of` in the project configuration).
+2024-09-30 for Google Workspace; Yahoo wants an app password; Outlook.com and Hotmail
+took Basic authentication (passwords and app passwords) away on 2024-09-16; Microsoft 365
+turns Basic SMTP AUTH off by default at the end of December 2026. A retirement that has
+happened is an error; one that is only announced is a warning naming the date. The date
+is today unless pinned with `--as-of YYYY-MM-DD` (or `as_of` in the project configuration).
 
 ## Why is this bad
 Sign-in fails: `535-5.7.8 Username and Password not accepted` (Gmail),
@@ -31,8 +31,15 @@ username: billing@gmail.com
 auth: app-password           # created under Google Account > Security > App passwords
 password: ${SMTP_APP_PASSWORD}
 ```
-or `auth: oauth2` with a token from the provider's OAuth flow. `emaillint providers`
-lists each provider's accepted methods and where to set them up.
+or `auth: oauth2` with a token from the provider's OAuth flow, the only way left for
+Outlook.com and Hotmail, and the way forward for Microsoft 365:
+```yaml
+host: smtp.office365.com
+username: billing@example.com
+auth: oauth2                 # scope https://outlook.office.com/SMTP.Send
+```
+`emaillint providers` lists each provider's accepted methods and where to set them up;
+the provider notes below say how.
 """
 
 from __future__ import annotations
@@ -70,14 +77,18 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
         return
     who = context.plan.title if entry.plans and context.plan else context.provider.title
     words = _WORDS.get(entry.method, entry.method)
-    assumed = f" ({context.plan_note})" if entry.plans and context.plan_note else ""
+    assumed = [context.plan_note] if entry.plans and context.plan_note else []
     where = "auth" if "auth" in account.positions else "password"
     if context.as_of >= entry.retired_on:
-        yield Problem(where, f"{who} stopped accepting {words} on {entry.retired_on}{assumed}; {entry.note}")
+        yield Problem(where, f"{who} stopped accepting {words} on {entry.retired_on}{_aside(assumed)}; {entry.note}")
     else:
         yield Problem(where, (
-            f"{who} stops accepting {words} on {entry.retired_on} (announced){assumed}; {entry.note}"
+            f"{who} stops accepting {words} on {entry.retired_on}{_aside(['announced'] + assumed)}; {entry.note}"
         ), WARNING)
+
+
+def _aside(notes: list[str]) -> str:
+    return f" ({'; '.join(notes)})" if notes else ""
 
 
 RULE = Rule("legacy-auth", ERROR,

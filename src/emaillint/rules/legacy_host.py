@@ -27,14 +27,18 @@ from __future__ import annotations
 from typing import Iterator
 
 from emaillint.model import WARNING, Account, Context, Problem, Rule
-from emaillint.rules.hosts import other_host
+from emaillint.rules.hosts import applies, other_host
 
 
 def check(account: Account, context: Context) -> Iterator[Problem]:
     provider = context.provider
     if provider is None or not account.host:
         return
-    legacy = other_host(provider.legacy_hosts, account.host.lower(), context)
+    name = account.host.lower()
+    host = provider.host(name)
+    if host is not None and applies(host, context):
+        return  # the submission host of the account's plan (or of a plan not known yet)
+    legacy = other_host(provider.legacy_hosts, name, context)
     if legacy is not None:
         yield Problem("host", f"{legacy.name} is a legacy host: {legacy.reason}; write host: {legacy.use_instead}")
 

@@ -53,10 +53,10 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
     if wrong is not None:
         yield Problem("host", f"{wrong.reason}; write host: {wrong.use_instead}")
         return
-    known = [h.name for h in provider.hosts]
+    known = [h.name for h in provider.hosts if applies(h, context)]
     close = difflib.get_close_matches(name, known, n=1, cutoff=0.75)
     if close:
-        yield Problem("host", f"{account.host} is not a {provider.title} host; did you mean {close[0]}?")
+        yield Problem("host", f"{account.host} is not {provider.title}'s SMTP host; did you mean {close[0]}?")
     else:
         yield Problem("host", (
             f"{account.host} is not {provider.title}'s SMTP submission host; write host: {right.name}"

@@ -30,6 +30,7 @@ from typing import Iterator
 
 from emaillint.model import WARNING, Account, Context, Problem, Rule
 from emaillint.resolve import domain_of
+from emaillint.rules.hosts import recommended_host
 
 
 def check(account: Account, context: Context) -> Iterator[Problem]:
@@ -39,7 +40,7 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
     if named and by_host and named.group != by_host.group:
         yield Problem("host", (
             f"provider is {named.name}, but {account.host} is {by_host.title}'s host; write"
-            f" host: {named.hosts[0].name}, or provider: {by_host.name}"
+            f" host: {recommended_host(named, context).name}, or provider: {by_host.name}"
         ))
     base = named or by_host
     if base and by_domain and base.group != by_domain.group:

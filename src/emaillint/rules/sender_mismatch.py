@@ -54,16 +54,15 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
     user = address_of(account.username).lower()
     if user == sender:
         return
+    instead = f"set from: {user}" + (f", or {provider.sender_note}" if provider.sender_note else "")
     if provider.sender_policy == REWRITES_SENDER:
         yield Problem("from", (
-            f"{provider.title} replaces From {sender} with the signed-in account {user} unless"
-            f" {sender} is a verified 'Send mail as' alias; set from: {user}, or verify the alias"
+            f"{provider.title} replaces From {sender} with the signed-in account {user}; {instead}"
         ))
     elif provider.sender_policy == REJECTS_SENDER:
         yield Problem("from", (
             f"{provider.title} rejects mail whose From ({sender}) is not the signed-in mailbox"
-            f" ({user}) unless it may send as that address; set from: {user}, or grant it"
-            " Send As rights"
+            f" ({user}); {instead}"
         ))
 
 

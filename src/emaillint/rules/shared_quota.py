@@ -25,7 +25,7 @@ from typing import Any, Iterable, NamedTuple
 
 from emaillint.model import WARNING, Account, Context, Finding, Rule
 from emaillint.resolve import address_of
-from emaillint.rules.arithmetic import per_day
+from emaillint.rules.arithmetic import estimate_note, per_day
 
 
 class Share(NamedTuple):
@@ -36,6 +36,7 @@ class Share(NamedTuple):
     messages_limit: int | None
     recipients: int
     messages: int
+    estimate_note: str = ""
 
 
 class Record(NamedTuple):
@@ -57,7 +58,7 @@ def check(account: Account, context: Context) -> Share | None:
     return Share(
         f"{context.provider.group}:{address_of(account.username).lower()}", context.provider.name,
         plan.title, plan.recipients_per_day, plan.messages_per_day, per_day(account),
-        account.messages_per_day,
+        account.messages_per_day, estimate_note(plan),
     )
 
 
@@ -86,12 +87,14 @@ def _verdict(group: list[Record]) -> str:
     recipients = sum(share.recipients for share in shares)
     messages = sum(share.messages for share in shares)
     tightest = min(shares, key=lambda s: (s.recipients_limit or float("inf"), s.messages_limit or float("inf")))
+    estimate = f" ({tightest.estimate_note})" if tightest.estimate_note else ""
     if tightest.recipients_limit and recipients > tightest.recipients_limit:
         return (f"together {' + '.join(f'{s.recipients:,}' for s in shares)} = {recipients:,}"
-                f" recipients/day > {tightest.plan} limit {tightest.recipients_limit:,}, which is per mailbox")
+                f" recipients/day > {tightest.plan} limit {tightest.recipients_limit:,}, which is per"
+                f" mailbox{estimate}")
     if tightest.messages_limit and messages > tightest.messages_limit:
         return (f"together {messages:,} messages/day > {tightest.plan} limit of"
-                f" {tightest.messages_limit:,} messages/day, which is per mailbox")
+                f" {tightest.messages_limit:,} messages/day, which is per mailbox{estimate}")
     return ""
 
 

@@ -1,0 +1,171 @@
+"""Provider data as text for people: `emaillint providers` and the provider notes of `explain`.
+
+Everything here is read from the plugins' data sheets, so what the commands print is
+what the rules check, with the same sources.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Callable, Iterable
+
+from emaillint.provider import REJECTS_SENDER, REWRITES_SENDER, Host, Plan, Provider, serves
+
+WIDTH = 100
+ESTIMATE_MARK = "~"
+
+
+def legend() -> list[str]:
+    return textwrap.wrap(
+        f"{ESTIMATE_MARK}: the provider does not publish this figure, so it is an estimate (see the"
+        " plan's note); -: no published limit. PORT/SECURITY: the recommended pair first. SIGN-IN:"
+        " the methods accepted, then those that stop (or stopped) working on the date after 'until'.",
+        WIDTH)
+
+
+def table(rows: list[tuple[str, ...]]) -> list[str]:
+    """Left-aligned columns, two spaces apart; the last column is not padded."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
+    return ["  ".join([cell.ljust(width) for cell, width in zip(row, widths)] + [row[-1]]).rstrip()
+            for row in rows]
+
+
+def ports(host: Host) -> str:
+    ordered = sorted(host.endpoints, key=lambda e: (not e.recommended, e.port))
+    return ", ".join(f"{e.port} {e.security}" for e in ordered)
+
+
+def plan_host(provider: Provider, plan: Plan) -> Host:
+    """The host a plan's accounts should write: the first that serves the plan."""
+    return next((h for h in provider.hosts if serves(h, plan.name)), provider.hosts[0])
+
+
+def sign_in(provider: Provider, plan: Plan) -> str:
+    """``app-password, oauth2; password until 2022-05-30``, for one plan."""
+    entries = [a for a in provider.auth if not a.plans or plan.name in a.plans]
+    accepted = [a.method for a in entries if not a.retired_on]
+    until: dict[str, list[str]] = {}
+    for entry in entries:
+        if entry.retired_on:
+            until.setdefault(entry.retired_on, []).append(entry.method)
+    parts = [", ".join(accepted)] if accepted else []
+    parts += [f"{', '.join(methods)} until {date}" for date, methods in sorted(until.items())]
+    return "; ".join(parts) or "-"
+
+
+def figure(value: int | None, plan: Plan) -> str:
+    if not value:
+        return "-"
+    return f"{value:,}{ESTIMATE_MARK if plan.estimate else ''}"
+
+
+def limits(plan: Plan) -> str:
+    """``500 recipients/day, 500 messages/day, 100 per message``, estimates marked."""
+    parts = [f"{figure(value, plan)} {unit}" for value, unit in (
+        (plan.recipients_per_day, "recipients/day"), (plan.messages_per_day, "messages/day"),
+        (plan.recipients_per_message, "per message")) if value]
+    return ", ".join(parts) or "no published limits"
+
+
+def overview(providers: Iterable[Provider]) -> list[str]:
+    """One row per provider and plan: what a correct config for that plan says."""
+    rows = [("PROVIDER", "PLAN", "HOST", "PORT/SECURITY", "SIGN-IN", "RECIPIENTS/DAY", "MESSAGES/DAY",
+             "PER MESSAGE")]
+    for provider in providers:
+        for plan in provider.plans:
+            host = plan_host(provider, plan)
+            rows.append((provider.name, plan.name, host.name, ports(host), sign_in(provider, plan),
+                         figure(plan.recipients_per_day, plan), figure(plan.messages_per_day, plan),
+                         figure(plan.recipients_per_message, plan)))
+    return table(rows)
+
+
+def details(provider: Provider, plugin: str) -> list[str]:
+    """Everything else a provider's data sheet says, with its sources."""
+    lines = [f"{provider.title} ({provider.name}, plugin {plugin})"]
+    add = _field(lines)
+    add("about", provider.explanation)
+    for host in provider.hosts:
+        scope = f" [{', '.join(host.plans)}]" if host.plans else ""
+        add("host", f"{host.name}{scope}: {ports(host)}" + (f"; {host.note}" if host.note else ""))
+    for other in provider.legacy_hosts:
+        add("legacy", f"{other.name}{_scope(other.plans)} -> {other.use_instead}: {other.reason}")
+    for other in provider.wrong_hosts:
+        add("not smtp", f"{other.name}{_scope(other.plans)} -> {other.use_instead}")
+    add("usernames", ", ".join(provider.domains))
+    for entry in provider.auth:
+        state = f"until {entry.retired_on}" if entry.retired_on else "accepted"
+        add("sign-in", f"{entry.method}{_scope(entry.plans)} {state} ({entry.source})")
+    for plan in provider.plans:
+        note = f"; {plan.note}" if plan.note else ""
+        add("plan", f"{plan.name} ({plan.title}): {limits(plan)}{note} ({plan.source})")
+    add("setup", provider.setup)
+    add("sources", " ".join(provider.sources))
+    return lines
+
+
+def guidance(rule_id: str, providers: Iterable[Provider]) -> list[str]:
+    """What each provider's data sheet says about one provider rule (empty: nothing)."""
+    lines: list[str] = []
+    for provider in providers:
+        notes = _NOTES.get(rule_id, lambda p: [])(provider)
+        if notes:
+            lines += [""] if lines else []
+            lines.append(f"{provider.title} ({provider.name}):")
+            add = _field(lines, label_width=0)
+            for note in notes:
+                add("", note)
+    return lines
+
+
+def _host_notes(provider: Provider) -> list[str]:
+    notes = [f"{h.name}{_scope(h.plans)}: {ports(h)} ({h.source})" for h in provider.hosts]
+    notes += [f"not {o.name}{_scope(o.plans)}: {o.reason}; use {o.use_instead} ({o.source})"
+              for o in provider.legacy_hosts + provider.wrong_hosts]
+    return notes
+
+
+def _auth_notes(provider: Provider) -> list[str]:
+    notes = [f"{a.method}{_scope(a.plans)} until {a.retired_on}: {a.note} ({a.source})"
+             for a in provider.auth if a.retired_on]
+    return notes + ([f"setup: {provider.setup}"] if provider.setup else [])
+
+
+def _plan_notes(provider: Provider) -> list[str]:
+    return [f"{p.name} ({p.title}): {limits(p)}" + (f"; {p.note}" if p.note else "") + f" ({p.source})"
+            for p in provider.plans]
+
+
+def _sender_notes(provider: Provider) -> list[str]:
+    if not provider.sender_policy:
+        return []
+    what = {REWRITES_SENDER: "rewrites a From it does not know", REJECTS_SENDER: "rejects a From the account may not use"}
+    note = f"; instead: {provider.sender_note}" if provider.sender_note else ""
+    return [f"{what.get(provider.sender_policy, provider.sender_policy)}{note} ({provider.sender_source})"]
+
+
+def _domain_notes(provider: Provider) -> list[str]:
+    return [f"usernames: {', '.join(provider.domains)}"] if provider.domains else []
+
+
+_NOTES: dict[str, Callable[[Provider], list[str]]] = {
+    "provider-host": _host_notes, "legacy-host": _host_notes, "provider-port": _host_notes,
+    "provider-security": _host_notes, "legacy-auth": _auth_notes, "daily-recipient-quota": _plan_notes,
+    "cc-quota": _plan_notes, "message-recipient-limit": _plan_notes, "shared-quota": _plan_notes,
+    "sender-mismatch": _sender_notes, "provider-mismatch": _domain_notes,
+}
+
+
+def _scope(plans: tuple[str, ...]) -> str:
+    return f" [{', '.join(plans)}]" if plans else ""
+
+
+def _field(lines: list[str], label_width: int = 10) -> Callable[[str, str], None]:
+    """A function that appends ``label  text`` to ``lines``, wrapped with a hanging indent."""
+    def add(label: str, text: str) -> None:
+        if not text:
+            return
+        head = f"  {label.ljust(label_width)} " if label_width else "  - "
+        lines.extend(textwrap.wrap(text, WIDTH, initial_indent=head, subsequent_indent=" " * len(head),
+                                   break_long_words=False, break_on_hyphens=False))
+    return add

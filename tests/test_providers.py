@@ -1,0 +1,203 @@
+"""The built-in provider data sheets, and what `providers` and `explain` make of them."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from emaillint.cli import main
+from emaillint.plugins import load_registry
+from emaillint.provider import domain_matches
+
+from helpers import REPO
+
+BUILTIN_PROVIDERS = ("gmail", "hotmail", "outlook", "yahoo")
+SECTIONS = ("## What it does", "## Why is this bad", "## Example", "## Use instead")
+URL = re.compile(r"^https://[^\s]+$")
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return load_registry()
+
+
+def cli(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_the_four_builtin_providers_come_from_their_own_entry_points(registry):
+    assert {name: registry.providers.plugin_of[name] for name in BUILTIN_PROVIDERS} == {
+        name: name for name in BUILTIN_PROVIDERS}
+    assert registry.errors == []
+    assert registry.providers.by_name["hotmail"].family == registry.providers.by_name["outlook"].family
+
+
+@pytest.mark.parametrize("name", BUILTIN_PROVIDERS)
+def test_every_fact_carries_its_source_url(registry, name):
+    provider = registry.providers.by_name[name]
+    sources = [("provider", s) for s in provider.sources]
+    for host in provider.hosts:
+        sources += [(host.name, host.source)] + [(f"{host.name}:{e.port}", e.source) for e in host.endpoints]
+    sources += [(other.name, other.source) for other in provider.legacy_hosts + provider.wrong_hosts]
+    sources += [(f"auth {a.method}", a.source) for a in provider.auth]
+    sources += [(f"plan {p.name}", p.source) for p in provider.plans]
+    if provider.sender_policy:
+        sources.append(("sender", provider.sender_source))
+    assert len(sources) > 5
+    assert [(what, source) for what, source in sources if not URL.match(source)] == []
+
+
+@pytest.mark.parametrize("name", BUILTIN_PROVIDERS)
+def test_dates_are_iso_and_estimates_say_so(registry, name):
+    provider = registry.providers.by_name[name]
+    for entry in provider.auth:
+        assert entry.retired_on is None or re.fullmatch(r"\d{4}-\d{2}-\d{2}", entry.retired_on)
+        assert not entry.retired_on or entry.note, f"{name} {entry.method}: a retirement needs advice"
+    for plan in provider.plans:
+        assert not plan.estimate or "estimate" in plan.note, f"{name} {plan.name}: say it is an estimate"
+    assert provider.setup and "https://" in provider.setup
+
+
+@pytest.mark.parametrize("pattern, domain, expected", [
+    ("gmail.com", "gmail.com", True),
+    ("gmail.com", "mail.gmail.com", False),
+    ("yahoo.*", "yahoo.com", True),
+    ("yahoo.*", "yahoo.co.uk", True),
+    ("yahoo.*", "yahoo.com.br", True),
+    ("live.*", "live.acme.com", False),
+    ("live.*", "live.example.org", False),
+    ("live.*", "livemail.tw", False),
+])
+def test_country_variant_patterns_do_not_claim_company_subdomains(pattern, domain, expected):
+    assert domain_matches(pattern, domain) is expected
+
+
+def test_providers_prints_each_plan_as_a_table_row(capsys):
+    code, out, err = cli(capsys, "providers")
+    assert (code, err) == (0, "")
+    rows = [line.split("  ") for line in out.splitlines()[:10]]
+    cells = [[cell.strip() for cell in row if cell.strip()] for row in rows]
+    assert cells == [
+        ["PROVIDER", "PLAN", "HOST", "PORT/SECURITY", "SIGN-IN", "RECIPIENTS/DAY", "MESSAGES/DAY", "PER MESSAGE"],
+        ["gmail", "free", "smtp.gmail.com", "587 starttls, 465 tls", "app-password, oauth2; password until 2022-05-30", "500", "500", "100"],
+        ["gmail", "workspace-trial", "smtp.gmail.com", "587 starttls, 465 tls", "app-password, oauth2; password until 2024-09-30", "500", "500", "100"],
+        ["gmail", "workspace", "smtp.gmail.com", "587 starttls, 465 tls", "app-password, oauth2; password until 2024-09-30", "10,000", "2,000", "100"],
+        ["hotmail", "free", "smtp-mail.outlook.com", "587 starttls", "oauth2; password, app-password until 2024-09-16", "300~", "-", "100~"],
+        ["hotmail", "subscriber", "smtp-mail.outlook.com", "587 starttls", "oauth2; password, app-password until 2024-09-16", "5,000", "-", "500"],
+        ["outlook", "free", "smtp-mail.outlook.com", "587 starttls", "oauth2; password, app-password until 2024-09-16", "300~", "-", "100~"],
+        ["outlook", "subscriber", "smtp-mail.outlook.com", "587 starttls", "oauth2; password, app-password until 2024-09-16", "5,000", "-", "500"],
+        ["outlook", "microsoft365", "smtp.office365.com", "587 starttls, 25 starttls", "oauth2; password, app-password until 2027-01-01", "10,000", "-", "500"],
+        ["yahoo", "free", "smtp.mail.yahoo.com", "587 starttls, 465 tls", "app-password, oauth2; password until 2020-10-20", "500~", "500~", "100~"],
+    ]
+    assert out.splitlines()[11].startswith("~: the provider does not publish this figure, so it is an estimate")
+
+
+def test_providers_details_give_legacy_hosts_setup_links_and_sources(capsys):
+    _, out, _ = cli(capsys, "providers")
+    text = " ".join(out.split())  # undo the wrapping
+    for needle in (
+        "Gmail (gmail, plugin gmail)",
+        "Hotmail (hotmail, plugin hotmail)",
+        "Outlook (outlook, plugin outlook)",
+        "Yahoo Mail (yahoo, plugin yahoo)",
+        "legacy smtp.live.com [free, subscriber] -> smtp-mail.outlook.com: Hotmail's old name",
+        "legacy smtp-legacy.office365.com [microsoft365] -> smtp.office365.com",
+        "not smtp outlook.office365.com [microsoft365] -> smtp.office365.com",
+        "host smtp.office365.com [microsoft365]: 587 starttls, 25 starttls; Microsoft 365 SMTP AUTH client"
+        " submission; port 465 is not offered",
+        "sign-in password [microsoft365] until 2027-01-01 (https://techcommunity.microsoft.com/",
+        "create one at https://myaccount.google.com/apppasswords",
+        "sign in at https://login.yahoo.com/account/security, choose 'Generate app password'",
+        "request the delegated scopes https://outlook.office.com/SMTP.Send and offline_access",
+        "Manage email apps > Authenticated SMTP",
+        "plan free (Yahoo Mail): 500~ recipients/day, 500~ messages/day, 100~ per message; Yahoo"
+        " publishes no limits for personal accounts",
+        "confirm it from the same browser and network the server uses",
+        "usernames yahoo.com, yahoo.de",
+    ):
+        assert needle in text
+
+
+def test_every_rule_explanation_has_the_four_sections_in_order(registry):
+    assert len(registry.rules) >= 22
+    for rule in registry.rules.values():
+        positions = [rule.explanation.find(section) for section in SECTIONS]
+        assert -1 not in positions and positions == sorted(positions), rule.id
+
+
+@pytest.mark.parametrize("rule", sorted(load_registry().rules))
+def test_explain_prints_every_rule(capsys, rule):
+    code, out, err = cli(capsys, "explain", rule)
+    assert (code, err) == (0, "")
+    assert out.startswith(f"{rule} (")
+    assert all(section in out for section in SECTIONS)
+
+
+def test_explain_legacy_auth_gives_every_providers_dates_and_setup(capsys):
+    _, out, _ = cli(capsys, "explain", "legacy-auth")
+    providers = out[out.index("## Providers"):]
+    text = " ".join(providers.split())
+    for needle in (
+        "Gmail (gmail): - password [free] until 2022-05-30: create an app password (needs 2-Step Verification)",
+        "- password [workspace-trial, workspace] until 2024-09-30",
+        "- setup: App password: turn on 2-Step Verification, then create one at https://myaccount.google.com/apppasswords",
+        "Hotmail (hotmail): - password until 2024-09-16: personal Microsoft accounts accept only OAuth2",
+        "- app-password until 2024-09-16: app passwords are Basic authentication too",
+        "- password [microsoft365] until 2027-01-01: Microsoft turns Basic SMTP AUTH off by default for"
+        " existing tenants at the end of December 2026",
+        "Yahoo Mail (yahoo): - password until 2020-10-20: third-party apps need an app password",
+        "https://login.yahoo.com/account/security",
+        "https://outlook.office.com/SMTP.Send",
+    ):
+        assert needle in text
+
+
+@pytest.mark.parametrize("rule, needle", [
+    ("provider-host", "- not outlook.office365.com [microsoft365]: outlook.office365.com is Microsoft's IMAP and POP server"),
+    ("legacy-host", "- not smtp.live.com [free, subscriber]: Hotmail's old name"),
+    ("provider-port", "- smtp.office365.com [microsoft365]: 587 starttls, 25 starttls"),
+    ("daily-recipient-quota", "- microsoft365 (Microsoft 365): 10,000 recipients/day, 500 per message"),
+    ("cc-quota", "- free (Gmail free): 500 recipients/day, 500 messages/day, 100 per message"),
+    ("sender-mismatch", "- rewrites a From it does not know; instead: add that address as a verified 'Send mail as' alias"),
+    ("provider-mismatch", "- usernames: gmail.com, googlemail.com"),
+])
+def test_explain_adds_the_provider_notes_of_provider_rules(capsys, rule, needle):
+    _, out, _ = cli(capsys, "explain", rule)
+    assert needle in " ".join(out[out.index("## Providers"):].split())
+
+
+def test_explain_of_a_core_rule_has_no_provider_notes(capsys):
+    _, out, _ = cli(capsys, "explain", "yaml-syntax")
+    assert "## Providers" not in out
+
+
+@pytest.mark.parametrize("command", ["providers", "explain legacy-auth"])
+def test_the_readme_samples_are_real_output(capsys, command):
+    """Every line of the README's sample is printed, in that order ('...' skips lines)."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    sample = readme.split(f"```text\n$ emaillint {command}\n", 1)[1].split("```", 1)[0].splitlines()
+    _, out, _ = cli(capsys, *command.split())
+    printed = out.splitlines()
+    position = 0
+    for line in sample:
+        if line == "...":
+            continue
+        assert line in printed[position:], f"README line not printed (in order): {line!r}"
+        position = printed.index(line, position) + 1
+    assert len([line for line in sample if line != "..."]) > 10
+
+
+@pytest.mark.parametrize("as_of, code, line", [
+    ("2026-12-01", 0, "examples/microsoft365-invoices.yaml:9:11: warning legacy-auth Microsoft 365 stops"
+                      " accepting plain account passwords on 2027-01-01 (announced;"),
+    ("2027-01-15", 1, "examples/microsoft365-invoices.yaml:9:11: error legacy-auth Microsoft 365 stopped"
+                      " accepting plain account passwords on 2027-01-01 (plan not set;"),
+])
+def test_as_of_turns_the_microsoft_365_password_from_warning_to_error(capsys, monkeypatch, as_of, code, line):
+    monkeypatch.chdir(REPO)
+    result, out, err = cli(capsys, "check", "examples/microsoft365-invoices.yaml", "--as-of", as_of)
+    assert (result, err) == (code, "")
+    assert out.splitlines()[0].startswith(line)
