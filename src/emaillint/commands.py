@@ -56,7 +56,7 @@ def plugins(args: argparse.Namespace, stream: IO[str]) -> int:
     registry = _registry()
     rows = [("PLUGIN", "DISTRIBUTION", "VERSION", "STATUS")]
     for info in registry.plugins:
-        rows.append((info.name, info.dist or "-", info.version or "-", f"failed: {info.error}" if info.error else "ok"))
+        rows.append((info.name, info.dist or "-", info.version or "-", registry.status(info)))
     _table(rows, stream)
     return _errors(registry, stream)
 
@@ -80,10 +80,8 @@ def dialects(args: argparse.Namespace, stream: IO[str]) -> int:
 
 
 def schema(args: argparse.Namespace, stream: IO[str]) -> int:
-    from emaillint.schema import build_schema
-
     registry = _registry()
-    json.dump(build_schema(registry.schema_properties), stream, indent=2)
+    json.dump(registry.schema(), stream, indent=2)
     stream.write("\n")
     return _errors(registry, stream)
 

@@ -12,7 +12,7 @@ from typing import Iterable, NamedTuple
 
 from emaillint import credentials
 from emaillint import load as loader
-from emaillint.model import ERROR, Account, Context, Dialect, Finding, Problem, ReadOptions, Rule
+from emaillint.model import ERROR, SEVERITIES, Account, Dialect, Finding, Problem, Reading, ReadOptions, Rule
 from emaillint.plugins import Registry
 from emaillint.resolve import resolve
 from emaillint.rules.shared_quota import Record
@@ -35,11 +35,11 @@ class Linter:
     """Lints files against one registry; build one per process and reuse it."""
 
     def __init__(self, registry: Registry, options: Options) -> None:
-        from emaillint.schema import SchemaChecker, build_schema
+        from emaillint.schema import SchemaChecker
 
         self.registry = registry
         self.options = options
-        self.read_options = ReadOptions(SchemaChecker(build_schema(registry.schema_properties)), options.environ)
+        self.read_options = ReadOptions(SchemaChecker(registry.schema()), options.environ)
         self.account_rules = [r for r in registry.rules.values() if r.scope == "account" and r.check]
         self.run_rules = [r for r in registry.rules.values() if r.scope == "run" and r.check]
         dialects = registry.dialects
@@ -80,7 +80,7 @@ class Linter:
             dialect = self._dialect(document, found)
             if dialect is not None:
                 try:
-                    reading = dialect.read(document, self.read_options)
+                    reading = _checked(dialect.read(document, self.read_options))
                 except Exception as exc:
                     found.append(self._plugin_error(path, f"dialect '{dialect.name}' raised reading this file",
                                                     dialect.plugin, exc))
@@ -116,13 +116,13 @@ class Linter:
             ), account.name, None)
         for rule in self.account_rules:
             try:
-                problems = list(rule.check(account, context) or ())
+                found = [_finding(path, rule, account, problem, provider)
+                         for problem in rule.check(account, context) or ()]
             except Exception as exc:
                 yield self._plugin_error(path, f"rule '{rule.id}' raised on account '{account.name}'",
                                          rule.plugin, exc, account.where(""), account.name)
                 continue
-            for problem in problems:
-                yield _finding(path, rule, account, context, problem, provider)
+            yield from found
         for rule in self.run_rules:
             try:
                 share = rule.check(account, context)
@@ -150,11 +150,22 @@ class Linter:
                 for f in findings]
 
 
-def _finding(path: str, rule: Rule, account: Account, context: Context, problem: Problem,
-             provider: str | None) -> Finding:
+def _finding(path: str, rule: Rule, account: Account, problem: Problem, provider: str | None) -> Finding:
+    if not (isinstance(problem, Problem) and isinstance(problem.where, str) and isinstance(problem.message, str)
+            and problem.severity in (None, *SEVERITIES)):
+        raise TypeError(f"check() yielded a malformed {type(problem).__name__}; yield"
+                        " Problem(field, message) or Problem(field, message, severity)")
     line, column = account.where(problem.where)
     return Finding(path, line, column, rule.id, problem.severity or rule.severity, problem.message,
                    account.name, provider)
+
+
+def _checked(reading: Reading) -> Reading:
+    """A plugin dialect's reading, or a TypeError that becomes its plugin-error."""
+    if not isinstance(reading, Reading) or not all(isinstance(a, Account) for a in reading.accounts):
+        raise TypeError(f"read() returned a malformed {type(reading).__name__}; return"
+                        " Reading(accounts, findings, secrets) with Account objects")
+    return reading
 
 
 def _redact(findings: list[Finding], secrets: frozenset[str]) -> Iterable[Finding]:

@@ -1,22 +1,36 @@
 """The plugin API's hooks: one function per hook, called by emaillint, implemented by plugins.
 
-A plugin is any module or object with functions named like these, marked with
-``emaillint.api.hookimpl``, and listed under the ``emaillint`` entry-point group::
+A plugin is a module (or any object) with functions named like these, each marked with
+``emaillint.api.hookimpl``, listed under the ``emaillint`` entry-point group::
 
     [project.entry-points.emaillint]
     acme = "emaillint_acme"
 
-Every hook here is called once per process, with no arguments, and returns data; the
-engine calls each plugin's implementation on its own, so one plugin that raises is
-reported as ``plugin-error`` by name while the others still count. None is
-``firstresult``; hook wrappers are not supported.
+How every hook is called (the same for all of them, so it is said once):
+
+- once per process, at start-up, with no arguments; a hook returns data, it does not act;
+- each plugin's implementation on its own, emaillint's own plugins first and then the
+  others by entry-point name; the results are checked (types, rule ids, clashes) before
+  they are used;
+- a plugin whose hook raises, returns the wrong type, or claims what another plugin
+  already claims is reported as a ``plugin-error`` finding naming the plugin and its
+  version (exit code 2); everything else it and the other plugins returned still counts;
+- none is ``firstresult``; ``tryfirst``/``trylast`` do not change the order, and hook
+  wrappers are not supported (reported as ``plugin-error``).
+
+``docs/plugins.md`` is the tutorial and reference; a test checks that every hook here is
+documented there and tested.
 """
 
 from __future__ import annotations
 
-from typing import Any, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 import pluggy
+
+if TYPE_CHECKING:
+    from emaillint.model import Dialect, Rule
+    from emaillint.provider import Provider
 
 PROJECT = "emaillint"
 """The pluggy project name, and the entry-point group plugins register under."""
@@ -27,41 +41,59 @@ hookimpl = pluggy.HookimplMarker(PROJECT)
 
 
 @hookspec
-def emaillint_providers() -> Sequence[Any]:
-    """Return the ``Provider`` data sheets this plugin knows.
+def emaillint_providers() -> Iterable[Provider]:
+    """Return the ``Provider`` data sheets this plugin adds.
 
-    Called once at start-up. Provider names, submission hosts and username domains must
-    be unique across plugins (providers of one ``family`` may share hosts and domains);
-    a clash is reported as ``plugin-error`` and the later provider is not used.
+    Called once at start-up, by every command. Returns an iterable of
+    ``emaillint.api.Provider``; an empty one is fine.
+
+    A provider's name, its submission hosts and its username domains must be unique
+    across plugins, except between providers that share a ``family`` (one service
+    under several names, like hotmail and outlook). A provider that claims a name, a
+    host or a domain another plugin's provider already has is not used, and both
+    plugins are named in the ``plugin-error``; emaillint's own plugins load first, so
+    a third-party plugin can never silently replace a built-in provider.
     """
 
 
 @hookspec
-def emaillint_rules() -> Sequence[Any]:
-    """Return extra ``Rule``s: their ids, default severities, explanations and checks.
+def emaillint_rules() -> Iterable[Rule]:
+    """Return extra ``Rule``s: ids, default severities, explanations and checks.
 
-    Called once at start-up. Rule ids are global: a plugin should prefix its own
-    (``acme-relay-port``). An account-scope check receives ``(account, context)`` and
-    yields ``Problem``s; it runs for every account, whatever its provider, so a
-    provider-specific rule checks ``context.provider`` first.
+    Called once at start-up, by every command. Returns an iterable of
+    ``emaillint.api.Rule``. A rule id is a lower-case slug and global: prefix yours with
+    your plugin's name (``acme-relay-pool``); an id another plugin already defines is
+    refused. The explanation is what ``emaillint explain`` prints (sections *What it
+    does*, *Why is this bad*, *Example*, *Use instead*).
+
+    An ``account`` rule's ``check(account, context)`` runs for every account, whatever
+    its provider, so a provider's own rule first checks ``context.provider``. It yields
+    ``emaillint.api.Problem``s; if it raises, that account gets a ``plugin-error``
+    naming the rule, and every other rule's findings still appear.
     """
 
 
 @hookspec
 def emaillint_schema_properties() -> Mapping[str, Mapping[str, Any]]:
-    """Return extra account keys for emaillint's own format, as JSON Schema fragments.
+    """Return extra account keys for emaillint's own format: key -> JSON Schema fragment.
 
-    Called once at start-up, before the schema is compiled. Use it for a provider's own
-    settings (``{"acme_relay_pool": {"type": "string"}}``); mark secret values with
-    ``"writeOnly": true`` so they are never echoed. Keys are merged into
-    ``$defs.account.properties``; a key that already exists is not replaced.
+    Called once at start-up, by every command; the fragments are checked against the
+    JSON Schema meta-schema before the schema is compiled. Use it for a provider's own
+    settings, e.g. ``{"acme_relay_pool": {"type": "string", "enum": ["eu", "us"]}}``;
+    the key's value reaches rules as ``account.extra["acme_relay_pool"]``. Mark secret
+    values ``"writeOnly": true`` so they are never echoed. A key emaillint already has,
+    or another plugin already added, is refused (prefix yours with your plugin's name).
     """
 
 
 @hookspec
-def emaillint_dialects() -> Sequence[Any]:
+def emaillint_dialects() -> Iterable[Dialect]:
     """Return ``Dialect``s: config formats this plugin maps onto emaillint's account model.
 
-    Called once at start-up. For each YAML document the engine asks every dialect's
-    ``detect``; the first that says yes reads it (``--dialect NAME`` forces one).
+    Called once at start-up, by every command. Returns an iterable of
+    ``emaillint.api.Dialect``; dialect names must be unique. For each YAML document the
+    engine asks every dialect's ``detect(document)``, emaillint's own first; the first
+    that answers yes reads it with ``read(document, options)`` (``--dialect NAME``
+    forces one). A ``detect`` or ``read`` that raises becomes a ``plugin-error`` for that
+    file only.
     """

@@ -5,8 +5,10 @@ pluggy's ``load_setuptools_entrypoints`` stops at the first plugin that fails to
 machines before it finds anything. So we scan the ``*.dist-info`` folders on
 ``sys.path`` for an ``entry_points.txt`` with an ``[emaillint]`` section ourselves
 (about a millisecond), import each plugin on its own, and call each plugin's hooks on
-their own: a plugin that raises becomes a ``plugin-error`` naming it and its version,
-and the rest of the run goes on.
+their own: a plugin that fails becomes a ``plugin-error`` naming it and its version,
+and the rest of the run goes on. What the hooks return is checked before it is used,
+and two plugins claiming the same rule id, provider, host, domain, account key or
+dialect name is an error, never a silent override.
 """
 
 from __future__ import annotations
@@ -14,16 +16,23 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-from typing import Any, Iterable, NamedTuple
+from typing import Any, Iterable, Iterator, Mapping, NamedTuple
 
 import pluggy
 
 from emaillint import hookspecs
 from emaillint.model import ERROR, Dialect, Finding, Rule
+from emaillint.plugin_checks import provider_problem, rule_problem, schema_property_problem
+from emaillint.provider import Provider
 from emaillint.resolve import ProviderIndex
 
 PLUGIN_PATH = "<plugins>"
 """The path plugin-error findings carry when no linted file is to blame."""
+OWN_DIST = "emaillint"
+"""emaillint's own distribution: its plugins load first, so nothing can shadow them."""
+HOOKS = tuple(sorted(name for name in vars(hookspecs) if name.startswith("emaillint_")))
+_MARK = f"{hookspecs.PROJECT}_impl"
+"""The attribute ``hookimpl`` sets on the functions it marks."""
 
 
 class EntryPoint(NamedTuple):
@@ -38,6 +47,8 @@ class PluginInfo(NamedTuple):
     dist: str
     version: str
     error: str = ""
+    """Why the plugin did not load (empty: it loaded)."""
+    disabled: bool = False
 
 
 def entry_points(group: str = hookspecs.PROJECT) -> list[EntryPoint]:
@@ -53,7 +64,7 @@ def entry_points(group: str = hookspecs.PROJECT) -> list[EntryPoint]:
             if not folder.endswith((".dist-info", ".egg-info")):
                 continue
             dist, _, rest = folder.rpartition(".")[0].partition("-")
-            key = dist.lower().replace("-", "_").replace(".", "_")
+            key = _normal(dist)
             if key in seen:
                 continue
             seen.add(key)
@@ -64,8 +75,28 @@ def entry_points(group: str = hookspecs.PROJECT) -> list[EntryPoint]:
                 continue
             if f"[{group}]" in text:
                 version = rest.partition("-")[0]
-                found.extend(EntryPoint(n, v, dist, version) for n, v in _section(text, group))
+                name = _dist_name(os.path.join(base or ".", folder), dist)
+                found.extend(EntryPoint(n, v, name, version) for n, v in _section(text, group))
     return found
+
+
+def _dist_name(folder: str, fallback: str) -> str:
+    """The distribution's name as its author spelt it (folder names are normalised)."""
+    for metadata in ("METADATA", "PKG-INFO"):
+        try:
+            with open(os.path.join(folder, metadata), encoding="utf-8") as handle:
+                for line in handle:
+                    if line.startswith("Name:"):
+                        return line[5:].strip() or fallback
+                    if not line.strip():  # the headers end here
+                        break
+        except OSError:
+            continue
+    return fallback
+
+
+def _normal(dist: str) -> str:
+    return dist.lower().replace("-", "_").replace(".", "_")
 
 
 def _section(text: str, group: str) -> Iterable[tuple[str, str]]:
@@ -89,21 +120,32 @@ def _load(value: str) -> Any:
     return obj
 
 
+def _load_order(eps: Iterable[EntryPoint]) -> list[EntryPoint]:
+    """emaillint's own plugins first, then the others by name: a stable order for clashes."""
+    return sorted(eps, key=lambda ep: (_normal(ep.dist) != OWN_DIST, ep.name, ep.dist))
+
+
 class Registry:
-    """Everything the installed plugins contribute, checked for clashes."""
+    """Everything the installed plugins contribute, checked for shape and clashes."""
 
     def __init__(self) -> None:
         self.manager = pluggy.PluginManager(hookspecs.PROJECT)
         self.manager.add_hookspecs(hookspecs)
         self.plugins: list[PluginInfo] = []
         self.errors: list[Finding] = []
+        self.problems: dict[str, list[str]] = {}
+        """Plugin name -> what went wrong with it, for ``emaillint plugins``."""
         self.rules: dict[str, Rule] = {}
         self.dialects: list[Dialect] = []
         self.providers = ProviderIndex()
         self.schema_properties: dict[str, Any] = {}
+        self.schema_owner: dict[str, str] = {}
+        self._schema: dict[str, Any] | None = None
 
-    def error(self, message: str) -> None:
-        self.errors.append(Finding(PLUGIN_PATH, 1, 1, "plugin-error", ERROR, message))
+    def error(self, plugin: str, message: str) -> None:
+        """Record a plugin-error: ``message`` says what ``plugin`` did and what to do."""
+        self.problems.setdefault(plugin, []).append(message)
+        self.errors.append(Finding(PLUGIN_PATH, 1, 1, "plugin-error", ERROR, f"{self.label(plugin)}: {message}"))
 
     def label(self, name: str) -> str:
         for info in self.plugins:
@@ -111,48 +153,154 @@ class Registry:
                 return f"plugin '{name}' ({info.dist} {info.version})"
         return f"plugin '{name}'"
 
+    def status(self, info: PluginInfo) -> str:
+        """One word or phrase for ``emaillint plugins``."""
+        if info.disabled:
+            return "disabled"
+        if info.error:
+            return f"failed: {info.error}"
+        problems = self.problems.get(info.name)
+        if problems:
+            return f"{len(problems)} error{'s' if len(problems) > 1 else ''} (listed below)"
+        return "ok"
+
+    def failed(self, name: str, dist: str, version: str, why: str) -> None:
+        """A plugin that could not be loaded or registered at all."""
+        self.plugins.append(PluginInfo(name, dist, version, why))
+        self.error(name, f"{why}; fix or upgrade it, or turn it off with --disable-plugin {name}")
+
     def add(self, plugin: Any, name: str, dist: str = "", version: str = "") -> None:
         try:
             self.manager.register(plugin, name=name)
-        except Exception as exc:  # a malformed plugin (e.g. a misspelt hook option)
-            self.plugins.append(PluginInfo(name, dist, version, _describe(exc)))
-            self.error(f"plugin '{name}' ({dist} {version}) could not be registered: {_describe(exc)}")
+        except pluggy.PluginValidationError as exc:  # hook arguments that are not in the spec
+            lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+            self.failed(name, dist, version, "could not be registered: " + "; ".join(lines[1:] or lines)
+                        + "; emaillint calls every hook without arguments")
+            return
+        except Exception as exc:
+            self.failed(name, dist, version, f"could not be registered: {_describe(exc)}")
             return
         self.plugins.append(PluginInfo(name, dist, version))
+        self._check_hook_names(plugin, name)
+
+    def _check_hook_names(self, plugin: Any, name: str) -> None:
+        """pluggy ignores unmarked functions and keeps misspelt hooks: both fail silently."""
+        for attr in dir(plugin):
+            try:
+                function = getattr(plugin, attr, None)
+            except Exception:  # a property that raises is no hook
+                continue
+            opts = getattr(function, _MARK, None) if callable(function) else None
+            if opts is None:
+                if attr in HOOKS and callable(function):
+                    self.error(name, f"{attr}() is not marked as a hook, so emaillint never calls it;"
+                                     " decorate it with @hookimpl (from emaillint.api import hookimpl)")
+                continue
+            hook = opts.get("specname") or attr
+            if hook not in HOOKS:
+                import difflib
+
+                close = difflib.get_close_matches(hook, HOOKS, n=1)
+                hint = f"did you mean {close[0]}?" if close else f"the hooks are: {', '.join(HOOKS)}"
+                self.error(name, f"{hook}() is not an emaillint hook; {hint}")
+            elif opts.get("hookwrapper") or opts.get("wrapper"):
+                self.error(name, f"{hook}() is a hook wrapper, which emaillint does not support;"
+                                 " return your data from a plain @hookimpl instead")
 
     def collect(self) -> None:
         """Call every plugin's hooks, one plugin at a time, and index what they return."""
-        try:
-            self.manager.check_pending()
-        except pluggy.PluginValidationError as exc:
-            self.error(f"{exc}; check the hook names against emaillint.hookspecs")
-        for name, rules in self._each("emaillint_rules"):
-            for rule in rules:
-                if rule.id in self.rules:
-                    self.error(f"{self.label(name)} defines rule '{rule.id}', which "
-                               f"{self.label(self.rules[rule.id].plugin)} already defines")
-                    continue
+        for name, rule in self._each("emaillint_rules", Rule):
+            why = rule_problem(rule)
+            if why:
+                self.error(name, why)
+            elif rule.id in self.rules:
+                self.error(name, f"rule '{rule.id}' is already defined by {self.label(self.rules[rule.id].plugin)},"
+                                 " so this one is not used; give yours an id prefixed with your plugin's name")
+            else:
                 self.rules[rule.id] = rule._replace(plugin=name)
-        for name, dialects in self._each("emaillint_dialects"):
-            self.dialects.extend(dialect._replace(plugin=name) for dialect in dialects)
-        for name, providers in self._each("emaillint_providers"):
-            for provider in providers:
-                clash = self.providers.add(provider, name)
-                if clash:
-                    self.error(f"{self.label(name)}: {clash}")
-        for name, properties in self._each("emaillint_schema_properties"):
-            for key, subschema in dict(properties).items():
-                self.schema_properties.setdefault(key, subschema)
+        for name, dialect in self._each("emaillint_dialects", Dialect):
+            other = next((d for d in self.dialects if d.name == dialect.name), None)
+            if other is not None:
+                self.error(name, f"dialect '{dialect.name}' is already defined by {self.label(other.plugin)},"
+                                 " so this one is not used; rename yours")
+            else:
+                self.dialects.append(dialect._replace(plugin=name))
+        for name, provider in self._each("emaillint_providers", Provider):
+            why = provider_problem(provider) or self.providers.add(provider, name)
+            if why:
+                self.error(name, why)
+        self._collect_schema_properties()
 
-    def _each(self, hook: str) -> Iterable[tuple[str, Any]]:
-        for impl in getattr(self.manager.hook, hook).get_hookimpls():
+    def _collect_schema_properties(self) -> None:
+        base: set[str] | None = None
+        for name, properties in self._each("emaillint_schema_properties", Mapping, many=False):
+            if base is None:
+                from emaillint.schema import base_schema
+
+                base = set(base_schema()["$defs"]["account"]["properties"])
+            for key, fragment in properties.items():
+                why = schema_property_problem(key, fragment)
+                if not why and key in base:
+                    why = f"account key '{key}' is one of emaillint's own keys; name yours like '{name}_{key}'"
+                if not why and key in self.schema_owner:
+                    why = (f"account key '{key}' is already added by {self.label(self.schema_owner[key])},"
+                           " so this one is not used; prefix yours with your plugin's name")
+                if why:
+                    self.error(name, why)
+                    continue
+                self.schema_properties[key] = dict(fragment)
+                self.schema_owner[key] = name
+
+    def schema(self) -> dict[str, Any]:
+        """emaillint's schema plus the plugins' account keys; an invalid key is reported and left out."""
+        if self._schema is None:
+            from emaillint.schema import build_schema
+
+            if self.schema_properties:
+                from jsonschema import Draft202012Validator
+                from jsonschema.exceptions import SchemaError
+
+                for key, fragment in list(self.schema_properties.items()):
+                    try:
+                        Draft202012Validator.check_schema(fragment)
+                    except SchemaError as exc:
+                        self.error(self.schema_owner[key], f"account key '{key}' is not valid JSON Schema"
+                                                           f" ({exc.message}); the key is left out")
+                        del self.schema_properties[key]
+            self._schema = build_schema(self.schema_properties)
+        return self._schema
+
+    def _each(self, hook: str, kind: type, many: bool = True) -> Iterator[tuple[str, Any]]:
+        """(plugin name, item) for what each plugin's ``hook`` returns, in load order.
+
+        The result is materialised inside the try, so a generator that raises halfway is
+        one plugin's error too; items of the wrong type are reported and skipped.
+        """
+        order = {info.name: index for index, info in enumerate(self.plugins)}
+        impls = sorted(getattr(self.manager.hook, hook).get_hookimpls(), key=lambda i: order[i.plugin_name])
+        for impl in impls:
+            if impl.hookwrapper or impl.wrapper:
+                continue
             try:
                 result = impl.function()
-            except Exception as exc:
-                self.error(f"{self.label(impl.plugin_name)} raised in {hook}(): {_describe(exc)}")
+                items = ([result] if result else []) if not many else list(result or ())
+            except (Exception, SystemExit) as exc:
+                self.error(impl.plugin_name, f"{hook}() raised {_describe(exc)}; what it returns is not"
+                                             f" used: fix or upgrade the plugin, or turn it off with"
+                                             f" --disable-plugin {impl.plugin_name}")
                 continue
-            if result:
-                yield impl.plugin_name, result
+            for item in items:
+                if isinstance(item, kind):
+                    yield impl.plugin_name, item
+                else:
+                    expected = "a dict" if kind is Mapping else f"{kind.__name__} objects"
+                    self.error(impl.plugin_name, f"{hook}() returned {_a(item)} where emaillint expects"
+                                                 f" {expected} (from emaillint.api); it is not used")
+
+
+def _a(value: Any) -> str:
+    name = type(value).__name__
+    return f"an {name}" if name[:1].lower() in "aeiou" else f"a {name}"
 
 
 def _describe(exc: BaseException) -> str:
@@ -164,30 +312,44 @@ def load_registry(disabled: Iterable[str] = (), extra: Iterable[tuple[str, Any]]
                   discover: bool = True) -> Registry:
     """The registry for one run: the built-in engine plugin, entry points, then ``extra``.
 
-    ``disabled`` names entry points not to load (``--disable-plugin``); ``extra`` adds
-    plugin objects directly, for tests and for the plugin-author test helper.
+    ``disabled`` names plugins not to load (``--disable-plugin``); ``extra`` adds plugin
+    objects directly (the plugin-author test helper), and takes the place of an
+    installed entry point of the same name.
     """
     from emaillint import builtin
 
     registry = Registry()
-    registry.add(builtin, "emaillint", "emaillint", _own_version())
+    registry.add(builtin, OWN_DIST, OWN_DIST, _own_version())
     skip = set(disabled)
+    extra = [(name, plugin) for name, plugin in extra]
+    replaced = {name for name, _ in extra}
     if discover:
-        for ep in sorted(entry_points(), key=lambda ep: ep.name):
-            if ep.name in skip or registry.manager.has_plugin(ep.name):
+        for ep in _load_order(entry_points()):
+            if ep.name in skip:
+                registry.plugins.append(PluginInfo(ep.name, ep.dist, ep.version, disabled=True))
+            elif ep.name in replaced:
                 continue
-            try:
-                plugin = _load(ep.value)
-            except Exception as exc:
-                registry.plugins.append(PluginInfo(ep.name, ep.dist, ep.version, _describe(exc)))
-                registry.error(f"plugin '{ep.name}' ({ep.dist} {ep.version}) failed to load: {_describe(exc)}")
-                continue
-            registry.add(plugin, ep.name, ep.dist, ep.version)
+            elif registry.manager.has_plugin(ep.name):
+                registry.error(ep.name, f"{ep.dist} {ep.version} also registers a plugin named '{ep.name}',"
+                                        " so it is not loaded; uninstall one of the two distributions")
+            else:
+                _discover(registry, ep)
     for name, plugin in extra:
-        if name not in skip and not registry.manager.is_registered(plugin):
+        if name in skip:
+            registry.plugins.append(PluginInfo(name, "", "", disabled=True))
+        elif not registry.manager.is_registered(plugin):
             registry.add(plugin, name)
     registry.collect()
     return registry
+
+
+def _discover(registry: Registry, ep: EntryPoint) -> None:
+    try:
+        plugin = _load(ep.value)
+    except (Exception, SystemExit) as exc:  # a plugin's import must not end the run
+        registry.failed(ep.name, ep.dist, ep.version, f"failed to load: {_describe(exc)}")
+        return
+    registry.add(plugin, ep.name, ep.dist, ep.version)
 
 
 def _own_version() -> str:

@@ -24,6 +24,13 @@ class HostClaim(NamedTuple):
     kind: str
 
 
+_CLASH_REMEDY = "turn one of the two plugins off with --disable-plugin NAME"
+
+
+def _host_claims(provider: Provider) -> tuple[tuple[str, tuple[Any, ...]], ...]:
+    return ((SUBMISSION, provider.hosts), (LEGACY, provider.legacy_hosts), (WRONG, provider.wrong_hosts))
+
+
 class ProviderIndex:
     """Providers by name, host and username domain, refusing silent overrides."""
 
@@ -35,25 +42,33 @@ class ProviderIndex:
         self.domain_patterns: list[tuple[str, Provider]] = []
 
     def add(self, provider: Provider, plugin: str) -> str:
-        """Index ``provider``; return why it was refused ("" when it was added)."""
+        """Index ``provider``; return why it was refused ("" when it was added).
+
+        Refused: a name already taken, a host that another provider family already
+        claims where either claim is a submission host (both listing a host as wrong is
+        no conflict), and a username domain another family owns. Providers of one
+        ``family`` share freely. The first provider keeps what it claimed.
+        """
         if provider.name in self.by_name:
             return (f"provider '{provider.name}' is already defined by plugin "
-                    f"'{self.plugin_of[provider.name]}'; rename one of them or disable a plugin")
-        for host in provider.hosts:
-            for claim in self.hosts.get(host.name, ()):
-                if claim.kind == SUBMISSION and claim.provider.group != provider.group:
-                    return (f"provider '{provider.name}' claims host {host.name}, which provider "
-                            f"'{claim.provider.name}' (plugin '{self.plugin_of[claim.provider.name]}') "
-                            "already claims; give both the same family if they are one service")
+                    f"'{self.plugin_of[provider.name]}', so this one is not used; {_CLASH_REMEDY}")
+        for kind, hosts in _host_claims(provider):
+            for host in hosts:
+                for claim in self.hosts.get(host.name, ()):
+                    if claim.provider.group != provider.group and SUBMISSION in (kind, claim.kind):
+                        return (f"provider '{provider.name}' claims host {host.name}, which provider "
+                                f"'{claim.provider.name}' (plugin '{self.plugin_of[claim.provider.name]}')"
+                                f" already claims, so '{provider.name}' is not used; give both the same"
+                                f" family if they are one service, or {_CLASH_REMEDY}")
         for domain in provider.domains:
             for other in self._domain_owners(domain):
                 if other.group != provider.group:
-                    return (f"provider '{provider.name}' claims username domain {domain}, which "
-                            f"provider '{other.name}' already claims")
+                    return (f"provider '{provider.name}' claims username domain {domain}, which provider"
+                            f" '{other.name}' (plugin '{self.plugin_of[other.name]}') already claims, so"
+                            f" '{provider.name}' is not used; {_CLASH_REMEDY}")
         self.by_name[provider.name] = provider
         self.plugin_of[provider.name] = plugin
-        for kind, hosts in ((SUBMISSION, provider.hosts), (LEGACY, provider.legacy_hosts),
-                            (WRONG, provider.wrong_hosts)):
+        for kind, hosts in _host_claims(provider):
             for host in hosts:
                 self.hosts.setdefault(host.name, []).append(HostClaim(provider, kind))
         for domain in provider.domains:

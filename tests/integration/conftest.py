@@ -38,3 +38,35 @@ def fresh_venv(tmp_path_factory, checkout) -> Path:
     bin_dir = root / ("Scripts" if sys.platform == "win32" else "bin")
     pip(bin_dir / "python", ".", cwd=checkout)
     return bin_dir
+
+
+EXAMPLE_PLUGIN = Path("examples") / "emaillint-icloud"
+TEST_PLUGINS = Path("tests") / "integration" / "dists"
+
+
+@pytest.fixture(scope="session")
+def plugin_wheels(tmp_path_factory, checkout) -> dict[str, Path]:
+    """Wheels of the example plugin and the test plugins, built from the copy by pip as a
+    plugin author would; one call, without build isolation (setuptools is a test extra)."""
+    out = tmp_path_factory.mktemp("wheels")
+    sources = [checkout / EXAMPLE_PLUGIN, *sorted((checkout / TEST_PLUGINS).glob("emaillint-*"))]
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--disable-pip-version-check", "-q", "--no-deps",
+                    "--no-build-isolation", "-w", str(out), *map(str, sources)], check=True)
+    return {wheel.name.split("-")[0].replace("_", "-"): wheel for wheel in out.glob("*.whl")}
+
+
+@pytest.fixture(scope="session")
+def icloud_venv(fresh_venv, plugin_wheels) -> Path:
+    """``fresh_venv`` with the example plugin's wheel installed into it by pip; its bin/."""
+    pip(fresh_venv / "python", str(plugin_wheels["emaillint-icloud"]))
+    return fresh_venv
+
+
+@pytest.fixture(scope="session")
+def test_plugins(tmp_path_factory, fresh_venv, plugin_wheels) -> Path:
+    """The misbehaving test plugins, installed by pip into a folder of their own: a test
+    puts it on PYTHONPATH, where emaillint discovers them, so fresh_venv stays clean."""
+    target = tmp_path_factory.mktemp("test-plugins")
+    wheels = [str(wheel) for name, wheel in sorted(plugin_wheels.items()) if name != "emaillint-icloud"]
+    pip(fresh_venv / "python", "--no-deps", "--target", str(target), *wheels)
+    return target
