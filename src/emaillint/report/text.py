@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
-from typing import IO, Sequence
+from typing import IO
 
-from emaillint.model import Finding
+from emaillint.report import Report, Summary
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _RESET = "\033[0m"
 
 
-def render(findings: Sequence[Finding], summary, stream: IO[str], color: bool = False) -> None:
-    for f in findings:
-        severity = f"{_COLORS[f.severity]}{f.severity}{_RESET}" if color and f.severity in _COLORS else f.severity
+def render(report: Report, stream: IO[str]) -> None:
+    for f in report.findings:
+        severity = f.severity
+        if report.color and severity in _COLORS:
+            severity = f"{_COLORS[severity]}{severity}{_RESET}"
         stream.write(f"{f.path}:{f.line}:{f.column}: {severity} {f.rule} {f.message}\n")
-    stream.write(summary_line(summary) + "\n")
+    stream.write(summary_line(report.summary) + "\n")
 
 
-def summary_line(summary) -> str:
+def summary_line(summary: Summary) -> str:
     files = f"{summary.files} file{'s' if summary.files != 1 else ''} checked"
     if not (summary.errors or summary.warnings or summary.infos):
         return f"{files}: no findings"
