@@ -209,3 +209,12 @@ def test_format_auto_is_github_inside_github_actions(tmp_path, environment, expe
     result = subprocess.run([sys.executable, "-m", "emaillint", "bad.yaml", "--as-of", AS_OF],
                             capture_output=True, text=True, cwd=tmp_path, env=env)
     assert result.returncode == 1 and result.stdout.startswith(expected)
+
+
+def test_text_output_keeps_one_finding_per_line_when_a_message_quotes_a_line_break(capsys, tmp_path, monkeypatch):
+    (tmp_path / "odd.yaml").write_text(ODD)
+    monkeypatch.chdir(tmp_path)
+    main(["check", "odd.yaml", "--as-of", AS_OF])
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 3
+    assert lines[1] == r"odd.yaml:6:5: error schema accounts.in,voi:ces.hots\r\nt: unknown key; did you mean 'host'?"

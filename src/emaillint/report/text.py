@@ -1,4 +1,8 @@
-"""``path:line:col: severity rule message`` per finding, then one summary line."""
+"""``path:line:col: severity rule message`` per finding, then one summary line.
+
+One finding is one line whatever it quotes: a line break in a path or a message (a YAML
+key may contain one) is written as ``\\n``, so grep and editors' problem matchers work.
+"""
 
 from __future__ import annotations
 
@@ -15,7 +19,7 @@ def render(report: Report, stream: IO[str]) -> None:
         severity = f.severity
         if report.color and severity in _COLORS:
             severity = f"{_COLORS[severity]}{severity}{_RESET}"
-        stream.write(f"{f.path}:{f.line}:{f.column}: {severity} {f.rule} {f.message}\n")
+        stream.write(f"{_one_line(f.path)}:{f.line}:{f.column}: {severity} {f.rule} {_one_line(f.message)}\n")
     stream.write(summary_line(report.summary) + "\n")
 
 
@@ -26,3 +30,7 @@ def summary_line(summary: Summary) -> str:
     parts = [f"{n} {word}{'s' if n != 1 else ''}" for n, word in
              ((summary.errors, "error"), (summary.warnings, "warning"), (summary.infos, "info")) if n]
     return f"{files}: {', '.join(parts)}"
+
+
+def _one_line(text: str) -> str:
+    return text.replace("\r", "\\r").replace("\n", "\\n")
