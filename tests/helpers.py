@@ -10,3 +10,14 @@ SHARED = Path(os.environ.get("EMAILLINT_SHARED", REPO.parent / "shared"))
 """The shared reference folder (SPEC, corpora, SARIF schema); CI puts it beside the clone."""
 AS_OF = "2026-11-27"
 """Pinned date for tests whose outcome depends on retirement dates."""
+
+
+def readme_blocks(section: str, language: str) -> list[str]:
+    """The fenced ``language`` code blocks of README.md's ``## section``, so tests keep it true."""
+    import re
+
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    start = text.index(f"\n## {section}\n")
+    end = text.find("\n## ", start + 1)
+    body = text[start:end if end >= 0 else None]
+    return re.findall(rf"^```{language}\n(.*?)^```$", body, flags=re.M | re.S)

@@ -12,10 +12,10 @@ from typing import Sequence
 
 from emaillint import __version__
 from emaillint.model import EXIT_CLEAN, EXIT_ERROR
+from emaillint.report import FORMATS
 from emaillint.settings import Settings
 
 COMMANDS = ("check", "rules", "explain", "plugins", "providers", "dialects", "schema")
-FORMATS = ("text", "json")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -37,18 +37,32 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="lint files and directories (the default command)",
                                 description="Lint files and directories. Directories are walked for "
-                                            "*.yaml and *.yml files; named files are always linted.")
-    check.add_argument("paths", nargs="*", metavar="PATH", default=["."],
+                                            "*.yaml and *.yml files; named files are linted whatever their "
+                                            "name, unless the project configuration excludes them.")
+    check.add_argument("paths", nargs="*", metavar="PATH",
                        help="files or directories to lint ('-' reads standard input; default: .)")
-    check.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    check.add_argument("--format", choices=("auto", *FORMATS), default="auto",
+                       help="output format (default: auto, which is github inside GitHub Actions and text elsewhere)")
+    check.add_argument("--select", action="append", type=_rule_list, metavar="RULE[,RULE]",
+                       help="report only these rules (replaces the project's select)")
+    check.add_argument("--ignore", action="append", type=_rule_list, default=[], metavar="RULE[,RULE]",
+                       help="do not report these rules (added to the project's ignore)")
+    check.add_argument("--strict", action=argparse.BooleanOptionalAction, default=None,
+                       help="warnings fail the run too (exit 1); --no-strict overrides the project's strict")
+    check.add_argument("--config", metavar="FILE",
+                       help="project configuration to use (a pyproject.toml or .emaillint.yaml) instead "
+                            "of the nearest one")
+    check.add_argument("--stdin-filename", metavar="PATH",
+                       help="the path of the text on standard input, for messages and excludes (editors)")
     check.add_argument("--as-of", metavar="YYYY-MM-DD", type=_date, default=None,
-                       help="date that decides retired vs announced sign-in methods (default: today)")
+                       help="date that decides retired vs announced sign-in methods "
+                            "(default: the project's as_of, else today)")
     check.add_argument("--dialect", metavar="NAME",
                        help="read every file as this dialect instead of detecting it (see 'emaillint dialects')")
     check.add_argument("--resolve-env", action="store_true",
                        help="check ${NAME} references with their values from the current environment")
     check.add_argument("--disable-plugin", action="append", default=[], metavar="NAME",
-                       help="do not load the plugin NAME (repeatable)")
+                       help="do not load the plugin NAME (repeatable; added to the project's disable_plugins)")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                        help="colour the severity in text output (default: auto; NO_COLOR is honoured)")
 
@@ -71,11 +85,21 @@ def _date(text: str) -> str:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date in the form YYYY-MM-DD") from None
 
 
+def _rule_list(text: str) -> tuple[str, ...]:
+    rules = tuple(rule.strip() for rule in text.split(",") if rule.strip())
+    if not rules:
+        raise argparse.ArgumentTypeError("expected rule ids separated by commas, e.g. cc-quota,legacy-auth")
+    return rules
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if not args_list or (args_list[0] not in COMMANDS and args_list[0] not in ("-h", "--help", "--version")):
         args_list.insert(0, "check")
-    args = build_parser().parse_args(args_list)
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    if args.command == "check" and args.stdin_filename and args.paths and "-" not in args.paths:
+        parser.error("--stdin-filename names standard input: add '-' to the paths")
     try:
         return _dispatch(args)
     except BrokenPipeError:  # `emaillint ... | head`
@@ -91,13 +115,18 @@ def _dispatch(args: argparse.Namespace) -> int:
         from emaillint.run import run
 
         settings = Settings(
-            paths=tuple(args.paths),
+            paths=tuple(args.paths or ["-" if args.stdin_filename else "."]),
             format=args.format,
             as_of=args.as_of or "",
             dialect=args.dialect,
             resolve_env=args.resolve_env,
             disable_plugins=tuple(args.disable_plugin),
             color=args.color,
+            select=sum(args.select, ()) if args.select is not None else None,
+            ignore=sum(args.ignore, ()),
+            strict=args.strict,
+            config=args.config,
+            stdin_filename=args.stdin_filename,
         )
         return run(settings)
     from emaillint import commands

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import difflib
 import inspect
 import json
 from typing import IO
@@ -36,9 +35,9 @@ def explain(args: argparse.Namespace, stream: IO[str]) -> int:
     if rule is None:
         import sys
 
-        close = difflib.get_close_matches(args.rule, list(registry.rules), n=1)
-        hint = f"did you mean '{close[0]}'?" if close else "see 'emaillint rules' for the list"
-        sys.stderr.write(f"emaillint: error: no rule '{args.rule}'; {hint}\n")
+        from emaillint.policy import unknown_rule
+
+        sys.stderr.write(f"emaillint: error: {unknown_rule(args.rule, registry.rules)}\n")
         return EXIT_ERROR
     stream.write(f"{rule.id} ({rule.severity}, from plugin {rule.plugin})\n\n")
     stream.write(inspect.cleandoc(rule.explanation).rstrip() + "\n")

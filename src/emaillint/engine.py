@@ -12,6 +12,7 @@ from typing import Iterable, NamedTuple
 
 from emaillint import credentials
 from emaillint import load as loader
+from emaillint import suppressions
 from emaillint.model import ERROR, SEVERITIES, Account, Dialect, Finding, Problem, Reading, ReadOptions, Rule
 from emaillint.plugins import Registry
 from emaillint.resolve import resolve
@@ -23,6 +24,8 @@ class FileResult(NamedTuple):
     findings: list[Finding]
     records: list[tuple[str, Record]]
     """(rule id, record) pairs for the run-scope rules."""
+    suppressions: tuple[suppressions.Directive, ...] = ()
+    """The file's ``# emaillint: disable=...`` comments; ``run.collect`` applies them."""
 
 
 class Options(NamedTuple):
@@ -72,8 +75,9 @@ class Linter:
         loaded = loader.load(text, path)
         findings = list(loaded.findings)
         records: list[tuple[str, Record]] = []
+        directives = suppressions.scan(text)
         if any(f.rule in ("yaml-syntax", "io-error") for f in findings):
-            return FileResult(path, self._fill(findings), records)
+            return FileResult(path, self._fill(findings), records, directives)
         for document in loaded.documents:
             secrets = credentials.find_secrets(document.data)
             found: list[Finding] = []
@@ -90,7 +94,7 @@ class Linter:
                     for account in reading.accounts:
                         found.extend(self._check_account(path, account, records))
             findings.extend(_redact(found, secrets))
-        return FileResult(path, self._fill(findings), records)
+        return FileResult(path, self._fill(findings), records, directives)
 
     def _dialect(self, document: loader.Document, findings: list[Finding]) -> Dialect | None:
         for dialect in self.dialects:

@@ -1,4 +1,8 @@
-"""The plain settings object the CLI builds and ``run`` consumes."""
+"""The plain settings object the CLI builds and ``run`` consumes.
+
+It holds what the command line said; None (or empty) means "not given", so that ``run``
+can fall back to the project configuration and then to the defaults.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +11,18 @@ from typing import NamedTuple
 
 class Settings(NamedTuple):
     paths: tuple[str, ...] = (".",)
-    format: str = "text"
+    format: str = "auto"
+    """A report format, or ``auto``: ``github`` inside GitHub Actions, ``text`` elsewhere."""
     as_of: str = ""
-    """YYYY-MM-DD; empty means today."""
+    """YYYY-MM-DD; empty means the project's ``as_of``, else today."""
     dialect: str | None = None
     resolve_env: bool = False
     disable_plugins: tuple[str, ...] = ()
     color: str = "auto"
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    strict: bool | None = None
+    config: str | None = None
+    """A project configuration file named with ``--config``; None: search for one."""
+    stdin_filename: str | None = None
+    """The path findings on standard input are reported at (editor integrations)."""

@@ -1,4 +1,4 @@
-"""Output formats: a name -> module registry; each module renders findings to a stream.
+"""Output formats: a name -> module registry; each module renders a Report to a stream.
 
 A format module is imported only when chosen, so a text run never pays for SARIF.
 """
@@ -6,13 +6,15 @@ A format module is imported only when chosen, so a text run never pays for SARIF
 from __future__ import annotations
 
 import importlib
-from typing import IO, NamedTuple, Sequence
+from typing import IO, Mapping, NamedTuple, Sequence
 
-from emaillint.model import ERROR, INFO, WARNING, Finding
+from emaillint.model import ERROR, INFO, WARNING, Finding, Rule
 
 FORMATS = {
     "text": "emaillint.report.text",
     "json": "emaillint.report.json",
+    "sarif": "emaillint.report.sarif",
+    "github": "emaillint.report.github",
 }
 
 
@@ -30,5 +32,15 @@ class Summary(NamedTuple):
         return cls(files, counts[ERROR], counts[WARNING], counts[INFO])
 
 
-def render(name: str, findings: Sequence[Finding], summary: Summary, stream: IO[str], color: bool = False) -> None:
-    importlib.import_module(FORMATS[name]).render(findings, summary, stream, color)
+class Report(NamedTuple):
+    findings: Sequence[Finding]
+    summary: Summary
+    rules: Sequence[Rule] = ()
+    """The rules the run reported on, at their configured severity (SARIF describes them)."""
+    distributions: Mapping[str, str] = {}
+    """Plugin name -> the distribution it came from, for links to its documentation."""
+    color: bool = False
+
+
+def render(name: str, report: Report, stream: IO[str]) -> None:
+    importlib.import_module(FORMATS[name]).render(report, stream)

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import json
-from typing import IO, Sequence
+from typing import IO
 
-from emaillint.model import Finding
+from emaillint.report import Report
 
 
-def render(findings: Sequence[Finding], summary, stream: IO[str], color: bool = False) -> None:
+def render(report: Report, stream: IO[str]) -> None:
     document = {
         "version": 1,
-        "findings": [f._asdict() for f in findings],
-        "summary": summary._asdict(),
+        "findings": [f._asdict() for f in report.findings],
+        "summary": report.summary._asdict(),
     }
     json.dump(document, stream, indent=2)
     stream.write("\n")

@@ -24,6 +24,7 @@ from emaillint.rules import (
     sender_mismatch,
     shared_quota,
     unknown_provider,
+    unused_suppression,
     yaml_ambiguous,
     yaml_syntax,
 )
@@ -33,5 +34,5 @@ BUILTIN: tuple[Rule, ...] = tuple(module.RULE for module in (
     cleartext_auth, plaintext_password, address_syntax, unknown_provider, provider_host,
     legacy_host, provider_port, provider_security, provider_mismatch, legacy_auth,
     sender_mismatch, daily_recipient_quota, cc_quota, message_recipient_limit, shared_quota,
-    plugin_error,
+    plugin_error, unused_suppression,
 ))
