@@ -194,7 +194,7 @@ def test_github_annotation_for_a_plugin_that_failed_to_load_has_no_file(capsys, 
     out = capsys.readouterr().out
     assert code == 2
     first, summary = out.splitlines()
-    assert first.startswith("::error title=emaillint (plugin-error)::plugin-error plugin 'broken' (broken_mail 1.0)"
+    assert first.startswith("::error title=emaillint (plugin-error)::plugin-error plugin 'broken' (broken-mail 1.0):"
                             " failed to load: ModuleNotFoundError")
     assert summary == "1 file checked: 1 error"
 
