@@ -15,6 +15,7 @@ from typing import Any, Iterator
 
 import yaml
 
+from emaillint import yaml_spec
 from emaillint.model import ERROR, Finding, Position
 
 try:
@@ -143,6 +144,7 @@ def decode(raw: bytes) -> tuple[str | None, str]:
 def load(text: str, path: str) -> Loaded:
     """Compose every document in ``text``; problems become findings, never exceptions."""
     loaded = Loaded()
+    text = text.removeprefix("\ufeff")  # libyaml skips it too, and its marks do not count it
     budget = [MAX_NODES]
     loader = _Loader(text)
     index = 0
@@ -170,6 +172,12 @@ def load(text: str, path: str) -> Loaded:
         ))
     finally:
         loader.dispose()
+    if not any(f.rule in ("yaml-syntax", "io-error") for f in loaded.findings):
+        violation = yaml_spec.first_violation(text, _Loader)
+        if violation is not None:
+            loaded.findings.append(Finding(path, violation.line, violation.column, "yaml-syntax", ERROR,
+                                           f"not valid YAML: {violation.message}"))
+            loaded.documents.clear()
     return loaded
 
 
