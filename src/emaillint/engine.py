@@ -8,7 +8,9 @@ in worker processes; what crosses files (shared-quota) leaves as small records t
 from __future__ import annotations
 
 import os
-from typing import Iterable, NamedTuple
+import stat
+import traceback
+from typing import BinaryIO, Iterable, NamedTuple
 
 from emaillint import credentials
 from emaillint import load as loader
@@ -48,13 +50,39 @@ class Linter:
         self.dialects = dialects
 
     def lint_path(self, path: str) -> FileResult:
+        """Read one file, without following it anywhere it could hang or grow without end.
+
+        Only regular files are read: a FIFO named ``*.yaml`` would block a plain ``open``
+        until some writer appeared, and a device would never end. The file is opened
+        non-blocking and checked on the open descriptor, so a file swapped between the
+        walk and the read cannot slip through; at most ``MAX_BYTES + 1`` bytes are read.
+        """
         try:
-            with open(path, "rb") as handle:
-                raw = handle.read(loader.MAX_BYTES + 1)
-        except IsADirectoryError:
-            return self._io(path, "is a directory, not a file")
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
         except FileNotFoundError:
+            if os.path.islink(path):
+                return self._io(path, "is a symbolic link to a file that does not exist")
             return self._io(path, "disappeared before it could be read")
+        except OSError as exc:
+            return self._io(path, _unreadable(path, exc))
+        with os.fdopen(fd, "rb") as handle:
+            mode = os.fstat(fd).st_mode
+            if stat.S_ISDIR(mode):
+                return self._io(path, "is a directory, not a file")
+            if not stat.S_ISREG(mode):
+                return self._io(path, _NOT_A_FILE)
+            try:
+                raw = handle.read(loader.MAX_BYTES + 1)
+            except OSError as exc:
+                return self._io(path, _unreadable(path, exc))
+        return self.lint_bytes(raw, path)
+
+    def lint_stream(self, stream: BinaryIO | None, path: str) -> FileResult:
+        """Standard input (``-``); a closed one is an io-error, not a traceback."""
+        if stream is None:
+            return self._io(path, "cannot be read: standard input is closed")
+        try:
+            raw = stream.read(loader.MAX_BYTES + 1)
         except OSError as exc:
             return self._io(path, f"cannot be read: {exc.strerror or type(exc).__name__}")
         return self.lint_bytes(raw, path)
@@ -75,22 +103,31 @@ class Linter:
         if any(f.rule in ("yaml-syntax", "io-error") for f in findings):
             return FileResult(path, self._fill(findings), records)
         for document in loaded.documents:
-            secrets = credentials.find_secrets(document.data)
+            secrets = set(credentials.find_secrets(document.data))
             found: list[Finding] = []
-            dialect = self._dialect(document, found)
-            if dialect is not None:
-                try:
-                    reading = dialect.read(document, self.read_options)
-                except Exception as exc:
-                    found.append(self._plugin_error(path, f"dialect '{dialect.name}' raised reading this file",
-                                                    dialect.plugin, exc))
-                else:
-                    found.extend(reading.findings)
-                    secrets |= reading.secrets
-                    for account in reading.accounts:
-                        found.extend(self._check_account(path, account, records))
-            findings.extend(_redact(found, secrets))
+            try:
+                self._lint_document(document, found, secrets, records)
+            except Exception as exc:  # a bug in emaillint itself: report it, lint the other files
+                found.append(self._plugin_error(path, f"emaillint failed on this document ({_where(exc)}); this"
+                                                " is a bug in emaillint, please report it", "emaillint", exc))
+            findings.extend(_redact(found, frozenset(secrets)))
         return FileResult(path, self._fill(findings), records)
+
+    def _lint_document(self, document: loader.Document, found: list[Finding], secrets: set[str],
+                       records: list[tuple[str, Record]]) -> None:
+        dialect = self._dialect(document, found)
+        if dialect is None:
+            return
+        try:
+            reading = dialect.read(document, self.read_options)
+        except Exception as exc:
+            found.append(self._plugin_error(document.path, f"dialect '{dialect.name}' raised reading this file",
+                                            dialect.plugin, exc))
+            return
+        found.extend(reading.findings)
+        secrets |= reading.secrets
+        for account in reading.accounts:
+            found.extend(self._check_account(document.path, account, records))
 
     def _dialect(self, document: loader.Document, findings: list[Finding]) -> Dialect | None:
         for dialect in self.dialects:
@@ -148,6 +185,26 @@ class Linter:
         rules = self.registry.rules
         return [f if f.severity else f._replace(severity=rules[f.rule].severity if f.rule in rules else ERROR)
                 for f in findings]
+
+
+_NOT_A_FILE = ("is not a regular file (a pipe, socket or device), so it is not read;"
+               " to lint text from a pipe, give '-' and send it to standard input")
+
+
+def _unreadable(path: str, exc: OSError) -> str:
+    """Why ``open`` failed, in words: a socket cannot even be opened."""
+    try:
+        if stat.S_ISSOCK(os.stat(path).st_mode):
+            return _NOT_A_FILE
+    except OSError:
+        pass
+    return f"cannot be read: {exc.strerror or type(exc).__name__}"
+
+
+def _where(exc: BaseException) -> str:
+    """The innermost frame, as ``module.py:line``: enough for a bug report, no values."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    return f"{os.path.basename(frames[-1].filename)}:{frames[-1].lineno}" if frames else "unknown place"
 
 
 def _finding(path: str, rule: Rule, account: Account, context: Context, problem: Problem,

@@ -9,7 +9,6 @@ from typing import IO, Any, Iterable
 
 from emaillint import files as walker
 from emaillint.engine import FileResult, Linter, Options
-from emaillint.load import MAX_BYTES
 from emaillint.model import ERROR, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, Finding
 from emaillint.plugins import PLUGIN_PATH, Registry, load_registry
 from emaillint.report import Summary, render
@@ -65,7 +64,7 @@ def collect(registry: Registry, results: Iterable[FileResult]) -> list[Finding]:
 
 def _lint(linter: Linter, path: str) -> FileResult:
     if path == walker.STDIN:
-        return linter.lint_bytes(sys.stdin.buffer.read(MAX_BYTES + 1), STDIN_NAME)
+        return linter.lint_stream(getattr(sys.stdin, "buffer", None), STDIN_NAME)
     return linter.lint_path(path)
 
 
