@@ -65,16 +65,18 @@ class Linter:
             return self._io(path, "disappeared before it could be read")
         except OSError as exc:
             return self._io(path, _unreadable(path, exc))
-        with os.fdopen(fd, "rb") as handle:
+        try:
             mode = os.fstat(fd).st_mode
             if stat.S_ISDIR(mode):
                 return self._io(path, "is a directory, not a file")
             if not stat.S_ISREG(mode):
                 return self._io(path, _NOT_A_FILE)
-            try:
+            with os.fdopen(fd, "rb", closefd=False) as handle:
                 raw = handle.read(loader.MAX_BYTES + 1)
-            except OSError as exc:
-                return self._io(path, _unreadable(path, exc))
+        except OSError as exc:
+            return self._io(path, _unreadable(path, exc))
+        finally:
+            os.close(fd)
         return self.lint_bytes(raw, path)
 
     def lint_stream(self, stream: BinaryIO | None, path: str) -> FileResult:

@@ -195,8 +195,12 @@ def load(text: str, path: str) -> Loaded:
             loaded.findings.append(Finding(path, 1, 1, "io-error", ERROR, TOO_DEEP))
         else:
             loaded.findings.append(_syntax_finding(path, exc))
-    except yaml.YAMLError as exc:  # errors without a mark (e.g. reader errors)
-        loaded.findings.append(Finding(path, 1, 1, "yaml-syntax", ERROR, _first_line(str(exc))))
+    except yaml.reader.ReaderError as exc:  # a character YAML text may not hold, by offset
+        line, column, _ = yaml_spec.locate(text, exc.position)
+        loaded.findings.append(Finding(path, line, column, "yaml-syntax", ERROR, (
+            f"not valid YAML: the non-printable character U+{exc.character:04X} is not allowed in YAML text;"
+            " delete it (write it as an escape such as \\t inside double quotes if it is wanted)"
+        )))
     except RecursionError:  # PyYAML's pure-Python composer recurses once per level
         loaded.findings.append(Finding(path, 1, 1, "io-error", ERROR, TOO_DEEP))
     finally:
@@ -220,10 +224,6 @@ def _syntax_finding(path: str, exc: yaml.MarkedYAMLError) -> Finding:
         context += f" (line {exc.context_mark.line + 1})"
     message = f"not valid YAML: {problem}{context}; check quoting and indentation near here"
     return Finding(path, line, column, "yaml-syntax", ERROR, message)
-
-
-def _first_line(text: str) -> str:
-    return text.strip().splitlines()[0] if text.strip() else "invalid YAML"
 
 
 def _mark(node: yaml.Node) -> Position:

@@ -62,7 +62,7 @@ def first_violation(text: str, loader_class: Any) -> Violation | None:
             if found is None and isinstance(token, yaml.ScalarToken):
                 found = _scalar(text, token, parent, flow)
             if found is not None:
-                return _located(text, *found)
+                return locate(text, *found)
             covered = max(covered, end)
             kind = type(token)
             if kind in (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken):
@@ -158,7 +158,8 @@ def _block_scalar(text: str, start: int, parent: int) -> _Found | None:
     return None
 
 
-def _located(text: str, index: int, message: str) -> Violation:
+def locate(text: str, index: int, message: str = "") -> Violation:
+    """``text[index]`` as a 1-based line and column, counting line breaks as libyaml does."""
     line, line_start = 0, 0
     for match in _NEXT_LINE.finditer(text, 0, index):
         line, line_start = line + 1, match.end()
