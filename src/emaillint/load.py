@@ -194,9 +194,10 @@ def load(text: str, path: str) -> Loaded:
         if "maximum nesting depth" in (exc.problem or ""):  # libyaml's own limit, at 1,000 levels
             loaded.findings.append(Finding(path, 1, 1, "io-error", ERROR, TOO_DEEP))
         else:
-            loaded.findings.append(_syntax_finding(path, exc))
-    except yaml.reader.ReaderError as exc:  # a character YAML text may not hold, by offset
-        line, column, _ = yaml_spec.locate(text, exc.position)
+            loaded.findings.append(_syntax_finding(path, text, exc))
+    except yaml.reader.ReaderError as exc:
+        # The first character YAML text may not hold; libyaml's offset counts UTF-8 bytes.
+        line, column, _ = yaml_spec.locate(text, max(text.find(chr(exc.character)), 0))
         loaded.findings.append(Finding(path, line, column, "yaml-syntax", ERROR, (
             f"not valid YAML: the non-printable character U+{exc.character:04X} is not allowed in YAML text;"
             " delete it (write it as an escape such as \\t inside double quotes if it is wanted)"
@@ -214,10 +215,14 @@ def load(text: str, path: str) -> Loaded:
     return loaded
 
 
-def _syntax_finding(path: str, exc: yaml.MarkedYAMLError) -> Finding:
-    """yaml-syntax finding without PyYAML's source snippet, which could echo a secret."""
+def _syntax_finding(path: str, text: str, exc: yaml.MarkedYAMLError) -> Finding:
+    """yaml-syntax finding without PyYAML's source snippet, which could echo a secret.
+
+    libyaml puts an error at the end of a file without a final line break on a line after
+    the last one; the finding goes to the end of the last line instead.
+    """
     mark = exc.problem_mark or exc.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    line, column, _ = yaml_spec.locate(text, min(mark.index, len(text))) if mark else (1, 1, "")
     problem = exc.problem or "invalid YAML"
     context = f" {exc.context}" if exc.context and exc.context_mark is not None else ""
     if context and exc.context_mark is not None and exc.context_mark is not mark:
