@@ -8,9 +8,10 @@ in worker processes; what crosses files (shared-quota) leaves as small records t
 from __future__ import annotations
 
 import os
+import re
 import stat
 import traceback
-from typing import BinaryIO, Iterable, NamedTuple
+from typing import BinaryIO, Iterable, Iterator, NamedTuple
 
 from emaillint import credentials
 from emaillint import load as loader
@@ -217,15 +218,42 @@ def _finding(path: str, rule: Rule, account: Account, context: Context, problem:
 
 
 def _redact(findings: list[Finding], secrets: frozenset[str]) -> Iterable[Finding]:
-    """Remove literal secrets from messages, whoever wrote them (rules, plugins, libraries)."""
+    """Remove literal secrets from messages and account names, whoever wrote them (rules,
+    plugins, libraries), including a secret cut short with an ellipsis (``'smtp://u:hunt...'``)."""
     if not secrets:
         return findings
-    ordered = sorted(secrets, key=len, reverse=True)
-    result = []
-    for finding in findings:
-        message = finding.message
-        for secret in ordered:
-            if secret in message:
-                message = message.replace(secret, "***")
-        result.append(finding._replace(message=message) if message is not finding.message else finding)
-    return result
+    ordered = sorted({form for secret in secrets for form in _forms(secret)}, key=len, reverse=True)
+    return [finding._replace(message=_without(finding.message, ordered),
+                             account=finding.account and _without(finding.account, ordered))
+            for finding in findings]
+
+
+def _forms(secret: str) -> Iterator[str]:
+    """A secret as a message may carry it: as is, escaped by repr() or JSON, or one line of
+    it (exception messages are cut to their first line; a private key has many)."""
+    import json
+
+    yield secret
+    yield repr(secret)[1:-1]
+    yield json.dumps(secret)[1:-1]
+    yield from (line.strip() for line in secret.splitlines() if len(line.strip()) >= credentials.MIN_SECRET)
+
+
+_ELLIPSIS = re.compile(r"\.\.\.|\u2026")
+
+
+def _without(text: str, secrets: list[str]) -> str:
+    for secret in secrets:
+        if secret in text:
+            text = text.replace(secret, "***")
+    for ellipsis in reversed(list(_ELLIPSIS.finditer(text))):
+        start, end = ellipsis.span()
+        for secret in secrets:
+            head = next((k for k in range(min(len(secret) - 1, start), credentials.MIN_SECRET - 1, -1)
+                         if text[start - k:start] == secret[:k]), 0)
+            tail = next((k for k in range(min(len(secret) - 1, len(text) - end), credentials.MIN_SECRET - 1, -1)
+                         if text[end:end + k] == secret[-k:]), 0)
+            if head or tail:
+                text = text[:start - head] + "***" + text[end + tail:]
+                break
+    return text
