@@ -27,7 +27,7 @@ from emaillint.plugins import load_registry
 
 from helpers import AS_OF, REPO
 
-PROPERTY = settings(max_examples=150, deadline=None, derandomize=True, database=None,
+PROPERTY = settings(max_examples=250, deadline=None, derandomize=True, database=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 LINE_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
 """Line breaks as libyaml counts them, so finding positions can be checked against the text."""
@@ -134,7 +134,7 @@ def test_random_bytes_through_the_cli(raw):
     check_cli(raw)
 
 
-@settings(PROPERTY, max_examples=400)
+@settings(PROPERTY, max_examples=800)
 @given(mutated() | yamlish)
 def test_mutated_configs_through_the_engine(text):
     check_engine(text)
