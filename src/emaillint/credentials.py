@@ -64,7 +64,8 @@ MIN_SECRET = 4
 
 
 def find_secrets(data: Any) -> frozenset[str]:
-    """Literal secrets anywhere in a document: values of secret-like keys, URL userinfo.
+    """Literal secrets anywhere in a document: values of secret-like keys, URL userinfo,
+    ``NAME=value`` lines inside text.
 
     The engine removes these from every message about the document (defence in depth:
     rules do not echo secrets, but a plugin's exception text might). Keys are searched
@@ -90,6 +91,7 @@ def find_secrets(data: Any) -> frozenset[str]:
 
 
 def _in_text(text: str) -> set[str]:
+    """Secrets inside one piece of text (a value or a key), found by their shape."""
     found = set(URL_USERINFO.findall(text))
     if "=" in text or ":" in text:
         for key, value in ASSIGNMENT.findall(text):

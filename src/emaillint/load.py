@@ -197,7 +197,7 @@ def load(text: str, path: str) -> Loaded:
             loaded.findings.append(_syntax_finding(path, text, exc))
     except yaml.reader.ReaderError as exc:
         # The first character YAML text may not hold; libyaml's offset counts UTF-8 bytes.
-        line, column, _ = yaml_spec.locate(text, max(text.find(chr(exc.character)), 0))
+        line, column = yaml_spec.position(text, max(text.find(chr(exc.character)), 0))
         loaded.findings.append(Finding(path, line, column, "yaml-syntax", ERROR, (
             f"not valid YAML: the non-printable character U+{exc.character:04X} is not allowed in YAML text;"
             " delete it (write it as an escape such as \\t inside double quotes if it is wanted)"
@@ -222,7 +222,7 @@ def _syntax_finding(path: str, text: str, exc: yaml.MarkedYAMLError) -> Finding:
     the last one; the finding goes to the end of the last line instead.
     """
     mark = exc.problem_mark or exc.context_mark
-    line, column, _ = yaml_spec.locate(text, min(mark.index, len(text))) if mark else (1, 1, "")
+    line, column = yaml_spec.position(text, min(mark.index, len(text))) if mark else (1, 1)
     problem = exc.problem or "invalid YAML"
     context = f" {exc.context}" if exc.context and exc.context_mark is not None else ""
     if context and exc.context_mark is not None and exc.context_mark is not mark:
