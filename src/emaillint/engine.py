@@ -26,6 +26,8 @@ class FileResult(NamedTuple):
     findings: list[Finding]
     records: list[tuple[str, Record]]
     """(rule id, record) pairs for the run-scope rules."""
+    secrets: frozenset[str] = frozenset()
+    """The file's literal secrets, to redact the run-scope rules' findings as well."""
 
 
 class Options(NamedTuple):
@@ -105,6 +107,7 @@ class Linter:
         records: list[tuple[str, Record]] = []
         if any(f.rule in ("yaml-syntax", "io-error") for f in findings):
             return FileResult(path, self._fill(findings), records)
+        in_file: set[str] = set()
         for document in loaded.documents:
             secrets = set(credentials.find_secrets(document.data))
             found: list[Finding] = []
@@ -113,8 +116,9 @@ class Linter:
             except Exception as exc:  # a bug in emaillint itself: report it, lint the other files
                 found.append(self._plugin_error(path, f"emaillint failed on this document ({_where(exc)}); this"
                                                 " is a bug in emaillint, please report it", "emaillint", exc))
-            findings.extend(_redact(found, frozenset(secrets)))
-        return FileResult(path, self._fill(findings), records)
+            findings.extend(redact(found, frozenset(secrets)))
+            in_file |= secrets
+        return FileResult(path, self._fill(findings), records, frozenset(in_file))
 
     def _lint_document(self, document: loader.Document, found: list[Finding], secrets: set[str],
                        records: list[tuple[str, Record]]) -> None:
@@ -217,11 +221,11 @@ def _finding(path: str, rule: Rule, account: Account, context: Context, problem:
                    account.name, provider)
 
 
-def _redact(findings: list[Finding], secrets: frozenset[str]) -> Iterable[Finding]:
+def redact(findings: Iterable[Finding], secrets: frozenset[str]) -> list[Finding]:
     """Remove literal secrets from messages and account names, whoever wrote them (rules,
     plugins, libraries), including a secret cut short with an ellipsis (``'smtp://u:hunt...'``)."""
     if not secrets:
-        return findings
+        return list(findings)
     ordered = sorted({form for secret in secrets for form in _forms(secret)}, key=len, reverse=True)
     return [finding._replace(message=_without(finding.message, ordered),
                              account=finding.account and _without(finding.account, ordered))
@@ -229,11 +233,12 @@ def _redact(findings: list[Finding], secrets: frozenset[str]) -> Iterable[Findin
 
 
 def _forms(secret: str) -> Iterator[str]:
-    """A secret as a message may carry it: as is, escaped by repr() or JSON, or one line of
-    it (exception messages are cut to their first line; a private key has many)."""
+    """A secret as a message may carry it: as is, lower-cased (as addresses are), escaped by
+    repr() or JSON, or one line of it (exception messages keep their first line only)."""
     import json
 
     yield secret
+    yield secret.lower()
     yield repr(secret)[1:-1]
     yield json.dumps(secret)[1:-1]
     yield from (line.strip() for line in secret.splitlines() if len(line.strip()) >= credentials.MIN_SECRET)

@@ -8,7 +8,7 @@ import time
 from typing import IO, Any, Iterable
 
 from emaillint import files as walker
-from emaillint.engine import FileResult, Linter, Options
+from emaillint.engine import FileResult, Linter, Options, redact
 from emaillint.model import ERROR, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, Finding
 from emaillint.plugins import PLUGIN_PATH, Registry, load_registry
 from emaillint.report import Summary, render
@@ -46,14 +46,16 @@ def collect(registry: Registry, results: Iterable[FileResult]) -> list[Finding]:
     """All findings of a run, sorted: plugin errors, each file's, then cross-file rules'."""
     findings = list(registry.errors)
     records: dict[str, list[Any]] = {}
+    secrets: set[str] = set()
     for result in results:
         findings.extend(result.findings)
+        secrets |= result.secrets
         for rule_id, record in result.records:
             records.setdefault(rule_id, []).append(record)
     for rule_id, group in records.items():
         rule = registry.rules[rule_id]
         try:
-            findings.extend(rule.finish(group))
+            findings.extend(redact(rule.finish(group), frozenset(secrets)))
         except Exception as exc:
             findings.append(Finding(PLUGIN_PATH, 1, 1, "plugin-error", ERROR,
                                     f"{registry.label(rule.plugin)}: rule '{rule_id}' raised in finish(): "
