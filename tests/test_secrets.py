@@ -200,6 +200,18 @@ def test_no_secret_reaches_a_finding_about_several_files(tmp_path, fmt):
     assert leaks(out.getvalue() + err.getvalue(), [secret]) == []
 
 
+def test_no_secret_from_the_environment_reaches_the_output(tmp_path, monkeypatch, capsys):
+    """--resolve-env puts environment values into the account, and so into messages."""
+    secret = canary(97, 1)
+    monkeypatch.setenv("SMTP_HOST", f"smtp://u:{secret}@mail.example.com")
+    monkeypatch.setenv("SMTP_PASSWORD", canary(97, 2))
+    (tmp_path / "config.yaml").write_text(ACCOUNT.replace("smtp.gmail.com", "${SMTP_HOST}"))
+    main([str(tmp_path / "config.yaml"), "--resolve-env", "--as-of", AS_OF])
+    out, err = capsys.readouterr()
+    assert "smtp://u:***@mail.example.com" in out
+    assert leaks(out + err, [secret, canary(97, 2)]) == []
+
+
 @pytest.mark.parametrize("name, text, secrets", CASES, ids=[case[0] for case in CASES])
 def test_no_secret_survives_a_plugin_that_prints_everything(name, text, secrets):
     findings = testing.lint(text, plugins=[Echo()], as_of=AS_OF)

@@ -45,6 +45,8 @@ class Linter:
         self.registry = registry
         self.options = options
         self.read_options = ReadOptions(SchemaChecker(build_schema(registry.schema_properties)), options.environ)
+        self.environ_secrets = credentials.find_secrets(dict(options.environ))
+        """With --resolve-env, values from the environment reach messages: its secrets too."""
         self.account_rules = [r for r in registry.rules.values() if r.scope == "account" and r.check]
         self.run_rules = [r for r in registry.rules.values() if r.scope == "run" and r.check]
         dialects = registry.dialects
@@ -109,7 +111,7 @@ class Linter:
             return FileResult(path, self._fill(findings), records)
         in_file: set[str] = set()
         for document in loaded.documents:
-            secrets = set(credentials.find_secrets(document.data))
+            secrets = set(credentials.find_secrets(document.data) | self.environ_secrets)
             found: list[Finding] = []
             try:
                 self._lint_document(document, found, secrets, records)
