@@ -114,7 +114,17 @@ def test_valid_yaml_passes_the_spec_checks(text):
     ("a: 1\n%YAML 1.2\n---\nb: 2\n", 2, 1, "needs '...'"),
     ("a: >\n   \n # comment\n", 3, 1, "has 3 spaces, more than its first line (1)"),
 ])
-def test_yaml_libyaml_accepts_but_the_spec_forbids_is_yaml_syntax(text, line, column, words):
-    [finding] = load.load(text, "x.yaml").findings
-    assert (finding.rule, finding.line, finding.column) == ("yaml-syntax", line, column)
+def test_yaml_libyaml_accepts_but_the_spec_forbids_is_a_yaml_syntax_warning(text, line, column, words):
+    loaded = load.load(text, "x.yaml")
+    [finding] = loaded.findings
+    assert (finding.rule, finding.severity, finding.line, finding.column) == ("yaml-syntax", "warning", line, column)
     assert words in finding.message
+    assert loaded.documents  # what libyaml read is still linted
+
+
+def test_a_config_that_only_yaml_1_2_refuses_is_still_linted(linter):
+    text = ("accounts:\n  relay:\n    host: mail.example.com\n    port: 465\n    security: starttls\n"
+            '    from: "Billing\n    <billing@example.com>"\n')
+    result = linter.lint_text(text, "x.yaml")
+    assert sorted((f.line, f.rule, f.severity) for f in result.findings) == [
+        (3, "unknown-provider", "info"), (5, "port-security-mismatch", "error"), (7, "yaml-syntax", "warning")]

@@ -107,8 +107,6 @@ class Linter:
         loaded = loader.load(text, path)
         findings = list(loaded.findings)
         records: list[tuple[str, Record]] = []
-        if any(f.rule in ("yaml-syntax", "io-error") for f in findings):
-            return FileResult(path, self._fill(findings), records)
         in_file: set[str] = set()
         for document in loaded.documents:
             secrets = set(credentials.find_secrets(document.data) | self.environ_secrets)

@@ -16,7 +16,7 @@ from typing import Any, Iterator
 import yaml
 
 from emaillint import yaml_spec
-from emaillint.model import ERROR, Finding, Position
+from emaillint.model import ERROR, WARNING, Finding, Position
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -188,7 +188,7 @@ def load(text: str, path: str) -> Loaded:
                 except LimitExceeded as exc:
                     line, column = _mark(node)
                     loaded.findings.append(Finding(path, line, column, "io-error", ERROR, str(exc)))
-                    return loaded
+                    break
             loaded.documents.append(document)
     except yaml.MarkedYAMLError as exc:
         if "maximum nesting depth" in (exc.problem or ""):  # libyaml's own limit, at 1,000 levels
@@ -206,12 +206,16 @@ def load(text: str, path: str) -> Loaded:
         loaded.findings.append(Finding(path, 1, 1, "io-error", ERROR, TOO_DEEP))
     finally:
         loader.dispose()
-    if not any(f.rule in ("yaml-syntax", "io-error") for f in loaded.findings):
-        violation = yaml_spec.first_violation(text, _Loader)
-        if violation is not None:
-            loaded.findings.append(Finding(path, violation.line, violation.column, "yaml-syntax", ERROR,
-                                           f"not valid YAML: {violation.message}"))
-            loaded.documents.clear()
+    if any(f.rule in ("yaml-syntax", "io-error") for f in loaded.findings):
+        loaded.documents.clear()  # what was read before the error is not linted on its own
+        return loaded
+    violation = yaml_spec.first_violation(text, _Loader)
+    if violation is not None:
+        # A warning, and the documents are linted: the loaders programs read mail settings
+        # with (PyYAML, Go's yaml, SnakeYAML) accept this, so the settings do take effect.
+        loaded.findings.append(Finding(path, violation.line, violation.column, "yaml-syntax", WARNING, (
+            f"not valid YAML 1.2, though libyaml-based loaders accept it: {violation.message}"
+        )))
     return loaded
 
 

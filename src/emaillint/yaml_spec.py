@@ -8,6 +8,8 @@ plain value in a flow sequence, and leading empty lines of a block scalar indent
 than its first line. Other YAML 1.2 tools reading the same file reject it, or read it
 differently. Tokens carry their start and end in the text, which is all these rules
 need: no second grammar. They refuse none of the suite's valid inputs (tests/test_corpus.py).
+The loader reports a violation as a yaml-syntax *warning*: the programs that read the
+file mostly use libyaml or a parser built like it, so the settings do take effect.
 """
 
 from __future__ import annotations
