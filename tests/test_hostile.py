@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -13,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from emaillint import files, load
+from emaillint import files, load, testing
+from emaillint.api import Account, Dialect, Reading, hookimpl
 from emaillint.cli import main
 from emaillint.engine import Linter, Options
 from emaillint.plugins import load_registry
@@ -216,3 +218,22 @@ def test_binary_standard_input_is_an_io_error():
                             capture_output=True, timeout=60)
     assert (result.returncode, result.stderr) == (1, b"")
     assert result.stdout.startswith(b"<stdin>:1:1: error io-error <stdin> is a binary file")
+
+
+class Malformed:
+    """A dialect that hands the engine an account of the wrong types (a list as username)."""
+
+    name = "malformed"
+
+    @hookimpl
+    def emaillint_dialects(self):
+        return [Dialect("malformed", "wrong types", lambda doc: isinstance(doc.data, dict) and "relay" in doc.data,
+                        lambda doc, options: Reading([Account("x", "malformed", doc.position(()), host="h.example.com",
+                                                              username=["a@b.c"])], []))]
+
+
+def test_an_internal_failure_on_one_document_is_one_finding_and_the_rest_is_linted():
+    findings = testing.lint_files({"a.yaml": "relay: 1\n", "b.yaml": CONFIG}, plugins=[Malformed()], as_of=AS_OF)
+    assert [(f.path, f.rule, f.line) for f in findings] == [("a.yaml", "plugin-error", 1), ("b.yaml", *SENTINEL)]
+    assert re.search(r"emaillint failed on this document \(\w+\.py:\d+\), .* please report it: \w+Error",
+                     findings[0].message)

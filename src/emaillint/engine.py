@@ -114,8 +114,9 @@ class Linter:
             try:
                 self._lint_document(document, found, secrets, records)
             except Exception as exc:  # a bug in emaillint itself: report it, lint the other files
-                found.append(self._plugin_error(path, f"emaillint failed on this document ({_where(exc)}); this"
-                                                " is a bug in emaillint, please report it", "emaillint", exc))
+                found.append(self._plugin_error(path, f"emaillint failed on this document ({_where(exc)}), a bug"
+                                                " in emaillint or in the dialect that read it; please report it",
+                                                "emaillint", exc))
             findings.extend(redact(found, frozenset(secrets)))
             in_file |= secrets
         return FileResult(path, self._fill(findings), records, frozenset(in_file))
