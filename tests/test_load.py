@@ -85,3 +85,46 @@ def test_utf16_with_bom_is_read(linter):
 def test_utf8_bom_is_skipped(linter):
     result = linter.lint_bytes(b"\xef\xbb\xbfaccounts:\n  r:\n    host: h.example.com\n    port: 465\n    security: none\n", "bom.yaml")
     assert ("port-security-mismatch", 5) in rules_at(result)
+
+
+VALID_YAML = [
+    "a: b # c\n", "# c#d\na: 1\n", 'a: "x" # c\n', "url: http://x/#frag\n", "a: b#c\n",
+    "- [a, b]  # c\n", "a: {x: y}\t# comment\n", "%YAML 1.2\n---\na\n...\n%YAML 1.2\n---\nb\n",
+    "a: |\n\n  text\n", "a: |\n  \n  text\n", "a: |2\n     \n  text\n", "a: |\n  x\n  \n# c\n",
+    "accounts:\n  a:\n    cc: [a@example.com,\n         b@example.com]\n", "[\n1,\n2\n]\n",
+    'a: "x\n  y"\n', "- 'x\n  y'\n", 'key:\n- "a\n  b"\n', "a:\n  b: plain\n    continued\n",
+    'a: "a\n\n  b"\n', "a: -1\n", "a: [-1, -x]\n", "a: {b: -1}\n", 'k: v\r\nk2: "a\r\n  b"\r\n',
+]
+
+
+@pytest.mark.parametrize("text", VALID_YAML)
+def test_valid_yaml_passes_the_spec_checks(text):
+    assert load.load(text, "x.yaml").findings == []
+
+
+@pytest.mark.parametrize("text, line, column, words", [
+    ('a: "x\ny"\n', 2, 1, "indented by at least 1 space"),
+    ('a:\n  b: "x\n  y"\n', 3, 3, "indented by at least 3 spaces"),
+    ('- "a\n\tb"\n', 2, 1, "a tab is not indentation"),
+    ("a: [1,\n2]\n", 2, 1, "indented by at least 1 space"),
+    ('a: x\t#c\nb: "1"#x\n', 2, 7, "a comment needs a space before '#'"),
+    ("a: [x]#c\n", 1, 7, "a comment needs a space before '#'"),
+    ("a: >#c\n  x\n", 1, 5, "write '> #'"),
+    ("a: {x: -}\n", 1, 8, "quote it"),
+    ("a: 1\n%YAML 1.2\n---\nb: 2\n", 2, 1, "needs '...'"),
+    ("a: >\n   \n # comment\n", 3, 1, "has 3 spaces, more than its first line (1)"),
+])
+def test_yaml_libyaml_accepts_but_the_spec_forbids_is_a_yaml_syntax_warning(text, line, column, words):
+    loaded = load.load(text, "x.yaml")
+    [finding] = loaded.findings
+    assert (finding.rule, finding.severity, finding.line, finding.column) == ("yaml-syntax", "warning", line, column)
+    assert words in finding.message
+    assert loaded.documents  # what libyaml read is still linted
+
+
+def test_a_config_that_only_yaml_1_2_refuses_is_still_linted(linter):
+    text = ("accounts:\n  relay:\n    host: mail.example.com\n    port: 465\n    security: starttls\n"
+            '    from: "Billing\n    <billing@example.com>"\n')
+    result = linter.lint_text(text, "x.yaml")
+    assert sorted((f.line, f.rule, f.severity) for f in result.findings) == [
+        (3, "unknown-provider", "info"), (5, "port-security-mismatch", "error"), (7, "yaml-syntax", "warning")]

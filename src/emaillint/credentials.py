@@ -3,8 +3,9 @@
 Documented in the README's Security section: ``${NAME}`` is a reference the program
 expands; ``{{ ... }}`` is a template rendered before use (Jinja, Helm, Ansible); a
 tagged value such as ``!secret name`` is a secret-store reference; ``$NAME`` without
-braces looks like a reference but emaillint's format does not expand it, so it is a
-``lookalike``; anything else non-empty is a ``literal`` secret written in the file.
+braces, NAME in the upper case of environment variables, looks like a reference but
+emaillint's format does not expand it, so it is a ``lookalike``; anything else non-empty
+(``$hunter2`` included) is a ``literal`` secret written in the file.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from typing import Any
 from emaillint.model import Secret
 
 REFERENCE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
-LOOKALIKE = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+LOOKALIKE = re.compile(r"\$([A-Z_][A-Z0-9_]*)")
+"""Only upper case: environment variables are named so, and ``$ecretPass1`` is a password."""
 TEMPLATE = re.compile(r"\{\{.*\}\}|\{%.*%\}|<%=?.*%>", re.S)
 
 
@@ -48,17 +50,26 @@ def classify(value: Any, *, tag: str = "") -> Secret:
     return Secret("literal")
 
 
-SECRET_KEY = re.compile(r"(?i)pass(?:word|wd)?$|secret|token|api[_-]?key|credential|private[_-]?key")
-URL_USERINFO = re.compile(r"://[^:/@\s]*:([^@/\s]+)@")
+SECRET_KEY = re.compile(r"(?i)pass(?:word|wd)?$|passphrase|secret|token|api[_-]?key|credential|private[_-]?key")
+"""Keys whose values are secrets, in any dialect: smtp_auth_password, PASSWD, api_key, ..."""
+URL_USERINFO = re.compile(r"://[^:/\s]*:(\S+)@")
+"""The password in ``smtp://user:password@host``; up to the last '@', since people put
+unencoded '@' and '/' in both parts (``smtp://me@gmail.com:p@ss/w@smtp.gmail.com``)."""
+ASSIGNMENT = re.compile(r"""^[ \t]*(?:-[ \t]+)?(?:export[ \t]+)?([\w.\-\[\]'"]+)[ \t]*(?:=|:(?=[ \t]))(.*)$""", re.M)
+"""``NAME=value`` and ``name: value`` lines inside a text value: docker-compose's
+``- SMTP_PASSWORD=...`` list items, Ruby in GitLab's ``GITLAB_OMNIBUS_CONFIG: |``, a whole
+alertmanager.yml embedded in a Kubernetes ConfigMap."""
 MIN_SECRET = 4
 """Shorter values are not redacted: replacing 'a' in every message would garble them."""
 
 
 def find_secrets(data: Any) -> frozenset[str]:
-    """Literal secrets anywhere in a document: values of password-like keys, URL userinfo.
+    """Literal secrets anywhere in a document: values of secret-like keys, URL userinfo,
+    ``NAME=value`` lines inside text.
 
     The engine removes these from every message about the document (defence in depth:
-    rules do not echo secrets, but a plugin's exception text might).
+    rules do not echo secrets, but a plugin's exception text might). Keys are searched
+    too, since an account named after a URL is echoed in every finding about it.
     """
     found: set[str] = set()
     stack = [(None, data)]
@@ -66,12 +77,34 @@ def find_secrets(data: Any) -> frozenset[str]:
         key, value = stack.pop()
         if isinstance(value, dict):
             stack.extend(value.items())
+            for name in value:
+                found |= _in_text(str(name))
         elif isinstance(value, list):
             stack.extend((key, item) for item in value)
         elif isinstance(value, str):
-            if key is not None and SECRET_KEY.search(str(key)) and classify(value).kind == "literal":
+            if key is not None and _secret_key(str(key)) and _literal(value):
                 found.add(value.strip())
-            found.update(URL_USERINFO.findall(value))
-        elif value is not None and key is not None and SECRET_KEY.search(str(key)) and not isinstance(value, bool):
+            found |= _in_text(value)
+        elif value is not None and key is not None and _secret_key(str(key)) and not isinstance(value, bool):
             found.add(str(value))
     return frozenset(s for s in found if len(s) >= MIN_SECRET)
+
+
+def _in_text(text: str) -> set[str]:
+    """Secrets inside one piece of text (a value or a key), found by their shape."""
+    found = set(URL_USERINFO.findall(text))
+    if "=" in text or ":" in text:
+        for key, value in ASSIGNMENT.findall(text):
+            value = value.strip().strip("'\";,")
+            if _secret_key(key) and _literal(value):
+                found.add(value)
+    return found
+
+
+def _secret_key(key: str) -> bool:
+    return bool(SECRET_KEY.search(key.strip("'\"[]")))
+
+
+def _literal(value: str) -> bool:
+    """Worth redacting: a literal, or a template whose text could hold one."""
+    return classify(value).kind in ("literal", "template")

@@ -8,7 +8,10 @@ in worker processes; what crosses files (shared-quota) leaves as small records t
 from __future__ import annotations
 
 import os
-from typing import Iterable, NamedTuple
+import re
+import stat
+import traceback
+from typing import BinaryIO, Iterable, Iterator, NamedTuple
 
 from emaillint import credentials
 from emaillint import load as loader
@@ -26,6 +29,8 @@ class FileResult(NamedTuple):
     """(rule id, record) pairs for the run-scope rules."""
     suppressions: tuple[suppressions.Directive, ...] = ()
     """The file's ``# emaillint: disable=...`` comments; ``run.collect`` applies them."""
+    secrets: frozenset[str] = frozenset()
+    """The file's literal secrets, to redact the run-scope rules' findings as well."""
 
 
 class Options(NamedTuple):
@@ -43,6 +48,8 @@ class Linter:
         self.registry = registry
         self.options = options
         self.read_options = ReadOptions(SchemaChecker(registry.schema()), options.environ)
+        self.environ_secrets = credentials.find_secrets(dict(options.environ))
+        """With --resolve-env, values from the environment reach messages: its secrets too."""
         self.account_rules = [r for r in registry.rules.values() if r.scope == "account" and r.check]
         self.run_rules = [r for r in registry.rules.values() if r.scope == "run" and r.check]
         dialects = registry.dialects
@@ -51,13 +58,41 @@ class Linter:
         self.dialects = dialects
 
     def lint_path(self, path: str) -> FileResult:
+        """Read one file, without following it anywhere it could hang or grow without end.
+
+        Only regular files are read: a FIFO named ``*.yaml`` would block a plain ``open``
+        until some writer appeared, and a device would never end. The file is opened
+        non-blocking and checked on the open descriptor, so a file swapped between the
+        walk and the read cannot slip through; at most ``MAX_BYTES + 1`` bytes are read.
+        """
         try:
-            with open(path, "rb") as handle:
-                raw = handle.read(loader.MAX_BYTES + 1)
-        except IsADirectoryError:
-            return self._io(path, "is a directory, not a file")
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
         except FileNotFoundError:
+            if os.path.islink(path):
+                return self._io(path, "is a symbolic link to a file that does not exist")
             return self._io(path, "disappeared before it could be read")
+        except OSError as exc:
+            return self._io(path, _unreadable(path, exc))
+        try:
+            mode = os.fstat(fd).st_mode
+            if stat.S_ISDIR(mode):
+                return self._io(path, "is a directory, not a file")
+            if not stat.S_ISREG(mode):
+                return self._io(path, _NOT_A_FILE)
+            with os.fdopen(fd, "rb", closefd=False) as handle:
+                raw = handle.read(loader.MAX_BYTES + 1)
+        except OSError as exc:
+            return self._io(path, _unreadable(path, exc))
+        finally:
+            os.close(fd)
+        return self.lint_bytes(raw, path)
+
+    def lint_stream(self, stream: BinaryIO | None, path: str) -> FileResult:
+        """Standard input (``-``); a closed one is an io-error, not a traceback."""
+        if stream is None:
+            return self._io(path, "cannot be read: standard input is closed")
+        try:
+            raw = stream.read(loader.MAX_BYTES + 1)
         except OSError as exc:
             return self._io(path, f"cannot be read: {exc.strerror or type(exc).__name__}")
         return self.lint_bytes(raw, path)
@@ -76,25 +111,35 @@ class Linter:
         findings = list(loaded.findings)
         records: list[tuple[str, Record]] = []
         directives = suppressions.scan(text)
-        if any(f.rule in ("yaml-syntax", "io-error") for f in findings):
-            return FileResult(path, self._fill(findings), records, directives)
+        in_file: set[str] = set()
         for document in loaded.documents:
-            secrets = credentials.find_secrets(document.data)
+            secrets = set(credentials.find_secrets(document.data) | self.environ_secrets)
             found: list[Finding] = []
-            dialect = self._dialect(document, found)
-            if dialect is not None:
-                try:
-                    reading = _checked(dialect.read(document, self.read_options))
-                except Exception as exc:
-                    found.append(self._plugin_error(path, f"dialect '{dialect.name}' raised reading this file",
-                                                    dialect.plugin, exc))
-                else:
-                    found.extend(reading.findings)
-                    secrets |= reading.secrets
-                    for account in reading.accounts:
-                        found.extend(self._check_account(path, account, records))
-            findings.extend(_redact(found, secrets))
-        return FileResult(path, self._fill(findings), records, directives)
+            try:
+                self._lint_document(document, found, secrets, records)
+            except Exception as exc:  # a bug in emaillint itself: report it, lint the other files
+                found.append(self._plugin_error(path, f"emaillint failed on this document ({_where(exc)}), a bug"
+                                                " in emaillint or in the dialect that read it; please report it",
+                                                "emaillint", exc))
+            findings.extend(redact(found, frozenset(secrets)))
+            in_file |= secrets
+        return FileResult(path, self._fill(findings), records, directives, frozenset(in_file))
+
+    def _lint_document(self, document: loader.Document, found: list[Finding], secrets: set[str],
+                       records: list[tuple[str, Record]]) -> None:
+        dialect = self._dialect(document, found)
+        if dialect is None:
+            return
+        try:
+            reading = _checked(dialect.read(document, self.read_options))
+        except Exception as exc:
+            found.append(self._plugin_error(document.path, f"dialect '{dialect.name}' raised reading this file",
+                                            dialect.plugin, exc))
+            return
+        found.extend(reading.findings)
+        secrets |= reading.secrets
+        for account in reading.accounts:
+            found.extend(self._check_account(document.path, account, records))
 
     def _dialect(self, document: loader.Document, findings: list[Finding]) -> Dialect | None:
         for dialect in self.dialects:
@@ -154,6 +199,26 @@ class Linter:
                 for f in findings]
 
 
+_NOT_A_FILE = ("is not a regular file (a pipe, socket or device), so it is not read;"
+               " to lint text from a pipe, give '-' and send it to standard input")
+
+
+def _unreadable(path: str, exc: OSError) -> str:
+    """Why ``open`` failed, in words: a socket cannot even be opened."""
+    try:
+        if stat.S_ISSOCK(os.stat(path).st_mode):
+            return _NOT_A_FILE
+    except OSError:
+        pass
+    return f"cannot be read: {exc.strerror or type(exc).__name__}"
+
+
+def _where(exc: BaseException) -> str:
+    """The innermost frame, as ``module.py:line``: enough for a bug report, no values."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    return f"{os.path.basename(frames[-1].filename)}:{frames[-1].lineno}" if frames else "unknown place"
+
+
 def _finding(path: str, rule: Rule, account: Account, problem: Problem, provider: str | None) -> Finding:
     if not (isinstance(problem, Problem) and isinstance(problem.where, str) and isinstance(problem.message, str)
             and problem.severity in (None, *SEVERITIES)):
@@ -172,16 +237,44 @@ def _checked(reading: Reading) -> Reading:
     return reading
 
 
-def _redact(findings: list[Finding], secrets: frozenset[str]) -> Iterable[Finding]:
-    """Remove literal secrets from messages, whoever wrote them (rules, plugins, libraries)."""
+def redact(findings: Iterable[Finding], secrets: frozenset[str]) -> list[Finding]:
+    """Remove literal secrets from messages and account names, whoever wrote them (rules,
+    plugins, libraries), including a secret cut short with an ellipsis (``'smtp://u:hunt...'``)."""
     if not secrets:
-        return findings
-    ordered = sorted(secrets, key=len, reverse=True)
-    result = []
-    for finding in findings:
-        message = finding.message
-        for secret in ordered:
-            if secret in message:
-                message = message.replace(secret, "***")
-        result.append(finding._replace(message=message) if message is not finding.message else finding)
-    return result
+        return list(findings)
+    ordered = sorted({form for secret in secrets for form in _forms(secret)}, key=len, reverse=True)
+    return [finding._replace(message=_without(finding.message, ordered),
+                             account=finding.account and _without(finding.account, ordered))
+            for finding in findings]
+
+
+def _forms(secret: str) -> Iterator[str]:
+    """A secret as a message may carry it: as is, lower-cased (as addresses are), escaped by
+    repr() or JSON, or one line of it (exception messages keep their first line only)."""
+    import json
+
+    yield secret
+    yield secret.lower()
+    yield repr(secret)[1:-1]
+    yield json.dumps(secret)[1:-1]
+    yield from (line.strip() for line in secret.splitlines() if len(line.strip()) >= credentials.MIN_SECRET)
+
+
+_ELLIPSIS = re.compile(r"\.\.\.|\u2026")
+
+
+def _without(text: str, secrets: list[str]) -> str:
+    for secret in secrets:
+        if secret in text:
+            text = text.replace(secret, "***")
+    for ellipsis in reversed(list(_ELLIPSIS.finditer(text))):
+        start, end = ellipsis.span()
+        for secret in secrets:
+            head = next((k for k in range(min(len(secret) - 1, start), credentials.MIN_SECRET - 1, -1)
+                         if text[start - k:start] == secret[:k]), 0)
+            tail = next((k for k in range(min(len(secret) - 1, len(text) - end), credentials.MIN_SECRET - 1, -1)
+                         if text[end:end + k] == secret[-k:]), 0)
+            if head or tail:
+                text = text[:start - head] + "***" + text[end + tail:]
+                break
+    return text

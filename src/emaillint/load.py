@@ -15,7 +15,8 @@ from typing import Any, Iterator
 
 import yaml
 
-from emaillint.model import ERROR, Finding, Position
+from emaillint import yaml_spec
+from emaillint.model import ERROR, WARNING, Finding, Position
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -28,6 +29,7 @@ MAX_NODES = 100_000
 """Nodes visited per file, counting every expansion of an alias (billion laughs)."""
 MAX_DEPTH = 200
 """Nesting depth; libyaml itself stops at 1,000, Python's recursion limit near there."""
+TOO_DEEP = f"nesting is deeper than {MAX_DEPTH} levels; mail configs need only a few, so this is probably not one"
 
 _STR = "tag:yaml.org,2002:str"
 _MERGE = "tag:yaml.org,2002:merge"
@@ -118,31 +120,60 @@ class Loaded:
 
 
 def decode(raw: bytes) -> tuple[str | None, str]:
-    """Text of a YAML file, or None and why not. YAML allows UTF-8, UTF-16 and UTF-32."""
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        encoding = "utf-32" if raw.startswith(b"\xff\xfe\x00\x00") else "utf-16"
-        try:
-            return raw.decode(encoding), ""
-        except UnicodeDecodeError:
-            return None, f"is not valid {encoding.upper()} text despite its byte-order mark"
-    if b"\x00" in raw:
-        return None, "is a binary file, not YAML text"
+    """Text of a YAML file, or None and why not.
+
+    YAML allows UTF-8, UTF-16 and UTF-32, told apart by the byte-order mark or, without
+    one, by where the NULs around the first character are (YAML 1.2, section 5.2). YAML
+    text never holds a NUL character, so one left after decoding means a binary file.
+    """
+    bom, encoding = _encoding(raw)
+    if encoding == "utf-8":
+        raw = raw[len(bom):]
+        if b"\x00" in raw:
+            return None, "is a binary file, not YAML text"
     try:
-        return raw.decode("utf-8"), ""
+        text = raw.decode(encoding)
     except UnicodeDecodeError as exc:
+        if encoding != "utf-8":
+            if not bom:
+                return None, "is a binary file, not YAML text"
+            return None, f"is not valid {encoding.upper()} text despite its byte-order mark"
         line = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         return None, (
             f"is not UTF-8 text (byte 0x{raw[exc.start]:02x} at line {line}, column {column});"
             " save it as UTF-8"
         )
+    if "\x00" in text:
+        return None, "is a binary file, not YAML text"
+    return text, ""
+
+
+_BOMS = ((b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\xfe\xff", "utf-16"),
+         (b"\xff\xfe", "utf-16"), (b"\xef\xbb\xbf", "utf-8"))
+
+
+def _encoding(raw: bytes) -> tuple[bytes, str]:
+    """(byte-order mark, codec): Python's utf-16 and utf-32 codecs read the mark themselves."""
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            return bom, encoding
+    head = raw[:4]
+    if len(head) == 4 and head[:3] == b"\x00\x00\x00":
+        return b"", "utf-32-be"
+    if len(head) == 4 and head[1:] == b"\x00\x00\x00":
+        return b"", "utf-32-le"
+    if head[:1] == b"\x00" and len(head) >= 2:
+        return b"", "utf-16-be"
+    if head[1:2] == b"\x00":
+        return b"", "utf-16-le"
+    return b"", "utf-8"
 
 
 def load(text: str, path: str) -> Loaded:
     """Compose every document in ``text``; problems become findings, never exceptions."""
     loaded = Loaded()
+    text = text.removeprefix("\ufeff")  # libyaml skips it too, and its marks do not count it
     budget = [MAX_NODES]
     loader = _Loader(text)
     index = 0
@@ -157,36 +188,51 @@ def load(text: str, path: str) -> Loaded:
                 except LimitExceeded as exc:
                     line, column = _mark(node)
                     loaded.findings.append(Finding(path, line, column, "io-error", ERROR, str(exc)))
-                    return loaded
+                    break
             loaded.documents.append(document)
     except yaml.MarkedYAMLError as exc:
-        loaded.findings.append(_syntax_finding(path, exc))
-    except yaml.YAMLError as exc:  # errors without a mark (e.g. reader errors)
-        loaded.findings.append(Finding(path, 1, 1, "yaml-syntax", ERROR, _first_line(str(exc))))
-    except RecursionError:
-        loaded.findings.append(Finding(
-            path, 1, 1, "io-error", ERROR,
-            f"nesting is too deep to read; mail configs need far fewer than {MAX_DEPTH} levels",
-        ))
+        if "maximum nesting depth" in (exc.problem or ""):  # libyaml's own limit, at 1,000 levels
+            loaded.findings.append(Finding(path, 1, 1, "io-error", ERROR, TOO_DEEP))
+        else:
+            loaded.findings.append(_syntax_finding(path, text, exc))
+    except yaml.reader.ReaderError as exc:
+        # The first character YAML text may not hold; libyaml's offset counts UTF-8 bytes.
+        line, column = yaml_spec.position(text, max(text.find(chr(exc.character)), 0))
+        loaded.findings.append(Finding(path, line, column, "yaml-syntax", ERROR, (
+            f"not valid YAML: the non-printable character U+{exc.character:04X} is not allowed in YAML text;"
+            " delete it (write it as an escape such as \\t inside double quotes if it is wanted)"
+        )))
+    except RecursionError:  # PyYAML's pure-Python composer recurses once per level
+        loaded.findings.append(Finding(path, 1, 1, "io-error", ERROR, TOO_DEEP))
     finally:
         loader.dispose()
+    if any(f.rule in ("yaml-syntax", "io-error") for f in loaded.findings):
+        loaded.documents.clear()  # what was read before the error is not linted on its own
+        return loaded
+    violation = yaml_spec.first_violation(text, _Loader)
+    if violation is not None:
+        # A warning, and the documents are linted: the loaders programs read mail settings
+        # with (PyYAML, Go's yaml, SnakeYAML) accept this, so the settings do take effect.
+        loaded.findings.append(Finding(path, violation.line, violation.column, "yaml-syntax", WARNING, (
+            f"not valid YAML 1.2, though libyaml-based loaders accept it: {violation.message}"
+        )))
     return loaded
 
 
-def _syntax_finding(path: str, exc: yaml.MarkedYAMLError) -> Finding:
-    """yaml-syntax finding without PyYAML's source snippet, which could echo a secret."""
+def _syntax_finding(path: str, text: str, exc: yaml.MarkedYAMLError) -> Finding:
+    """yaml-syntax finding without PyYAML's source snippet, which could echo a secret.
+
+    libyaml puts an error at the end of a file without a final line break on a line after
+    the last one; the finding goes to the end of the last line instead.
+    """
     mark = exc.problem_mark or exc.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    line, column = yaml_spec.position(text, min(mark.index, len(text))) if mark else (1, 1)
     problem = exc.problem or "invalid YAML"
     context = f" {exc.context}" if exc.context and exc.context_mark is not None else ""
     if context and exc.context_mark is not None and exc.context_mark is not mark:
         context += f" (line {exc.context_mark.line + 1})"
     message = f"not valid YAML: {problem}{context}; check quoting and indentation near here"
     return Finding(path, line, column, "yaml-syntax", ERROR, message)
-
-
-def _first_line(text: str) -> str:
-    return text.strip().splitlines()[0] if text.strip() else "invalid YAML"
 
 
 def _mark(node: yaml.Node) -> Position:
@@ -205,25 +251,31 @@ class _Converter:
         self.budget = budget
         self.active: set[int] = set()
 
-    def convert(self, node: yaml.Node, path: Path = (), depth: int = 0) -> Any:
+    def spend(self) -> None:
+        """One more node visited; every alias expansion and merged key counts."""
         self.budget[0] -= 1
         if self.budget[0] < 0:
             raise LimitExceeded(
                 f"the document expands to more than {MAX_NODES:,} values (a YAML alias bomb?);"
                 " emaillint stopped reading this file"
             )
+
+    def enter(self, node: yaml.Node) -> None:
+        """Start expanding a collection, unless it is already being expanded (a cycle)."""
+        if id(node) in self.active:
+            raise LimitExceeded("an alias refers to a node that contains it (a recursive structure)")
+        self.active.add(id(node))
+
+    def convert(self, node: yaml.Node, path: Path = (), depth: int = 0) -> Any:
+        self.spend()
         if depth > MAX_DEPTH:
-            raise LimitExceeded(
-                f"nesting is deeper than {MAX_DEPTH} levels; mail configs need only a few"
-            )
+            raise LimitExceeded(TOO_DEEP)
         self.doc.positions[path] = _mark(node)
         if node.tag not in _CORE_TAGS and node.tag.startswith("!"):
             self.doc.tags[path] = node.tag
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node, path)
-        if id(node) in self.active:
-            raise LimitExceeded("an alias refers to a node that contains it (a recursive structure)")
-        self.active.add(id(node))
+        self.enter(node)
         try:
             if isinstance(node, yaml.SequenceNode):
                 return [self.convert(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
@@ -261,13 +313,19 @@ class _Converter:
         """``<<: *base`` and ``<<: [*a, *b]``: earlier sources win, as in PyYAML."""
         sources = node.value if isinstance(node, yaml.SequenceNode) else [node]
         for source in sources:
-            self.budget[0] -= 1
-            if isinstance(source, yaml.MappingNode):
+            self.spend()
+            if not isinstance(source, yaml.MappingNode):
+                continue
+            self.enter(source)
+            try:
                 for key_node, value_node in source.value:
+                    self.spend()
                     if key_node.tag == _MERGE:
                         yield from self._merge_sources(value_node)
                     else:
                         yield _key_text(key_node), key_node, value_node
+            finally:
+                self.active.discard(id(source))
 
     def _scalar(self, node: yaml.ScalarNode, path: Path) -> Any:
         tag = node.tag

@@ -12,8 +12,7 @@ from emaillint import config as project_config
 from emaillint import files as walker
 from emaillint import policy as rule_policy
 from emaillint import suppressions
-from emaillint.engine import FileResult, Linter, Options
-from emaillint.load import MAX_BYTES
+from emaillint.engine import FileResult, Linter, Options, redact
 from emaillint.model import ERROR, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, Finding
 from emaillint.plugins import PLUGIN_PATH, Registry, load_registry
 from emaillint.policy import Layer, Policy
@@ -80,8 +79,10 @@ def collect(registry: Registry, results: Iterable[FileResult], policy: Policy = 
     findings = list(registry.errors)
     records: dict[str, list[Any]] = {}
     directives: dict[str, tuple[suppressions.Directive, ...]] = {}
+    secrets: set[str] = set()
     for result in results:
         findings.extend(result.findings)
+        secrets |= result.secrets
         if result.suppressions:
             directives[result.path] = result.suppressions
         for rule_id, record in result.records:
@@ -89,7 +90,7 @@ def collect(registry: Registry, results: Iterable[FileResult], policy: Policy = 
     for rule_id, group in records.items():
         rule = registry.rules[rule_id]
         try:
-            findings.extend(rule.finish(group))
+            findings.extend(redact(rule.finish(group), frozenset(secrets)))
         except Exception as exc:
             findings.append(Finding(PLUGIN_PATH, 1, 1, "plugin-error", ERROR,
                                     f"{registry.label(rule.plugin)}: rule '{rule_id}' raised in finish(): "
@@ -102,7 +103,7 @@ def collect(registry: Registry, results: Iterable[FileResult], policy: Policy = 
 
 def _lint(linter: Linter, path: str, stdin_name: str) -> FileResult:
     if path == walker.STDIN:
-        return linter.lint_bytes(sys.stdin.buffer.read(MAX_BYTES + 1), stdin_name)
+        return linter.lint_stream(getattr(sys.stdin, "buffer", None), stdin_name)
     return linter.lint_path(path)
 
 

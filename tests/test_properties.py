@@ -1,0 +1,140 @@
+"""Property-based tests: whatever the bytes, emaillint answers with findings, never a traceback.
+
+Random YAML-ish text and random mutations of valid configs go through the real CLI entry
+point (in-process, output captured) and through the engine. The properties: exit code
+0 or 1, nothing on stderr, no internal-error finding, and every finding at a line and
+column that exist in the file. Hypothesis is derandomized and keeps no example database,
+so CI runs the same examples every time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import re
+import tempfile
+from pathlib import Path
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from emaillint.cli import main
+from emaillint.engine import Linter, Options
+from emaillint.load import decode
+from emaillint.plugins import load_registry
+
+from helpers import AS_OF, REPO
+
+PROPERTY = settings(max_examples=250, deadline=None, derandomize=True, database=None,
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+LINE_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
+"""Line breaks as libyaml counts them, so finding positions can be checked against the text."""
+
+SEEDS = [path.read_text() for path in sorted((REPO / "examples").glob("*.yaml"))] + [
+    case["config"]
+    for path in sorted((REPO / "tests" / "cases").glob("*.yaml"))
+    for case in yaml.safe_load(path.read_text())["cases"]
+    if isinstance(case.get("config"), str)
+]
+FRAGMENTS = [
+    "accounts:", "version: 1", "  ", "    ", "\t", "\n", "\r\n", "\r", "- ", ": ", "? ", ",", "[", "]",
+    "{", "}", "'", '"', "#", " # c", "|", ">-", "|2", "---", "...", "%YAML 1.2", "%TAG ! tag:x,2000:",
+    "&a ", "*a", "<<: *a", "<<: [*a, *a]", "!!python/object:os.system ", "!secret ", "!!binary ",
+    "host: smtp.gmail.com", "port: 465", "port: 587", "port: 99999", "security: starttls",
+    "security: off", "auth: password", "password: 0123", "password: ${X}", "password: $X",
+    "password: '{{ x }}'", "username: a@gmail.com", "from: ", "message:", "cc: [a@b.c]",
+    "to: 3", "bcc:", "volume:", "messages_per_day: 1e9", "provider: gmail", "plan: free",
+    "~", "null", "true", "0x1F", "1:30", ".inf", "-.nan", "\ufeff", "\x00", "\x07", "é", "\u2028",
+    "\x85", "\\", "\\x", "@", "`", "%", "!", "&", "*",
+]
+
+yamlish = st.lists(st.sampled_from(FRAGMENTS) | st.text(max_size=8), max_size=40).map("".join)
+
+
+@st.composite
+def mutated(draw) -> str:
+    """A valid config with a few random edits: insertions, deletions, moved lines, re-indents."""
+    text = draw(st.sampled_from(SEEDS))
+    for _ in range(draw(st.integers(1, 4))):
+        lines = text.split("\n")
+        edit = draw(st.sampled_from(["insert", "delete", "duplicate", "swap", "indent", "truncate"]))
+        at = draw(st.integers(0, max(len(text) - 1, 0)))
+        row = draw(st.integers(0, len(lines) - 1))
+        if edit == "insert":
+            text = text[:at] + draw(st.sampled_from(FRAGMENTS) | st.text(max_size=4)) + text[at:]
+        elif edit == "delete":
+            text = text[:at] + text[at + draw(st.integers(1, 8)):]
+        elif edit == "duplicate":
+            lines.insert(row, lines[row])
+            text = "\n".join(lines)
+        elif edit == "swap":
+            other = draw(st.integers(0, len(lines) - 1))
+            lines[row], lines[other] = lines[other], lines[row]
+            text = "\n".join(lines)
+        elif edit == "indent":
+            lines[row] = draw(st.sampled_from(["", " ", "  ", "\t", "      "])) + lines[row].lstrip(" ")
+            text = "\n".join(lines)
+        else:
+            text = text[:at]
+    return text
+
+
+def lines_of(text: str | None) -> list[str]:
+    return LINE_BREAK.split((text or "").removeprefix("\ufeff"))
+
+
+def assert_inside(findings, lines: list[str]) -> None:
+    for finding in findings:
+        assert finding["rule"] != "plugin-error", finding
+        assert 1 <= finding["line"] <= len(lines), finding
+        assert 1 <= finding["column"] <= len(lines[finding["line"] - 1]) + 1, finding
+
+
+def run_cli(path: Path) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main([str(path), "--format", "json", "--as-of", AS_OF])
+    return code, out.getvalue(), err.getvalue()
+
+
+def check_cli(raw: bytes) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "config.yaml"
+        path.write_bytes(raw)
+        code, out, err = run_cli(path)
+    assert code in (0, 1) and err == "", (code, err)
+    assert_inside(json.loads(out)["findings"], lines_of(decode(raw)[0]))
+
+
+LINTER = Linter(load_registry(), Options(AS_OF))
+
+
+def check_engine(text: str) -> None:
+    findings = LINTER.lint_text(text, "config.yaml").findings
+    assert_inside([f._asdict() for f in findings], lines_of(text))
+
+
+@PROPERTY
+@given(yamlish)
+def test_random_yamlish_text_through_the_cli(text):
+    check_cli(text.encode("utf-8", "surrogatepass"))
+
+
+@PROPERTY
+@given(mutated())
+def test_mutated_configs_through_the_cli(text):
+    check_cli(text.encode("utf-8", "surrogatepass"))
+
+
+@PROPERTY
+@given(st.binary(max_size=200) | st.sampled_from(SEEDS).map(lambda s: s.encode("utf-16")))
+def test_random_bytes_through_the_cli(raw):
+    check_cli(raw)
+
+
+@settings(PROPERTY, max_examples=800)
+@given(mutated() | yamlish)
+def test_mutated_configs_through_the_engine(text):
+    check_engine(text)

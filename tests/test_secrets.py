@@ -1,0 +1,265 @@
+"""Secrets audit: canary secrets planted wherever a config can hold one never reach any output.
+
+Every output format in ``emaillint.report.FORMATS`` (so formats added later are audited
+too), stdout and stderr of the real CLI, the messages of every finding, and the text of
+exceptions a careless plugin raises. A canary counts as leaked if any 8 characters of it
+appear, so a secret cut short (``'smtp://user:hunter2...'``) is a leak as well.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+
+from emaillint import credentials, report, testing
+from emaillint.api import ERROR, Account, Dialect, Problem, Reading, Rule, hookimpl
+from emaillint.cli import main
+from emaillint.report import Report, Summary
+
+from helpers import AS_OF
+
+ACCOUNT = """\
+accounts:
+  billing:
+    host: smtp.gmail.com
+    port: 587
+    security: starttls
+    username: billing@gmail.com
+"""
+"""A clean account; cases add the lines that hold a secret (marked <S>, <S2>, ...)."""
+
+
+def canary(case: int, slot: int) -> str:
+    return f"Zq{case:02d}{slot}Kv9pX2Lm7W4"
+
+
+LEAKY = {
+    # emaillint's own format: the password, in every shape YAML allows
+    "password literal": ACCOUNT + "    password: <S>\n",
+    "password quoted, with YAML indicators": ACCOUNT + '    password: "p@ss: #w/rd, [<S>]"\n',
+    "password single-quoted": ACCOUNT + "    password: 'it''s <S>'\n",
+    "password as a block scalar": ACCOUNT + "    password: |\n      <S>\n",
+    "password that YAML 1.1 reads as octal": ACCOUNT + "    password: 0123456701234567\n",
+    "password that YAML 1.1 reads as base 60": ACCOUNT + "    password: 12:34:56:17:45\n",
+    "password that YAML 1.1 reads as 1_000": ACCOUNT + "    password: 7_654_321_987_654\n",
+    "password of the wrong type: list": ACCOUNT + "    password: [<S>, other]\n",
+    "password of the wrong type: mapping": ACCOUNT + "    password: {value: <S>}\n",
+    "password of the wrong type: integer": ACCOUNT + "    password: 98765432109876\n",
+    "password starting with $, not a variable name": ACCOUNT + "    password: $ecret<S>\n",
+    "password twice (duplicate key)": ACCOUNT + "    password: <S>\n    password: <S2>\n",
+    # secrets under keys emaillint's format does not know (schema: unknown key)
+    "unknown secret keys": ACCOUNT + "    api_key: <S>\n    token: <S2>\n    smtp_auth_password: <S3>\nsecret: <S4>\n",
+    "unknown secret key, YAML 1.1 number": ACCOUNT + "    api_key: 0777123456701234\n",
+    "secret in a plugin's declared keys": ACCOUNT + "    echo_api_key: [<S>]\n    echo_pool: smtp://averyveryverylonguser:<S2>@h\n",
+    # userinfo in URLs, in every field that echoes its value
+    "URL userinfo in host": ACCOUNT.replace("smtp.gmail.com", "smtp://billing:<S>@smtp.gmail.com"),
+    "URL userinfo with @ and / in both parts": ACCOUNT.replace(
+        "smtp.gmail.com", "smtp://billing@gmail.com:p@ss/<S>@smtp.gmail.com:587"),
+    "URL userinfo in port, cut short in the message": ACCOUNT.replace(
+        "587", "smtp://averyveryverylongusername:<S>@smtp.gmail.com"),
+    "URL userinfo in security": ACCOUNT.replace("starttls", "smtps://u:<S>@smtp.gmail.com"),
+    "URL userinfo in username and from": ACCOUNT.replace("billing@gmail.com", "smtp://u:<S>@smtp.gmail.com")
+    + "    from: smtp://u:<S2>@smtp.gmail.com\n",
+    "URL userinfo in provider and plan": ACCOUNT + "    provider: smtp://u:<S>@x\n    plan: smtp://u:<S2>@x\n",
+    "URL userinfo in an account name": ACCOUNT.replace("billing:", '"smtp://u:<S>@smtp.gmail.com":'),
+    "URL userinfo in an unknown key": ACCOUNT + "    relay: smtp://u:<S>@relay.example.com\n",
+    "URL userinfo and NAME=value in recipients": ACCOUNT
+    + "    message:\n      to: [SMTP_PASSWORD=<S>]\n      cc: ['smtp://u:<S2>@h']\n",
+    # passwords that break the YAML itself
+    "unclosed quote": ACCOUNT + '    password: "<S>\n',
+    "colon in a plain password": ACCOUNT + "    password: <S>: x\n",
+    "reserved indicator": ACCOUNT + "    password: @<S>\n",
+    "comment glued to a quoted password": ACCOUNT + '    password: "<S>"#x\n',
+    "unknown escape in a password": ACCOUNT + '    password: "<S>\\q"\n',
+    "control character in a password": ACCOUNT + "    password: <S>\x07\n",
+    "password as an undefined alias": ACCOUNT + "    password: *<S>\n",
+    "password as an undefined tag handle": ACCOUNT + "    password: !<S>! x\n",
+    "password continued too shallow": ACCOUNT + '    password: "<S>\n<S2>"\n',
+    # other dialects: audited as soon as a dialect plugin reads them
+    "Spring Boot": "spring:\n  mail:\n    host: smtp.gmail.com\n    port: 465\n    username: a@gmail.com\n"
+                   "    password: <S>\n    properties:\n      mail.smtp.starttls.enable: true\n",
+    "Alertmanager": "global:\n  smtp_smarthost: smtp.gmail.com:465\n  smtp_auth_username: a@gmail.com\n"
+                    "  smtp_auth_password: <S>\n  smtp_require_tls: true\nreceivers:\n- name: mail\n"
+                    "  email_configs:\n  - to: ops@example.com\n    auth_password: <S2>\n    auth_secret: <S3>\n",
+    "Home Assistant": "notify:\n  - platform: smtp\n    server: smtp.gmail.com\n    port: 465\n"
+                      "    encryption: starttls\n    username: a@gmail.com\n    password: <S>\n"
+                      "    sender: a@gmail.com\n    recipient: b@example.com\n",
+    "Grafana": "grafana.ini:\n  smtp:\n    enabled: true\n    host: smtp.gmail.com:465\n    user: a@gmail.com\n"
+               "    password: <S>\n",
+    "docker-compose list": "services:\n  app:\n    environment:\n      - SMTP_HOST=smtp.gmail.com\n"
+                           "      - SMTP_PASSWORD=<S>\n      - SMTP_URL=smtp://u:<S2>@smtp.gmail.com\n",
+    "docker-compose mapping": "services:\n  app:\n    environment:\n      SMTP_HOST: smtp.gmail.com\n"
+                              "      SMTP_PASS: <S>\n      EMAIL_HOST_PASSWORD: <S2>\n",
+    "GitLab omnibus Ruby in a block scalar": "services:\n  gitlab:\n    environment:\n"
+                                             "      GITLAB_OMNIBUS_CONFIG: |\n"
+                                             "        gitlab_rails['smtp_address'] = \"smtp.gmail.com\"\n"
+                                             "        gitlab_rails['smtp_password'] = \"<S>\"\n",
+    "Gitea": "gitea:\n  config:\n    mailer:\n      SMTP_ADDR: smtp.gmail.com\n      PASSWD: <S>\n",
+    "alertmanager.yml inside a ConfigMap": "kind: ConfigMap\ndata:\n  alertmanager.yml: |\n    global:\n"
+                                           "      smtp_auth_password: <S>\n",
+}
+
+
+def planted(number: int, template: str) -> tuple[str, list[str]]:
+    """The case's YAML with fresh canaries, and every text that must never be printed."""
+    secrets = []
+
+    def plant(match: re.Match[str]) -> str:
+        secrets.append(canary(number, int(match.group(1) or 1)))
+        return secrets[-1]
+
+    text = re.sub(r"<S(\d?)>", plant, template)
+    secrets += re.findall(r"0123456701234567|12:34:56:17:45|7_654_321_987_654|98765432109876|0777123456701234", text)
+    return text, secrets
+
+
+def leaks(output: str, secrets: list[str]) -> list[str]:
+    """The secrets of which any 8 characters appear in ``output``, in any letter case."""
+    output = output.lower()
+    return [secret for secret in secrets
+            if any(secret[i:i + 8].lower() in output for i in range(len(secret) - 7))]
+
+
+def values(data: Any) -> Iterator[str]:
+    """Every key and scalar in a document, as text: what a careless plugin would print."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield str(key)
+            yield from values(value)
+    elif isinstance(data, list):
+        for item in data:
+            yield from values(item)
+    elif data is not None:
+        yield str(data)
+
+
+class Echo:
+    """A careless plugin: its dialect, rules and exceptions print everything they see."""
+
+    name = "echo"
+
+    @hookimpl
+    def emaillint_schema_properties(self):
+        return {"echo_api_key": {"type": "string", "writeOnly": True}, "echo_pool": {"type": "integer"}}
+
+    @hookimpl
+    def emaillint_dialects(self):
+        return [Dialect("echo", "every document nobody else reads", lambda doc: True, self.read)]
+
+    @hookimpl
+    def emaillint_rules(self):
+        return [Rule("echo-values", ERROR, "echoes an account", "Echoes.", self.echo),
+                Rule("echo-raise", ERROR, "raises with an account", "Raises.", self.explode)]
+
+    def read(self, doc, options):
+        everything = " ".join(values(doc.data))
+        account = Account("echoed", "echo", doc.position(()), extra={"everything": everything})
+        return Reading([account], [doc.finding((), "echo-values", f"read: {everything}")])
+
+    def echo(self, account: Account, context):
+        yield Problem("", f"saw {account!r} {' '.join(values(dict(account.extra)))}")
+
+    def explode(self, account: Account, context):
+        raise RuntimeError(" ".join(values(dict(account.extra))) or repr(account))
+
+
+CASES = [(name, *planted(number, template)) for number, (name, template) in enumerate(LEAKY.items())]
+
+
+@pytest.mark.parametrize("fmt", sorted(report.FORMATS))
+@pytest.mark.parametrize("name, text, secrets", CASES, ids=[case[0] for case in CASES])
+def test_no_secret_reaches_the_cli_output(tmp_path, fmt, name, text, secrets):
+    path = tmp_path / "config.yaml"
+    path.write_text(text)
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main([str(path), "--format", fmt, "--as-of", AS_OF])
+    assert code in (0, 1)
+    assert leaks(out.getvalue() + err.getvalue(), secrets) == []
+    if name in ("password literal", "URL userinfo in host", "unclosed quote"):
+        assert "config.yaml" in out.getvalue()  # there were findings to leak through
+
+
+@pytest.mark.parametrize("fmt", sorted(report.FORMATS))
+def test_no_secret_reaches_a_finding_about_several_files(tmp_path, fmt):
+    """shared-quota is written after every file is read, from what the files left behind."""
+    secret = canary(98, 1)
+    shared = ACCOUNT.replace("billing@gmail.com", f"smtp://u:{secret}@gmail.com") + (
+        "    auth: app-password\n    password: ${X}\n    volume:\n      messages_per_day: 300\n")
+    (tmp_path / "a.yaml").write_text(shared)
+    (tmp_path / "b.yaml").write_text(shared.replace("billing:", "reminders:"))
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        main([str(tmp_path), "--format", fmt, "--as-of", AS_OF])
+    assert "shared-quota" in out.getvalue() or fmt not in ("text", "json")
+    assert leaks(out.getvalue() + err.getvalue(), [secret]) == []
+
+
+def test_no_secret_from_the_environment_reaches_the_output(tmp_path, monkeypatch, capsys):
+    """--resolve-env puts environment values into the account, and so into messages."""
+    secret = canary(97, 1)
+    monkeypatch.setenv("SMTP_HOST", f"smtp://u:{secret}@mail.example.com")
+    monkeypatch.setenv("SMTP_PASSWORD", canary(97, 2))
+    (tmp_path / "config.yaml").write_text(ACCOUNT.replace("smtp.gmail.com", "${SMTP_HOST}"))
+    main([str(tmp_path / "config.yaml"), "--resolve-env", "--as-of", AS_OF])
+    out, err = capsys.readouterr()
+    assert "smtp://u:***@mail.example.com" in out
+    assert leaks(out + err, [secret, canary(97, 2)]) == []
+
+
+@pytest.mark.parametrize("name, text, secrets", CASES, ids=[case[0] for case in CASES])
+def test_no_secret_survives_a_plugin_that_prints_everything(name, text, secrets):
+    findings = testing.lint(text, plugins=[Echo()], as_of=AS_OF)
+    rules = tuple(testing.registry([Echo()]).rules.values())
+    for fmt in sorted(report.FORMATS):
+        stream = io.StringIO()
+        report.render(fmt, Report(findings, Summary.of(findings, 1), rules), stream)
+        assert leaks(stream.getvalue(), secrets) == [], fmt
+    if not text.startswith("accounts:"):  # the echo dialect read it: it saw every secret
+        [read] = [f for f in findings if f.message.startswith("read: ")]
+        assert read.message.count("***") >= len(secrets)  # printed, with the secrets cut out
+
+
+@pytest.mark.parametrize("value, kind, detail", [
+    ("${SMTP_PASSWORD}", "reference", "SMTP_PASSWORD"),
+    ("$SMTP_PASSWORD", "lookalike", "SMTP_PASSWORD"),
+    ("$ecretP4ss", "literal", ""),
+    ("$smtp_password", "literal", ""),
+    ("{{ smtp_password }}", "template", ""),
+    ("{% raw %}x{% endraw %}", "template", ""),
+    ("<%= ENV['SMTP_PASSWORD'] %>", "template", ""),
+    ("correct-horse-battery", "literal", ""),
+    ("", "empty", ""),
+])
+def test_references_lookalikes_and_templates_are_told_apart(value, kind, detail):
+    assert credentials.classify(value) == (kind, detail)
+
+
+def test_a_lookalike_is_named_and_a_template_is_trusted():
+    findings = testing.lint(ACCOUNT + "    password: $SMTP_PASSWORD\n  other:\n    host: smtp.gmail.com\n"
+                            "    port: 587\n    security: starttls\n    username: billing@gmail.com\n"
+                            "    password: '{{ smtp_password }}'\n", as_of=AS_OF)
+    assert [(f.rule, f.account, f.message) for f in findings if f.rule == "plaintext-password"] == [(
+        "plaintext-password", "billing",
+        "$SMTP_PASSWORD is not expanded: only ${NAME} with braces is a reference; write password: ${SMTP_PASSWORD}",
+    )]
+
+
+def test_the_audit_detects_a_leak():
+    """The leak check itself: a message that prints a canary, even cut short, is caught."""
+    secret = canary(99, 1)
+    assert leaks(f"got text 'smtp://u:{secret[:9]}...'", [secret]) == [secret]
+    assert leaks("got text 'smtp://u:***'", [secret]) == []
+
+
+def test_readme_documents_the_security_policy():
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+    section = " ".join(readme.split("## Security", 1)[1].split("\n## ", 1)[0].split())
+    for words in ("${SMTP_PASSWORD}", "lookalike", "template", "!secret", "never printed",
+                  "private security advisory"):
+        assert words in section, words
