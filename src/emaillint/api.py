@@ -7,12 +7,16 @@ runs against.
 
 from __future__ import annotations
 
+from emaillint.credentials import classify as classify_secret
 from emaillint.hookspecs import hookimpl
+from emaillint.load import load as load_yaml
 from emaillint.model import (
     ERROR,
     INFO,
+    INTERPOLATION_DEFAULT,
     WARNING,
     Account,
+    Conflict,
     Context,
     Dialect,
     Finding,
@@ -22,6 +26,7 @@ from emaillint.model import (
     ReadOptions,
     Rule,
     Secret,
+    Unexpanded,
 )
 from emaillint.provider import (
     APP_PASSWORD,
@@ -44,9 +49,10 @@ API_VERSION = 1
 
 __all__ = [
     "API_VERSION", "hookimpl",
-    "ERROR", "WARNING", "INFO",
-    "Account", "Context", "Dialect", "Finding", "Position", "Problem", "Reading", "ReadOptions",
-    "Rule", "Secret",
+    "ERROR", "WARNING", "INFO", "INTERPOLATION_DEFAULT",
+    "Account", "Conflict", "Context", "Dialect", "Finding", "Position", "Problem", "Reading",
+    "ReadOptions", "Rule", "Secret", "Unexpanded",
+    "classify_secret", "load_yaml",
     "STARTTLS", "TLS", "NONE", "PASSWORD", "APP_PASSWORD", "OAUTH2", "REWRITES_SENDER",
     "REJECTS_SENDER",
     "AuthMethod", "Endpoint", "Host", "OtherHost", "Plan", "Provider",

@@ -10,9 +10,10 @@ from __future__ import annotations
 import os
 from typing import Iterable, NamedTuple
 
-from emaillint import credentials
+from emaillint import canonical, credentials
 from emaillint import load as loader
 from emaillint.model import ERROR, Account, Context, Dialect, Finding, Problem, ReadOptions, Rule
+from emaillint.network import is_local
 from emaillint.plugins import Registry
 from emaillint.resolve import resolve
 from emaillint.rules.shared_quota import Record
@@ -70,15 +71,17 @@ class Linter:
 
     def lint_text(self, text: str, path: str) -> FileResult:
         loaded = loader.load(text, path)
-        findings = list(loaded.findings)
         records: list[tuple[str, Record]] = []
-        if any(f.rule in ("yaml-syntax", "io-error") for f in findings):
-            return FileResult(path, self._fill(findings), records)
+        if any(f.rule in ("yaml-syntax", "io-error") for f in loaded.findings):
+            return FileResult(path, self._fill(list(loaded.findings)), records)
+        findings: list[Finding] = []
+        recognised = []
         for document in loaded.documents:
             secrets = credentials.find_secrets(document.data)
             found: list[Finding] = []
             dialect = self._dialect(document, found)
             if dialect is not None:
+                recognised.append(document)
                 try:
                     reading = dialect.read(document, self.read_options)
                 except Exception as exc:
@@ -89,7 +92,8 @@ class Linter:
                     secrets |= reading.secrets
                     for account in reading.accounts:
                         found.extend(self._check_account(path, account, records))
-            findings.extend(_redact(found, secrets))
+            findings.extend(_redact(_distinct(found), secrets))
+        findings[:0] = _in_mail_documents(loaded.findings, recognised)
         return FileResult(path, self._fill(findings), records)
 
     def _dialect(self, document: loader.Document, findings: list[Finding]) -> Dialect | None:
@@ -108,11 +112,12 @@ class Linter:
         for field, message in resolution.problems:
             line, column = account.where(field)
             yield Finding(path, line, column, "schema", "", message, account.name, provider)
-        if context.provider is None and not resolution.problems and account.host:
+        if context.provider is None and not resolution.problems and account.host and not is_local(account.host):
             line, column = account.where("host")
+            hint = " or set provider:" if account.dialect == canonical.NAME else ""
             yield Finding(path, line, column, "unknown-provider", "", (
                 f"no installed plugin knows {account.host}; provider rules (host, port, auth, quotas)"
-                " are skipped: install a plugin for it or set provider:"
+                f" are skipped: install a plugin for it{hint}"
             ), account.name, None)
         for rule in self.account_rules:
             try:
@@ -148,6 +153,30 @@ class Linter:
         rules = self.registry.rules
         return [f if f.severity else f._replace(severity=rules[f.rule].severity if f.rule in rules else ERROR)
                 for f in findings]
+
+
+def _distinct(findings: list[Finding]) -> list[Finding]:
+    """One finding per place, rule and message: accounts that inherit one setting (every
+    Alertmanager receiver inherits ``global``) would otherwise repeat its finding."""
+    seen: set[tuple[int, int, str, str]] = set()
+    result = []
+    for finding in findings:
+        key = (finding.line, finding.column, finding.rule, finding.message)
+        if key not in seen:
+            seen.add(key)
+            result.append(finding)
+    return result
+
+
+def _in_mail_documents(findings: list[Finding], documents: list[loader.Document]) -> list[Finding]:
+    """Duplicate keys are reported only in documents a dialect recognised: a YAML file that is
+    no mail config produces no findings (SPEC), however untidy it is."""
+    spans = []
+    for document in documents:
+        lines = [position.line for position in document.positions.values()]
+        lines += [position.line for position in document.key_positions.values()]
+        spans.append((min(lines, default=1), max(lines, default=1)))
+    return [f for f in findings if f.rule != "duplicate-key" or any(low <= f.line <= high for low, high in spans)]
 
 
 def _finding(path: str, rule: Rule, account: Account, context: Context, problem: Problem,

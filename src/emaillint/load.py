@@ -63,14 +63,17 @@ class Document:
 
     ``positions`` and ``key_positions`` map a path such as ``("accounts", "billing",
     "port")`` to the 1-based position of the value node and of its key. ``ambiguous``
-    maps paths of YAML 1.1 surprises to the text as written.
+    maps paths of YAML 1.1 surprises to the text as written. ``source`` is the whole
+    file's text, for dialects that parse YAML embedded in a block scalar and must map
+    its positions back to the file's lines.
     """
 
-    __slots__ = ("path", "index", "data", "positions", "key_positions", "ambiguous", "tags")
+    __slots__ = ("path", "index", "source", "data", "positions", "key_positions", "ambiguous", "tags")
 
-    def __init__(self, path: str, index: int) -> None:
+    def __init__(self, path: str, index: int, source: str = "") -> None:
         self.path = path
         self.index = index
+        self.source = source
         self.data: Any = None
         self.positions: dict[Path, Position] = {}
         self.key_positions: dict[Path, Position] = {}
@@ -149,7 +152,7 @@ def load(text: str, path: str) -> Loaded:
     try:
         while loader.check_node():
             node = loader.get_node()
-            document = Document(path, index)
+            document = Document(path, index, text)
             index += 1
             if node is not None:
                 try:
