@@ -13,7 +13,6 @@ and ``notify/email/email.go`` in prometheus/alertmanager.
 
 from __future__ import annotations
 
-import difflib
 from typing import Any
 
 from emaillint.api import Conflict, Dialect, Reading, Secret, hookimpl
@@ -21,7 +20,7 @@ from emaillint.api import Conflict, Dialect, Reading, Secret, hookimpl
 from emaillint_plugins.dialects import embedded
 from emaillint_plugins.dialects.draft import Draft
 from emaillint_plugins.dialects.interpolation import PLAIN, verbatim
-from emaillint_plugins.dialects.values import boolean, host_port
+from emaillint_plugins.dialects.values import boolean, closest, host_port
 
 NAME = "alertmanager"
 IMPLICIT_TLS_PORT = 465
@@ -141,16 +140,18 @@ class _Config:
                 else:
                     draft.put("port", port, where)
             draft.spelling["port"] = f"{label}: '{host or 'smtp.example.com'}:{{}}'"
-        self._security(draft, entry, path, port)
+        self._security(draft, entry, path, port, smarthost)
         self._credentials(draft, entry, path)
         self._addresses(draft, entry, path, name)
         self.secrets |= draft.secrets
         return draft.account()
 
-    def _security(self, draft: Draft, entry: dict[str, Any], path: tuple[Any, ...], port: int | None) -> None:
+    def _security(self, draft: Draft, entry: dict[str, Any], path: tuple[Any, ...], port: int | None,
+                  smarthost: tuple[Any, tuple[Any, ...], str] | None) -> None:
         require = self.pick(entry, path, "require_tls")
         required = boolean(require[0]) if require else None
-        require_label = require[2] if require else ("require_tls" if path != ("global",) else "smtp_require_tls")
+        inherited = smarthost is not None and smarthost[1][0] == "global"
+        require_label = require[2] if require else "smtp_require_tls" if inherited else "require_tls"
         forced = self.pick(entry, path, "force_implicit_tls")
         forced_value = boolean(forced[0]) if forced else None
         implicit = forced_value if forced_value is not None else port == IMPLICIT_TLS_PORT
@@ -160,7 +161,7 @@ class _Config:
             "security=tls": f"{require_label}: false (implicit TLS)",
         })
         if implicit:
-            decided_by = forced or self.pick(entry, path, "smarthost")
+            decided_by = forced or smarthost
             draft.put("security", "tls", decided_by[1] if decided_by else None)
             if required is not False and forced_value is None:
                 written = f"{require_label}: true" if require else "require_tls: true (the default)"
@@ -236,8 +237,8 @@ class _Config:
                  only_prefix: str = "") -> None:
         for key in mapping:
             if key.startswith(only_prefix) and key not in known:
-                close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-                hint = f"did you mean {close[0]}?" if close else f"the keys are: {', '.join(known)}"
+                close = closest(key, known)
+                hint = f"did you mean {close}?" if close else f"the keys are: {', '.join(known)}"
                 self.findings.append(self.doc.finding(path + (key,), "schema", (
                     f"{key}: Alertmanager has no such email setting and refuses to load the file"
                     f" (field {key} not found); {hint}"), key=True))

@@ -30,8 +30,11 @@ NAME = "compose"
 
 class Variable(NamedTuple):
     value: Value
+    """After interpolation, with ``--resolve-env`` values when given."""
     path: tuple[Any, ...]
     name: str
+    raw: str | None
+    """As written; None for a bare ``KEY`` taken from the shell."""
 
 
 Environment = dict[str, Variable]
@@ -138,7 +141,6 @@ FAMILIES = (
     }, _vaultwarden, {
         "security=tls": "SMTP_SECURITY=force_tls", "security=starttls": "SMTP_SECURITY=starttls",
         "security=none": "SMTP_SECURITY=off", "port": "SMTP_PORT={}",
-        "password": "SMTP_PASSWORD=${SMTP_PASSWORD} (the value in an .env file kept out of the repository)",
     }),
     Family("django", {
         "host": ("EMAIL_HOST",), "port": ("EMAIL_PORT",), "username": ("EMAIL_HOST_USER",),
@@ -146,7 +148,6 @@ FAMILIES = (
     }, _django, {
         "security=tls": "EMAIL_USE_SSL=True", "security=starttls": "EMAIL_USE_TLS=True",
         "security=none": "EMAIL_USE_TLS=False", "port": "EMAIL_PORT={}",
-        "password": "EMAIL_HOST_PASSWORD=${EMAIL_HOST_PASSWORD} (the value in an .env file kept out of the repository)",
     }),
     Family("generic", {
         "host": ("SMTP_HOST", "SMTP_SERVER"), "port": ("SMTP_PORT",),
@@ -156,7 +157,6 @@ FAMILIES = (
     }, _generic, {
         "security=tls": "SMTP_SECURE=true", "security=starttls": "SMTP_SECURE=false (STARTTLS)",
         "port": "SMTP_PORT={}",
-        "password": "SMTP_PASSWORD=${SMTP_PASSWORD} (the value in an .env file kept out of the repository)",
     }),
 )
 VAULTWARDEN_IMAGES = ("vaultwarden", "bitwarden_rs")
@@ -172,17 +172,19 @@ def _environment(service: Any, path: tuple[Any, ...], environ: Any) -> Environme
         for key, value in raw.items():
             where = path + ("environment", key)
             text = None if value is None else str(value).lower() if isinstance(value, bool) else str(value)
-            env[key] = Variable(_value(key, text, environ), where, key)
+            env[key] = Variable(_value(key, text, environ), where, key, text)
     elif isinstance(raw, list):
         for i, item in enumerate(raw):
             if isinstance(item, str) and item.strip():
                 key, equals, text = item.partition("=")
                 key = key.strip()
-                env[key] = Variable(_value(key, text if equals else None, environ), path + ("environment", i), key)
+                raw_text = text if equals else None
+                env[key] = Variable(_value(key, raw_text, environ), path + ("environment", i), key, raw_text)
     return env
 
 
 def _value(key: str, text: str | None, environ: Any) -> Value:
+    """A variable after interpolation (passwords are read with an empty ``environ``: never resolved)."""
     if text is None:
         return Value(PLAIN, environ[key], key) if key in environ else Value(REFERENCE, "", key)
     return interpolate(text, environ)
@@ -246,7 +248,9 @@ def _read_fields(draft: Draft, env: Environment, family: Family) -> None:
         if field == "password":
             if variable.value.kind == PLAIN and not variable.value.text.strip():
                 continue
-            draft.password(variable.value, variable.path, variable.name, "")
+            draft.spelling["password"] = (f"{variable.name}=${{{variable.name}}} (the value in an .env file"
+                                          " kept out of the repository)")
+            draft.password(_value(variable.name, variable.raw, {}), variable.path, variable.name, "")
         elif variable.value.kind != PLAIN or variable.value.text.strip():
             draft.value(field, variable.value, variable.path, variable.name, "",
                         convert=port if field == "port" else str)

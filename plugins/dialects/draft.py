@@ -18,8 +18,13 @@ from emaillint_plugins.dialects.interpolation import FALLBACK, PLAIN, REFERENCE,
 from emaillint_plugins.dialects.values import UNKNOWN_AUTH, auth_of
 
 
-POSITION_KEYS = {"sender": "from", "to_addresses": "to"}
-"""Account fields whose findings name the setting differently (``Account.positions`` keys)."""
+SETTING_NAMES = {"sender": "from", "to_addresses": "to"}
+"""Account fields that ``positions``, ``references`` and ``unexpanded`` know by their
+setting's name, as rules look them up (``from``, ``to``)."""
+
+
+def _named(field: str) -> str:
+    return SETTING_NAMES.get(field, field)
 
 
 class Draft:
@@ -46,7 +51,7 @@ class Draft:
 
     def at(self, field: str, path: tuple[Any, ...]) -> None:
         """Blame ``field`` on the node at ``path``."""
-        self.positions[POSITION_KEYS.get(field, field)] = self.doc.position(path)
+        self.positions[_named(field)] = self.doc.position(path)
 
     def put(self, field: str, value: Any, path: tuple[Any, ...] | None = None) -> None:
         self.fields[field] = value
@@ -55,7 +60,7 @@ class Draft:
 
     def reference(self, field: str, path: tuple[Any, ...]) -> None:
         """A field whose value is kept elsewhere (a secret store) and unknown at lint time."""
-        self.references.add(field)
+        self.references.add(_named(field))
         self.at(field, path)
 
     def default(self, field: str, value: Any) -> None:
@@ -72,7 +77,7 @@ class Draft:
         elif value.kind == REFERENCE:
             self.reference(field, path)
         elif value.kind == UNEXPANDED:
-            self.unexpanded[field] = Unexpanded(f"{label}: {value.text}", fix)
+            self.unexpanded[_named(field)] = Unexpanded(f"{label}: {value.text}", fix)
 
     def password(self, value: Value, path: tuple[Any, ...], label: str, fix: str) -> None:
         """The password: its kind, never its text (literals go to ``secrets`` for redaction)."""

@@ -14,7 +14,6 @@ the grafana/helm-charts ``charts/grafana/values.yaml``, and Grafana's ``createDi
 
 from __future__ import annotations
 
-import difflib
 from typing import Any
 
 from emaillint.api import WARNING, Conflict, Dialect, Reading, Secret, hookimpl
@@ -22,7 +21,7 @@ from emaillint.api import WARNING, Conflict, Dialect, Reading, Secret, hookimpl
 from emaillint_plugins.dialects.draft import Draft
 from emaillint_plugins.dialects.interpolation import PLAIN
 from emaillint_plugins.dialects.interpolation import grafana as interpolate
-from emaillint_plugins.dialects.values import boolean, host_port
+from emaillint_plugins.dialects.values import boolean, closest, host_port
 
 NAME = "grafana"
 INI = "grafana.ini"
@@ -73,7 +72,7 @@ class _Smtp:
         self.draft = Draft(doc, "grafana.ini.smtp", NAME, doc.position(path, key=True), {
             "program": "Grafana",
             "password": "smtp.existingSecret (a Kubernetes Secret with the user and password keys)",
-            "security=tls": "host: <server>:465",
+            "security=tls": "implicit TLS (no startTLS_policy)",
             "security=starttls": "startTLS_policy: MandatoryStartTLS",
             "security=none": "startTLS_policy: NoStartTLS",
             "verify_cert=False": "skip_verify: true",
@@ -153,8 +152,8 @@ class _Smtp:
     def _unknown(self) -> None:
         for key in self.smtp:
             if key not in OPTIONS:
-                close = difflib.get_close_matches(key, OPTIONS, n=1, cutoff=0.7)
-                hint = f"did you mean {close[0]}?" if close else "Grafana's [smtp] section has no such key"
+                close = closest(key, OPTIONS)
+                hint = f"did you mean {close}?" if close else "Grafana's [smtp] section has no such key"
                 self.findings.append(self.doc.finding(self.path + (key,), "unknown-key",
                                                       f"{key}: Grafana ignores it; {hint}", key=True,
                                                       account="grafana.ini.smtp"))

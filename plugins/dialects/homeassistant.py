@@ -13,14 +13,13 @@ Source: https://www.home-assistant.io/integrations/smtp/ and
 
 from __future__ import annotations
 
-import difflib
 from typing import Any
 
 from emaillint.api import Dialect, Reading, Secret, hookimpl
 
 from emaillint_plugins.dialects.draft import Draft
 from emaillint_plugins.dialects.interpolation import PLAIN, REFERENCE, Value, verbatim
-from emaillint_plugins.dialects.values import boolean, port
+from emaillint_plugins.dialects.values import boolean, closest, port
 
 NAME = "homeassistant"
 PLATFORM = "smtp"
@@ -120,9 +119,12 @@ class _Entry:
             written = entry["encryption"]
             security = ENCRYPTION.get(str(written).strip().lower()) if isinstance(written, str) else None
             if security is None:
-                self._error(path + ("encryption",), (
-                    f"encryption: '{written}' is not one Home Assistant accepts, so it refuses this"
-                    " notifier; write starttls, tls (implicit TLS, port 465) or none"))
+                where = path + ("encryption",)
+                shown = self.doc.ambiguous.get(where)
+                what = (f"unquoted '{shown}' is read as a boolean (YAML 1.1), not as text, so" if shown
+                        else f"'{written}' is not one of its modes, so")
+                self._error(where, (f"encryption: {what} Home Assistant refuses this notifier; write"
+                                    " starttls, tls (implicit TLS, port 465) or none"))
             draft.put("security", security, path + ("encryption",))
         if "verify_ssl" in entry and boolean(entry["verify_ssl"]) is False:
             draft.put("verify_cert", False, path + ("verify_ssl",))
@@ -171,8 +173,8 @@ class _Entry:
             if key in RETIRED:
                 message = f"{key} is an old option Home Assistant no longer reads; {RETIRED[key]}"
             else:
-                close = difflib.get_close_matches(key, OPTIONS, n=1, cutoff=0.7)
-                hint = f"did you mean {close[0]}?" if close else "the smtp notifier has no such option"
+                close = closest(key, OPTIONS)
+                hint = f"did you mean {close}?" if close else "the smtp notifier has no such option"
                 message = f"{key}: Home Assistant ignores it; {hint}"
             self.findings.append(self.doc.finding(self.path + (key,), "unknown-key", message, key=True,
                                                   account=self.name))

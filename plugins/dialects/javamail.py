@@ -10,7 +10,7 @@ which is why a typo here silently changes the security of the connection.
 
 from __future__ import annotations
 
-import difflib
+from emaillint_plugins.dialects.values import closest
 
 SOURCE = "https://jakarta.ee/specifications/mail/2.1/apidocs/jakarta.mail/jakarta/mail/package-summary"
 
@@ -61,7 +61,4 @@ def known(suffix: str) -> str | None:
 
 def suggestion(suffix: str) -> str | None:
     """The property a misspelt suffix most likely meant: a case slip or a near miss."""
-    if suffix.lower() in _LOWER:
-        return _LOWER[suffix.lower()]
-    close = difflib.get_close_matches(suffix, TRANSPORT, n=1, cutoff=0.75)
-    return close[0] if close else None
+    return _LOWER.get(suffix.lower()) or closest(suffix, TRANSPORT)

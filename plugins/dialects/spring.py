@@ -13,7 +13,6 @@ and ``javamail.SOURCE``.
 
 from __future__ import annotations
 
-import difflib
 from typing import Any, Iterator, NamedTuple
 
 from emaillint.api import Conflict, Dialect, Reading, Secret, hookimpl
@@ -22,7 +21,7 @@ from emaillint_plugins.dialects import javamail
 from emaillint_plugins.dialects.draft import Draft
 from emaillint_plugins.dialects.interpolation import PLAIN
 from emaillint_plugins.dialects.interpolation import spring as interpolate
-from emaillint_plugins.dialects.values import boolean, port
+from emaillint_plugins.dialects.values import boolean, closest, port
 
 NAME = "spring"
 MAIL = "spring.mail."
@@ -211,8 +210,8 @@ class _Reader:
     def _unknown_keys(self) -> None:
         for field, entry in self.fields.items():
             if field not in FIELDS:
-                close = difflib.get_close_matches(field, FIELDS, n=1, cutoff=0.8)
-                hint = f"did you mean spring.mail.{FIELDS[close[0]]}?" if close else "Spring Boot ignores it"
+                close = closest(field, FIELDS)
+                hint = f"did you mean spring.mail.{FIELDS[close]}?" if close else "Spring Boot ignores it"
                 self._unknown(entry, f"{entry.name}: Spring Boot has no such mail setting; {hint}")
         for name, entry in self.props.items():
             message = self._property_problem(name)

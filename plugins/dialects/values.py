@@ -3,8 +3,9 @@ and what a literal password reveals about how the account signs in."""
 
 from __future__ import annotations
 
+import difflib
 import re
-from typing import Any, NamedTuple
+from typing import Any, Iterable, NamedTuple
 
 from emaillint.api import APP_PASSWORD, PASSWORD, Secret
 
@@ -84,3 +85,11 @@ def auth_of(secret: Secret | None, text: str = "") -> str | None:
     if _PLACEHOLDER.search(text):
         return UNKNOWN_AUTH
     return PASSWORD
+
+
+def closest(key: str, known: Iterable[str]) -> str | None:
+    """The known key a typo most likely meant: similar, and starting with the same letter
+    (typos rarely change the first one; without it ``nickname`` would suggest ``jndiname``)."""
+    candidates = [k for k in known if k[:1].lower() == key[:1].lower()]
+    close = difflib.get_close_matches(key, candidates, n=1, cutoff=0.75)
+    return close[0] if close else None
