@@ -124,3 +124,24 @@ def test_every_rule_explains_itself_in_the_four_sections(registry):
     for rule in registry.rules.values():
         for section in ("## What it does", "## Why is this bad", "## Example", "## Use instead"):
             assert section in rule.explanation, (rule.id, section)
+
+
+def _readme_examples():
+    """``(file name, YAML, expected output)`` for each example in the README's Dialects section."""
+    import re
+
+    text = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = text.split("## Dialects", 1)[1].split("\n## ", 1)[0]
+    pattern = re.compile(r"```yaml\n# (\S+)[^\n]*\n(.*?)```\n```text\n(.*?)```", re.S)
+    return [pytest.param(name, config, output, id=name) for name, config, output in pattern.findall(section)]
+
+
+@pytest.mark.parametrize("name, config, output", _readme_examples())
+def test_the_readme_dialect_examples_print_what_the_readme_shows(name, config, output):
+    findings = lint(config, path=name, as_of=AS_OF)
+    printed = "".join(f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}\n" for f in findings)
+    assert printed == output
+
+
+def test_the_readme_shows_one_example_per_dialect():
+    assert len(_readme_examples()) == len(DIALECTS)

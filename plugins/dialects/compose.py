@@ -156,6 +156,7 @@ FAMILIES = (
         "sender": ("SMTP_FROM", "SMTP_FROM_ADDRESS", "MAIL_FROM", "EMAIL_FROM", "MAIL_FROM_ADDRESS"),
     }, _generic, {
         "security=tls": "SMTP_SECURE=true", "security=starttls": "SMTP_SECURE=false (STARTTLS)",
+        "security=starttls-optional": "SMTP_SECURE=false",
         "port": "SMTP_PORT={}",
     }),
 )

@@ -75,6 +75,7 @@ class _Smtp:
             "security=tls": "implicit TLS (no startTLS_policy)",
             "security=starttls": "startTLS_policy: MandatoryStartTLS",
             "security=none": "startTLS_policy: NoStartTLS",
+            "security=starttls-optional": "startTLS_policy: OpportunisticStartTLS",
             "verify_cert=False": "skip_verify: true",
         })
 

@@ -98,6 +98,8 @@ class _Reader:
             "security=tls": f"spring.mail.properties {self.prefix}ssl.enable: true",
             "security=starttls": (f"spring.mail.properties {self.prefix}starttls.enable: true and"
                                   f" {self.prefix}starttls.required: true"),
+            "security=starttls-optional": f"only {self.prefix}starttls.enable",
+            "security=none": f"no {self.prefix}ssl.enable, socketFactory or starttls property",
         })
 
     def reading(self) -> Reading:

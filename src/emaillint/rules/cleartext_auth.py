@@ -37,7 +37,7 @@ from emaillint.model import ERROR, Account, Context, Problem, Rule
 def check(account: Account, context: Context) -> Iterator[Problem]:
     if account.security == "none" and account.has_credentials:
         yield Problem("security", (
-            f"credentials would be sent unencrypted (security: none); write"
+            f"credentials would be sent unencrypted ({account.setting('security', 'none')}); write"
             f" {account.setting('security', 'starttls')} with port 587, or"
             f" {account.setting('security', 'tls')} with port 465, or drop the credentials for a"
             " relay that needs no login"

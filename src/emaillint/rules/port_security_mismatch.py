@@ -58,9 +58,10 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
         ))
     else:
         yield Problem("security", (
-            f"port 465 expects TLS from the first byte, but security is {account.security}: the"
-            f" connection hangs until it times out; write {account.setting('security', 'tls')}, or use"
-            f" {account.setting('port', 587)} with {account.setting('security', 'starttls')}"
+            f"port 465 expects TLS from the first byte, but the connection starts in plain text"
+            f" ({account.setting('security', account.security)}) and hangs until it times out; write"
+            f" {account.setting('security', 'tls')}, or use {account.setting('port', 587)} with"
+            f" {account.setting('security', 'starttls')}"
         ))
 
 
