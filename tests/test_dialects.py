@@ -145,3 +145,45 @@ def test_the_readme_dialect_examples_print_what_the_readme_shows(name, config, o
 
 def test_the_readme_shows_one_example_per_dialect():
     assert len(_readme_examples()) == len(DIALECTS)
+
+
+def _shapes(node, path=()):
+    """Every key and list item of a parsed YAML document, as a path."""
+    items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+    for key, value in items:
+        yield path + (key,)
+        yield from _shapes(value, path + (key,))
+
+
+def test_any_value_of_the_wrong_shape_is_a_finding_or_nothing_never_a_plugin_error(registry):
+    """Each value of every dialect case, replaced in turn by a value of another type."""
+    import copy
+    import textwrap
+
+    import yaml
+
+    from emaillint.engine import Linter, Options
+
+    class Loader(yaml.SafeLoader):
+        """Reads Home Assistant's tags (``!secret name``) as plain text."""
+
+    Loader.add_multi_constructor("!", lambda loader, tag, node: loader.construct_scalar(node))
+    linter = Linter(registry, Options(AS_OF))
+    cases = Path(__file__).parent / "cases"
+    swaps = (None, 7, True, [], {"k": "v"}, "${X:-y}", "[::1]:x")
+    linted = 0
+    for name in DIALECTS:
+        for case in yaml.safe_load((cases / f"{name}.yaml").read_text(encoding="utf-8"))["cases"]:
+            documents = list(yaml.load_all(textwrap.dedent(case["config"]), Loader=Loader))
+            for index, document in enumerate(documents):
+                for path in list(_shapes(document)):
+                    for swap in swaps:
+                        changed = copy.deepcopy(documents)
+                        node = changed[index]
+                        for part in path[:-1]:
+                            node = node[part]
+                        node[path[-1]] = swap
+                        result = linter.lint_text(yaml.safe_dump_all(changed), f"{name}.yaml")
+                        linted += 1
+                        assert not [f for f in result.findings if f.rule == "plugin-error"], (name, path, swap)
+    assert linted > 1000

@@ -13,7 +13,7 @@ and ``notify/email/email.go`` in prometheus/alertmanager.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from emaillint.api import Conflict, Dialect, Reading, Secret, hookimpl
 
@@ -79,6 +79,14 @@ def read(doc: Any, options: Any) -> Reading:
     return Reading(accounts, findings, frozenset(secrets))
 
 
+class Setting(NamedTuple):
+    """A key of one receiver, or the ``global`` one it inherits; ``label`` is its name as written."""
+
+    value: Any
+    path: tuple[Any, ...]
+    label: str
+
+
 class _Config:
     """One Alertmanager configuration: an account per email receiver."""
 
@@ -108,12 +116,12 @@ class _Config:
             accounts.append(self._account("global", {}, ("global",)))
         return Reading(accounts, self.findings, frozenset(self.secrets))
 
-    def pick(self, entry: dict[str, Any], path: tuple[Any, ...], key: str) -> tuple[Any, tuple[Any, ...], str] | None:
+    def pick(self, entry: dict[str, Any], path: tuple[Any, ...], key: str) -> Setting | None:
         """A receiver's own setting, or the global ``smtp_`` one it inherits."""
         if key in entry:
-            return entry[key], path + (key,), key
+            return Setting(entry[key], path + (key,), key)
         if "smtp_" + key in self.settings:
-            return self.settings["smtp_" + key], ("global", "smtp_" + key), "smtp_" + key
+            return Setting(self.settings["smtp_" + key], ("global", "smtp_" + key), "smtp_" + key)
         return None
 
     def _account(self, name: str, entry: dict[str, Any], path: tuple[Any, ...]) -> Any:
@@ -147,13 +155,13 @@ class _Config:
         return draft.account()
 
     def _security(self, draft: Draft, entry: dict[str, Any], path: tuple[Any, ...], port: int | None,
-                  smarthost: tuple[Any, tuple[Any, ...], str] | None) -> None:
+                  smarthost: Setting | None) -> None:
         require = self.pick(entry, path, "require_tls")
-        required = boolean(require[0]) if require else None
-        inherited = smarthost is not None and smarthost[1][0] == "global"
-        require_label = require[2] if require else "smtp_require_tls" if inherited else "require_tls"
+        required = boolean(require.value) if require else None
+        inherited = smarthost is not None and smarthost.path[0] == "global"
+        require_label = require.label if require else "smtp_require_tls" if inherited else "require_tls"
         forced = self.pick(entry, path, "force_implicit_tls")
-        forced_value = boolean(forced[0]) if forced else None
+        forced_value = boolean(forced.value) if forced else None
         implicit = forced_value if forced_value is not None else port == IMPLICIT_TLS_PORT
         draft.spelling.update({
             "security=starttls": f"{require_label}: true",
@@ -162,11 +170,11 @@ class _Config:
         })
         if implicit:
             decided_by = forced or smarthost
-            draft.put("security", "tls", decided_by[1] if decided_by else None)
+            draft.put("security", "tls", decided_by.path if decided_by else None)
             if required is not False and forced_value is None:
                 written = f"{require_label}: true" if require else "require_tls: true (the default)"
                 if require:
-                    draft.at("require_tls", require[1])
+                    draft.at("require_tls", require.path)
                 draft.conflict(Conflict(
                     ("port 465 (implicit TLS)", written),
                     "Alertmanager before 0.31 then asks for STARTTLS inside the TLS connection, which"
@@ -177,36 +185,44 @@ class _Config:
                     fails=True,
                 ))
         elif required is False:
-            draft.put("security", "none", require[1])
+            draft.put("security", "none", require.path)
         else:
-            draft.put("security", "starttls", require[1] if require else None)
+            draft.put("security", "starttls", require.path if require else None)
         tls = self.pick(entry, path, "tls_config")
-        if tls is not None and isinstance(tls[0], dict) and boolean(tls[0].get("insecure_skip_verify")):
-            draft.put("verify_cert", False, tls[1] + ("insecure_skip_verify",))
-            draft.spelling["verify_cert=False"] = f"{tls[2]}.insecure_skip_verify: true"
+        if tls is not None and isinstance(tls.value, dict) and boolean(tls.value.get("insecure_skip_verify")):
+            draft.put("verify_cert", False, tls.path + ("insecure_skip_verify",))
+            draft.spelling["verify_cert=False"] = f"{tls.label}.insecure_skip_verify: true"
 
     def _credentials(self, draft: Draft, entry: dict[str, Any], path: tuple[Any, ...]) -> None:
         username = self.pick(entry, path, "auth_username")
-        if username is not None and username[0] not in (None, ""):
-            draft.value("username", verbatim(str(username[0])), username[1], username[2], NO_EXPANSION)
+        if username is not None and username.value not in (None, ""):
+            draft.value("username", verbatim(str(username.value)), username.path, username.label, NO_EXPANSION)
         prefix = "smtp_" if path == ("global",) else ""
         draft.spelling["password"] = (f"{prefix}auth_password_file: /etc/alertmanager/smtp_password"
                                       " (a file kept out of the repository)")
         for key in ("auth_password", "auth_secret"):
-            found = self.pick(entry, path, key)
-            stored = self.pick(entry, path, key + "_file")
+            found, stored = self._secret_pair(entry, path, key)
             if stored is not None:
-                draft.at("password", stored[1])
+                draft.at("password", stored.path)
                 draft.secret(Secret("store", "file"))
                 return
             if found is not None:
-                if found[0] in (None, ""):
-                    draft.at("password", found[1])
+                if found.value in (None, ""):
+                    draft.at("password", found.path)
                     draft.secret(Secret("empty"))
                 else:
-                    draft.password(verbatim(str(found[0])), found[1], found[2],
-                                   PASSWORD_FILE.format(file=f"{found[2]}_file"))
+                    draft.password(verbatim(str(found.value)), found.path, found.label,
+                                   PASSWORD_FILE.format(file=f"{found.label}_file"))
                 return
+
+    def _secret_pair(self, entry: dict[str, Any], path: tuple[Any, ...],
+                     key: str) -> tuple[Setting | None, Setting | None]:
+        """``key`` and ``key_file``: a receiver inherits both from global or neither; the file wins."""
+        names = (key, key + "_file")
+        if not any(name in entry for name in names):
+            entry, path, names = self.settings, ("global",), tuple("smtp_" + name for name in names)
+        found, stored = (Setting(entry[name], path + (name,), name) if name in entry else None for name in names)
+        return found, stored
 
     def _addresses(self, draft: Draft, entry: dict[str, Any], path: tuple[Any, ...], name: str) -> None:
         sender = self.pick(entry, path, "from")
@@ -214,8 +230,8 @@ class _Config:
             if path != ("global",):
                 self._problem(path, name, "no from here and no smtp_from in global: Alertmanager refuses the"
                                           " file; add from: alertmanager@example.com")
-        elif sender[0] not in (None, ""):
-            draft.value("sender", verbatim(str(sender[0])), sender[1], sender[2], NO_EXPANSION)
+        elif sender.value not in (None, ""):
+            draft.value("sender", verbatim(str(sender.value)), sender.path, sender.label, NO_EXPANSION)
         to = entry.get("to")
         if path == ("global",):
             return

@@ -46,7 +46,8 @@ class Family(NamedTuple):
     name: str
     fields: dict[str, tuple[str, ...]]
     """Account field -> variable names, first one set wins."""
-    security: Callable[[Environment, Draft], None]
+    security: Callable[[Environment, Draft], list[Any]]
+    """Sets security (and whatever follows from it) on the draft; returns the family's own findings."""
     spelling: dict[str, str]
 
 
@@ -68,7 +69,8 @@ BITWARDEN_NAMES = {"host": "SMTP_HOST", "port": "SMTP_PORT", "username": "SMTP_U
 """Bitwarden's official ``globalSettings__mail__*`` names, which vaultwarden does not read."""
 
 
-def _vaultwarden(env: Environment, draft: Draft) -> None:
+def _vaultwarden(env: Environment, draft: Draft) -> list[Any]:
+    findings = []
     written = env.get("SMTP_SECURITY")
     ssl, explicit = _flag(env, "SMTP_SSL"), _flag(env, "SMTP_EXPLICIT_TLS")
     legacy = None
@@ -77,7 +79,11 @@ def _vaultwarden(env: Environment, draft: Draft) -> None:
     mode = legacy or "starttls"
     if written is not None and written.value.kind == PLAIN:
         chosen = written.value.text.strip().lower()
-        if chosen in VAULTWARDEN_SECURITY:
+        if chosen not in VAULTWARDEN_SECURITY:
+            findings.append(draft.doc.finding(written.path, "schema", (
+                f"SMTP_SECURITY={written.value.text} is not a mode vaultwarden knows, so it refuses to"
+                " start; write starttls (port 587), force_tls (port 465) or off"), account=draft.name))
+        else:
             if legacy and legacy != chosen:
                 old = env.get("SMTP_EXPLICIT_TLS") or env.get("SMTP_SSL")
                 draft.conflict(Conflict(
@@ -96,13 +102,14 @@ def _vaultwarden(env: Environment, draft: Draft) -> None:
         if _flag(env, name):
             draft.put("verify_cert", False, env[name].path)
             draft.spelling["verify_cert=False"] = f"{name}=true"
+    return findings
 
 
 # Django -----------------------------------------------------------------------------------
-def _django(env: Environment, draft: Draft) -> None:
+def _django(env: Environment, draft: Draft) -> list[Any]:
     tls, ssl = _flag(env, "EMAIL_USE_TLS"), _flag(env, "EMAIL_USE_SSL")
     if tls is None and ssl is None:
-        return  # the application's settings.py decides; nothing to check
+        return []  # the application's settings.py decides; nothing to check
     if tls and ssl:
         draft.put("security", "tls", env["EMAIL_USE_SSL"].path)
         draft.conflict(Conflict(
@@ -116,6 +123,7 @@ def _django(env: Environment, draft: Draft) -> None:
         draft.put("security", "starttls", env["EMAIL_USE_TLS"].path)
     else:
         draft.put("security", "none", (env.get("EMAIL_USE_TLS") or env.get("EMAIL_USE_SSL")).path)
+    return []
 
 
 # generic SMTP_* ---------------------------------------------------------------------------
@@ -125,13 +133,14 @@ SECURE = {"true": "tls", "ssl": "tls", "1": "tls", "false": "starttls-optional",
 STARTTLS when offered), and Nextcloud's ``ssl`` / ``tls`` (STARTTLS)."""
 
 
-def _generic(env: Environment, draft: Draft) -> None:
+def _generic(env: Environment, draft: Draft) -> list[Any]:
     secure = env.get("SMTP_SECURE")
     if secure is None or secure.value.kind != PLAIN or not secure.value.text.strip():
-        return
+        return []
     mode = SECURE.get(secure.value.text.strip().lower())
     if mode is not None:
         draft.put("security", mode, secure.path)
+    return []
 
 
 FAMILIES = (
@@ -206,7 +215,7 @@ def _services(data: Any) -> list[tuple[str, dict[str, Any]]]:
     if not isinstance(services, dict):
         return []
     return [(name, service) for name, service in services.items()
-            if isinstance(service, dict) and service.get("environment")]
+            if isinstance(service, dict) and isinstance(service.get("environment"), (dict, list))]
 
 
 def detect(doc: Any) -> bool:
@@ -235,7 +244,7 @@ def read(doc: Any, options: Any) -> Reading:
         draft = Draft(doc, name, NAME, doc.position(path + ("environment",), key=True),
                       {"program": name, **family.spelling})
         _read_fields(draft, env, family)
-        family.security(env, draft)
+        findings.extend(family.security(env, draft))
         accounts.append(draft.account())
         secrets |= draft.secrets
     return Reading(accounts, findings, frozenset(secrets))

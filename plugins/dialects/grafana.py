@@ -132,23 +132,24 @@ class _Smtp:
             draft.put("verify_cert", False, path + ("skip_verify",))
 
     def _credentials(self) -> None:
+        """``user`` and ``password``, else the chart's ``existingSecret`` (a literal password
+        next to the secret is still a password in the repository, so it is read first)."""
         draft, smtp, path = self.draft, self.smtp, self.path
         secret = self.chart.get("existingSecret")
-        if secret not in (None, ""):
-            where = self.chart_path + ("existingSecret",)
-            draft.reference("username", where)
-            draft.at("password", where)
-            draft.secret(Secret("store", "existingSecret"))
-            return
+        from_secret = self.chart_path + ("existingSecret",) if secret not in (None, "") else None
         if smtp.get("user") not in (None, ""):
             draft.value("username", interpolate(str(smtp["user"]), self.environ), path + ("user",), "user",
                         NOT_EXPANDED)
-        if "password" in smtp:
-            if smtp["password"] in (None, ""):
-                draft.at("password", path + ("password",))
-                draft.secret(Secret("empty"))
-            else:
-                draft.password(interpolate(str(smtp["password"])), path + ("password",), "password", NOT_EXPANDED)
+        elif from_secret:
+            draft.reference("username", from_secret)
+        if smtp.get("password") not in (None, ""):
+            draft.password(interpolate(str(smtp["password"])), path + ("password",), "password", NOT_EXPANDED)
+        elif from_secret:
+            draft.at("password", from_secret)
+            draft.secret(Secret("store", "existingSecret"))
+        elif "password" in smtp:
+            draft.at("password", path + ("password",))
+            draft.secret(Secret("empty"))
 
     def _unknown(self) -> None:
         for key in self.smtp:

@@ -120,11 +120,11 @@ class _Reader:
 
     def _host_and_credentials(self) -> None:
         draft = self.draft
-        for field, key in (("host", "host"), ("username", "username")):
-            entry = self.fields.get(key)
+        for field in ("host", "username"):
+            entry = self.fields.get(field)
             if entry is not None and entry.value not in (None, ""):
                 draft.value(field, interpolate(str(entry.value), self.environ), entry.path,
-                            entry.name, f"{PLACEHOLDERS}: write {entry.name}: ${{SMTP_{key.upper()}}}")
+                            entry.name, f"{PLACEHOLDERS}: write {entry.name}: ${{SMTP_{field.upper()}}}")
         entry = self.fields.get("password")
         if entry is None:
             return
