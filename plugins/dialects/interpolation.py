@@ -41,10 +41,6 @@ class Value(NamedTuple):
     name: str = ""
 
 
-def plain(text: str) -> Value:
-    return Value(PLAIN, text)
-
-
 def compose(text: str, environ: Mapping[str, str] = {}) -> Value:
     """docker-compose interpolation (the Compose specification's subset of shell syntax)."""
     if "$" not in text:

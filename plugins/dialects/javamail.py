@@ -1,8 +1,7 @@
 """JavaMail's session properties, as Spring Boot passes them on from ``spring.mail.properties``.
 
-Source: the JavaMail / Jakarta Mail SMTP provider's property list
-(https://jakarta.ee/specifications/mail/2.1/apidocs/jakarta.mail/jakarta/mail/package-summary
-and the ``com.sun.mail.smtp`` / ``org.eclipse.angus.mail.smtp`` package documentation).
+Source: the SMTP provider's property list, ``SOURCE`` (JavaMail 1.6; Jakarta Mail's Angus
+implementation keeps the same names under ``org.eclipse.angus.mail.smtp``).
 The SMTP transport reads ``mail.smtp.*``; the ``smtps`` transport (``spring.mail.protocol:
 smtps``) reads ``mail.smtps.*`` instead. Unknown properties are ignored without a word,
 which is why a typo here silently changes the security of the connection.
@@ -12,7 +11,7 @@ from __future__ import annotations
 
 from emaillint_plugins.dialects.values import closest
 
-SOURCE = "https://jakarta.ee/specifications/mail/2.1/apidocs/jakarta.mail/jakarta/mail/package-summary"
+SOURCE = "https://javaee.github.io/javamail/docs/api/com/sun/mail/smtp/package-summary.html"
 
 TRANSPORT = (
     "user", "host", "port", "connectiontimeout", "timeout", "writetimeout", "from", "localhost",
@@ -28,10 +27,6 @@ TRANSPORT = (
     "proxy.password", "socks.host", "socks.port", "mailextension", "userset", "noop.strict",
 )
 """Properties of the SMTP transport, after ``mail.smtp.`` (or ``mail.smtps.``)."""
-
-SESSION_PREFIXES = ("mail.mime.", "mail.debug", "mail.transport.", "mail.host", "mail.user",
-                    "mail.from", "mail.store.", "mail.event.", "mail.imap", "mail.pop3")
-"""Session-wide and other providers' properties: legitimate, not checked further."""
 
 MISPLACED = {"debug": "mail.debug"}
 """Session properties often written under ``mail.smtp.`` where JavaMail never reads them."""
