@@ -15,11 +15,14 @@ from emaillint.credentials import classify as classify_secret
 from emaillint.credentials import reference_name
 from emaillint.hookspecs import hookimpl
 from emaillint.load import Document
+from emaillint.load import load as load_yaml
 from emaillint.model import (
     ERROR,
     INFO,
+    INTERPOLATION_DEFAULT,
     WARNING,
     Account,
+    Conflict,
     Context,
     Dialect,
     Finding,
@@ -29,6 +32,7 @@ from emaillint.model import (
     ReadOptions,
     Rule,
     Secret,
+    Unexpanded,
 )
 from emaillint.provider import (
     APP_PASSWORD,
@@ -61,5 +65,6 @@ __all__ = [
     "Rule", "Problem", "Finding", "Account", "Context", "Secret", "Position", "Record",
     "ERROR", "WARNING", "INFO", "address_of", "domain_of",
     # dialects
-    "Dialect", "Document", "Reading", "ReadOptions", "classify_secret", "reference_name",
+    "Dialect", "Document", "Reading", "ReadOptions", "classify_secret", "reference_name", "load_yaml",
+    "Conflict", "Unexpanded", "INTERPOLATION_DEFAULT",
 ]

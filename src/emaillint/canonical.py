@@ -1,9 +1,10 @@
 """emaillint's own config format (version 1), as one dialect among others.
 
-Recognised by content: a mapping with ``accounts`` or ``version`` (or a near-miss such
-as ``acounts``, so a typo gets a schema finding instead of silence). The schema checks
-the shape; the accounts are then read leniently, every field that has the right type
-is used, so one typo does not hide the other problems of the same account.
+Recognised by content: a mapping with ``accounts`` (or a near-miss such as ``acounts``,
+so a typo gets a schema finding instead of silence) or ``version: 1``. Other versions
+are other formats' (docker-compose's ``version: "3.8"``). The schema checks the shape;
+the accounts are then read leniently, every field that has the right type is used, so
+one typo does not hide the other problems of the same account.
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ from typing import Any
 
 from emaillint import credentials
 from emaillint.load import Document, TaggedStr
-from emaillint.model import Account, Dialect, ReadOptions, Reading
+from emaillint.model import Account, Dialect, ReadOptions, Reading, Unexpanded
 
 NAME = "emaillint"
+FORMAT_VERSIONS = (1, "1")
 _REFERABLE = ("provider", "plan", "host", "port", "security", "username", "from")
 _FIELDS = {"from": "sender"}
 
@@ -24,7 +26,7 @@ def detect(doc: Document) -> bool:
     data = doc.data
     if not isinstance(data, dict) or not data:
         return False
-    if "accounts" in data or "version" in data:
+    if "accounts" in data or data.get("version") in FORMAT_VERSIONS:
         return True
     return any(difflib.get_close_matches(str(key), ["accounts"], n=1, cutoff=0.8) for key in data)
 
@@ -61,11 +63,14 @@ def _account(doc: Document, name: str, raw: dict[str, Any], options: ReadOptions
 
     password = raw.get("password")
     secret = None
+    unexpanded = {}
     if "password" in raw:
         tag = password.tag if isinstance(password, TaggedStr) else ""
         secret = credentials.classify(password, tag=tag)
         if secret.kind == "literal":
             secrets.add(str(password))
+        elif secret.kind == "lookalike":
+            unexpanded["password"] = Unexpanded("password", _BRACES)
 
     message = raw.get("message") if isinstance(raw.get("message"), dict) else {}
     volume = raw.get("volume") if isinstance(raw.get("volume"), dict) else {}
@@ -107,9 +112,11 @@ def _account(doc: Document, name: str, raw: dict[str, Any], options: ReadOptions
         references=frozenset(references),
         extra={k: v for k, v in raw.items() if k not in _KNOWN},
         positions=positions,
+        unexpanded=unexpanded,
     )
 
 
+_BRACES = "only ${NAME} with braces is a reference; write password: ${SMTP_PASSWORD}"
 _KNOWN = frozenset(("provider", "plan", "host", "port", "security", "auth", "username", "password",
                     "from", "message", "volume"))
 

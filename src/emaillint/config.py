@@ -110,8 +110,9 @@ def _yaml_config(text: str, path: str) -> ProjectConfig:
     from emaillint import load
 
     loaded = load.load(text, path)
-    if loaded.findings:
-        first = loaded.findings[0]
+    problems = loaded.findings + [f for document in loaded.documents for f in document.findings]
+    if problems:
+        first = problems[0]
         raise ConfigError(f"{path}:{first.line}:{first.column}: {first.message}")
     document = loaded.documents[0] if loaded.documents else None
     if len(loaded.documents) > 1:

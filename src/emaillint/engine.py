@@ -13,10 +13,11 @@ import stat
 import traceback
 from typing import BinaryIO, Iterable, Iterator, NamedTuple
 
-from emaillint import credentials
+from emaillint import canonical, credentials
 from emaillint import load as loader
 from emaillint import suppressions
 from emaillint.model import ERROR, SEVERITIES, Account, Dialect, Finding, Problem, Reading, ReadOptions, Rule
+from emaillint.network import is_local
 from emaillint.plugins import Registry
 from emaillint.resolve import resolve
 from emaillint.rules.shared_quota import Record
@@ -121,7 +122,7 @@ class Linter:
                 found.append(self._plugin_error(path, f"emaillint failed on this document ({_where(exc)}), a bug"
                                                 " in emaillint or in the dialect that read it; please report it",
                                                 "emaillint", exc))
-            findings.extend(redact(found, frozenset(secrets)))
+            findings.extend(redact(_distinct(found), frozenset(secrets)))
             in_file |= secrets
         return FileResult(path, self._fill(findings), records, directives, frozenset(in_file))
 
@@ -130,6 +131,7 @@ class Linter:
         dialect = self._dialect(document, found)
         if dialect is None:
             return
+        found.extend(document.findings)  # duplicate keys: only where a dialect found mail settings
         try:
             reading = _checked(dialect.read(document, self.read_options))
         except Exception as exc:
@@ -157,11 +159,12 @@ class Linter:
         for field, message in resolution.problems:
             line, column = account.where(field)
             yield Finding(path, line, column, "schema", "", message, account.name, provider)
-        if context.provider is None and not resolution.problems and account.host:
+        if context.provider is None and not resolution.problems and account.host and not is_local(account.host):
             line, column = account.where("host")
+            hint = " or set provider:" if account.dialect == canonical.NAME else ""
             yield Finding(path, line, column, "unknown-provider", "", (
                 f"no installed plugin knows {account.host}; provider rules (host, port, auth, quotas)"
-                " are skipped: install a plugin for it or set provider:"
+                f" are skipped: install a plugin for it{hint}"
             ), account.name, None)
         for rule in self.account_rules:
             try:
@@ -217,6 +220,19 @@ def _where(exc: BaseException) -> str:
     """The innermost frame, as ``module.py:line``: enough for a bug report, no values."""
     frames = traceback.extract_tb(exc.__traceback__)
     return f"{os.path.basename(frames[-1].filename)}:{frames[-1].lineno}" if frames else "unknown place"
+
+
+def _distinct(findings: list[Finding]) -> list[Finding]:
+    """One finding per place, rule and message: accounts that inherit one setting (every
+    Alertmanager receiver inherits ``global``) would otherwise repeat its finding."""
+    seen: set[tuple[int, int, str, str]] = set()
+    result = []
+    for finding in findings:
+        key = (finding.line, finding.column, finding.rule, finding.message)
+        if key not in seen:
+            seen.add(key)
+            result.append(finding)
+    return result
 
 
 def _finding(path: str, rule: Rule, account: Account, problem: Problem, provider: str | None) -> Finding:

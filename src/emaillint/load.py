@@ -65,19 +65,26 @@ class Document:
 
     ``positions`` and ``key_positions`` map a path such as ``("accounts", "billing",
     "port")`` to the 1-based position of the value node and of its key. ``ambiguous``
-    maps paths of YAML 1.1 surprises to the text as written.
+    maps paths of YAML 1.1 surprises to the text as written. ``source`` is the whole
+    file's text, for dialects that parse YAML embedded in a block scalar and must map
+    its positions back to the file's lines. ``findings`` are what reading the document
+    found (duplicate keys): the engine reports them only for documents a dialect
+    recognises, since a YAML file that is no mail config gets no findings.
     """
 
-    __slots__ = ("path", "index", "data", "positions", "key_positions", "ambiguous", "tags")
+    __slots__ = ("path", "index", "source", "data", "positions", "key_positions", "ambiguous", "tags",
+                 "findings")
 
-    def __init__(self, path: str, index: int) -> None:
+    def __init__(self, path: str, index: int, source: str = "") -> None:
         self.path = path
         self.index = index
+        self.source = source
         self.data: Any = None
         self.positions: dict[Path, Position] = {}
         self.key_positions: dict[Path, Position] = {}
         self.ambiguous: dict[Path, str] = {}
         self.tags: dict[Path, str] = {}
+        self.findings: list[Finding] = []
 
     def position(self, path: Path, *, key: bool = False) -> Position:
         """Where ``path`` is written; for a missing path, its nearest written ancestor."""
@@ -180,11 +187,11 @@ def load(text: str, path: str) -> Loaded:
     try:
         while loader.check_node():
             node = loader.get_node()
-            document = Document(path, index)
+            document = Document(path, index, text)
             index += 1
             if node is not None:
                 try:
-                    document.data = _Converter(document, loaded.findings, budget).convert(node)
+                    document.data = _Converter(document, budget).convert(node)
                 except LimitExceeded as exc:
                     line, column = _mark(node)
                     loaded.findings.append(Finding(path, line, column, "io-error", ERROR, str(exc)))
@@ -245,9 +252,9 @@ class _Converter:
 
     __slots__ = ("doc", "findings", "budget", "active")
 
-    def __init__(self, doc: Document, findings: list[Finding], budget: list[int]) -> None:
+    def __init__(self, doc: Document, budget: list[int]) -> None:
         self.doc = doc
-        self.findings = findings
+        self.findings = doc.findings
         self.budget = budget
         self.active: set[int] = set()
 

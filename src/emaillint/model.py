@@ -67,11 +67,44 @@ class Secret(NamedTuple):
     ``store`` (a secret-store reference such as Home Assistant's ``!secret``),
     ``template`` (``{{ ... }}``, rendered before use), ``lookalike`` (looks like a
     reference but is not expanded, e.g. ``$NAME`` in emaillint's own format),
-    ``literal`` (the secret itself is in the file) and ``empty``.
+    ``literal`` (the secret itself is in the file) and ``empty``. A ``literal`` whose
+    ``detail`` is ``INTERPOLATION_DEFAULT`` is the fallback of an interpolation such as
+    ``${SMTP_PASS:-hunter2}``: the reference is there, but so is a password.
     """
 
     kind: str
     detail: str = ""
+
+
+INTERPOLATION_DEFAULT = "default"
+
+
+class Conflict(NamedTuple):
+    """Settings of one account that ask for different security modes.
+
+    ``settings`` name them as written (``mail.smtp.ssl.enable: true``). Only the dialect
+    knows what its program makes of the mix, so it says so: ``outcome`` (what happens)
+    and ``fix`` (what to write), in the program's words. ``fails`` marks a mix that stops
+    mail going out rather than only misleading the next reader; ``where`` names the
+    account field whose position the finding takes.
+    """
+
+    settings: tuple[str, ...]
+    outcome: str
+    fix: str
+    where: str = "security"
+    fails: bool = False
+
+
+class Unexpanded(NamedTuple):
+    """A value that looks like a reference but that the program reading the file uses as written.
+
+    ``text`` is what the file says (empty for a password, which is never repeated);
+    ``fix`` says what to write instead in the program's terms.
+    """
+
+    text: str
+    fix: str
 
 
 class Account(NamedTuple):
@@ -81,6 +114,15 @@ class Account(NamedTuple):
     unknown at lint time (those field names are in ``references``); rules check only
     what is there. ``security`` is one of ``tls`` (implicit TLS), ``starttls``
     (STARTTLS required), ``starttls-optional`` (opportunistic) or ``none``.
+    ``auth`` is ``unknown`` where the format has no way to say how the account signs in
+    (an app password and an account password look alike) and nothing else tells.
+
+    What dialects add: ``defaults`` names the fields whose value is the program's default
+    rather than written in the file; ``conflicts`` lists settings that disagree about
+    security; ``unexpanded`` maps fields to reference look-alikes the program will not
+    expand; ``spelling`` says how this format writes a field (``"port"`` ->
+    ``"spring.mail.port: {}"``) or a whole setting (``"security=tls"`` ->
+    ``"...ssl.enable: true"``), so messages tell users what to write in their own format.
     """
 
     name: str
@@ -104,10 +146,19 @@ class Account(NamedTuple):
     references: frozenset[str] = frozenset()
     extra: Mapping[str, Any] = {}
     positions: Mapping[str, Position] = {}
+    defaults: frozenset[str] = frozenset()
+    conflicts: tuple[Conflict, ...] = ()
+    unexpanded: Mapping[str, Unexpanded] = {}
+    spelling: Mapping[str, str] = {}
 
     def where(self, field: str) -> Position:
         """The node to blame for ``field``: the field itself, or the account."""
         return self.positions.get(field, self.position)
+
+    def setting(self, field: str, value: Any) -> str:
+        """How to write ``field: value`` in the account's own format, for messages."""
+        text = self.spelling.get(f"{field}={value}") or self.spelling.get(field)
+        return text.replace("{}", str(value)) if text else f"{field}: {value}"
 
     @property
     def recipients_per_message(self) -> int:

@@ -40,3 +40,16 @@ def test_builtin_providers_come_in_through_entry_points(fresh_venv, tmp_path):
 def test_version(fresh_venv, checkout):
     result = run(fresh_venv, "--version")
     assert result.stdout.strip() == "emaillint 0.1.0"
+
+
+def test_builtin_dialects_ship_in_the_wheel(fresh_venv, tmp_path):
+    result = run(fresh_venv, "dialects", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    rows = {line.split()[0]: line.split()[1] for line in result.stdout.splitlines()[1:]}
+    assert rows == {name: name for name in ("emaillint", "alertmanager", "compose", "grafana",
+                                             "homeassistant", "spring")}
+    (tmp_path / "application.yml").write_text("spring:\n  mail:\n    host: smtp.example.com\n    port: 465\n"
+                                              "    properties:\n      mail.smtp.starttls.enable: true\n")
+    result = run(fresh_venv, "application.yml", cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert "application.yml:6:34: error port-security-mismatch " in result.stdout

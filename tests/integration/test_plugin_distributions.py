@@ -68,8 +68,9 @@ def test_the_example_plugins_provider_and_rule_fire(icloud_venv, config):
     result = emaillint(icloud_venv, "config.yaml", "--as-of", AS_OF, cwd=config)
     assert result.returncode == 1, result.stderr
     assert result.stdout.splitlines() == [
-        GMAIL_FINDING + "port 465 expects TLS from the first byte, but security is starttls: the connection"
-                        " hangs until it times out; write security: tls, or use port: 587 with starttls",
+        GMAIL_FINDING + "port 465 expects TLS from the first byte, but the connection starts in plain text"
+                        " (security: starttls) and hangs until it times out; write security: tls, or use"
+                        " port: 587 with security: starttls",
         ICLOUD_FINDING,
         "1 file checked: 2 errors",
     ]
@@ -140,6 +141,7 @@ def test_the_plugins_listing_shows_which_plugin_failed_and_how(icloud_venv, test
     rows = {line.split()[0]: " ".join(line.split()[3:]) for line in result.stdout.splitlines()[1:]}
     assert rows == {
         "emaillint": "ok", "gmail": "ok", "hotmail": "ok", "icloud": "ok", "outlook": "ok", "yahoo": "ok",
+        "alertmanager": "ok", "compose": "ok", "grafana": "ok", "homeassistant": "ok", "spring": "ok",
         "broken": "failed: failed to load: ModuleNotFoundError: No module named 'emaillint_missing_dependency'",
         "clash": "2 errors (listed below)",
         "raising": "1 error (listed below)",

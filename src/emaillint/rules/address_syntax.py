@@ -3,7 +3,9 @@
 ## What it does
 Checks each address with email-validator (syntax only, no DNS lookups), after taking
 off a display name (`Billing <billing@example.com>`). References (`${MAIL_FROM}`) are
-skipped.
+skipped. When the host is a local test sink (`localhost`, a loopback address, or a
+one-word container name such as `mailhog`), addresses need not be deliverable on the
+Internet: `demo@local` is accepted there, since the mail never leaves the sink.
 
 ## Why is this bad
 The SMTP server rejects the message (`501 5.1.7 Invalid address`), often only when the
@@ -26,17 +28,27 @@ message:
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from emaillint import credentials
 from emaillint.model import ERROR, Account, Context, Problem, Rule
+from emaillint.network import is_test_sink
 from emaillint.resolve import address_of
 
 
-def invalid_reason(address: str) -> str | None:
+_HOST_NAME = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*", re.IGNORECASE)
+STAND_IN_DOMAIN = "example.com"
+"""Replaces a sink-only domain (``local``, ``test.local``) so only the local part is checked."""
+
+
+def invalid_reason(address: str, *, local_sink: bool = False) -> str | None:
     """Why email-validator rejects ``address`` (None if it is fine); imported on first use."""
     from email_validator import EmailNotValidError, validate_email
 
+    local, at, domain = address.rpartition("@")
+    if local_sink and at and _HOST_NAME.fullmatch(domain):
+        address = f"{local}@{STAND_IN_DOMAIN}"
     try:
         validate_email(address, check_deliverability=False)
     except EmailNotValidError as exc:
@@ -45,13 +57,14 @@ def invalid_reason(address: str) -> str | None:
 
 
 def check(account: Account, context: Context) -> Iterator[Problem]:
+    local_sink = is_test_sink(account.host)
     fields = [("from", account.sender)] if account.sender else []
     for name, values in (("to", account.to_addresses), ("cc", account.cc), ("bcc", account.bcc)):
         fields.extend((f"{name}.{i}", value) for i, value in enumerate(values))
     for where, value in fields:
         if credentials.reference_name(value) or credentials.TEMPLATE.search(value):
             continue
-        reason = invalid_reason(address_of(value))
+        reason = invalid_reason(address_of(value), local_sink=local_sink)
         if reason:
             label = where.split(".")[0]
             yield Problem(where, (

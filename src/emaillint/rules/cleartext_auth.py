@@ -37,9 +37,10 @@ from emaillint.model import ERROR, Account, Context, Problem, Rule
 def check(account: Account, context: Context) -> Iterator[Problem]:
     if account.security == "none" and account.has_credentials:
         yield Problem("security", (
-            "credentials would be sent unencrypted (security: none); write security: starttls"
-            " (port 587) or security: tls (port 465), or drop the credentials for a relay that"
-            " needs no login"
+            f"credentials would be sent unencrypted ({account.setting('security', 'none')}); write"
+            f" {account.setting('security', 'starttls')} with port 587, or"
+            f" {account.setting('security', 'tls')} with port 465, or drop the credentials for a"
+            " relay that needs no login"
         ))
 
 

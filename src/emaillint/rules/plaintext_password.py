@@ -3,9 +3,12 @@
 ## What it does
 Reports a non-empty password that is not a reference. In emaillint's format a
 reference is `${NAME}` (braces required); templates (`{{ smtp_password }}`) and
-secret-store tags (`!secret smtp_password`) count as references too. `$NAME` without
-braces is reported: it is not expanded, so the program would sign in with the text
-`$NAME`. The message never repeats the value.
+secret-store tags (`!secret smtp_password`) count as references too; other formats
+have their own (Alertmanager's `auth_password_file`, Grafana's `$__file{...}`). A
+default in an interpolation (`${SMTP_PASS:-hunter2}` in docker-compose,
+`${SMTP_PASS:hunter2}` in Spring) is a password written in the file too: it is used
+whenever the variable is unset. `$NAME` where the program expands only `${NAME}` is
+`unexpanded-reference`'s. The message never repeats the value.
 
 ## Why is this bad
 Config repositories are cloned, forked, backed up and pasted into tickets. A password in
@@ -28,22 +31,23 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from emaillint.model import ERROR, Account, Context, Problem, Rule
+from emaillint.model import ERROR, INTERPOLATION_DEFAULT, Account, Context, Problem, Rule
 
 
 def check(account: Account, context: Context) -> Iterator[Problem]:
     secret = account.password
-    if secret is None:
+    if secret is None or secret.kind != "literal":
         return
-    if secret.kind == "literal":
+    instead = account.setting("password", "${SMTP_PASSWORD}")
+    if secret.detail == INTERPOLATION_DEFAULT:
+        yield Problem("password", (
+            "the interpolation's default is a password written in the file, used whenever the"
+            f" variable is unset; drop the default and write {instead}"
+        ))
+    else:
         yield Problem("password", (
             "the password is written in the file; move it to a secret store or environment"
-            " variable and write password: ${SMTP_PASSWORD}"
-        ))
-    elif secret.kind == "lookalike":
-        yield Problem("password", (
-            f"${secret.detail} is not expanded: only ${{NAME}} with braces is a reference;"
-            f" write password: ${{{secret.detail}}}"
+            f" variable and write {instead}"
         ))
 
 

@@ -52,13 +52,16 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
         return
     if account.security == "tls":
         yield Problem("security", (
-            f"security: tls (implicit TLS) on port {account.port} fails with 'wrong version number':"
-            f" port {account.port} starts in plain text; write security: starttls, or use port: 465 with tls"
+            f"implicit TLS on port {account.port} fails with 'wrong version number': port"
+            f" {account.port} starts in plain text; write {account.setting('security', 'starttls')},"
+            f" or use {account.setting('port', 465)} with {account.setting('security', 'tls')}"
         ))
     else:
         yield Problem("security", (
-            f"port 465 expects TLS from the first byte, but security is {account.security}: the"
-            " connection hangs until it times out; write security: tls, or use port: 587 with starttls"
+            f"port 465 expects TLS from the first byte, but the connection starts in plain text"
+            f" ({account.setting('security', account.security)}) and hangs until it times out; write"
+            f" {account.setting('security', 'tls')}, or use {account.setting('port', 587)} with"
+            f" {account.setting('security', 'starttls')}"
         ))
 
 

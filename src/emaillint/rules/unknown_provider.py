@@ -3,7 +3,9 @@
 ## What it does
 Notes accounts whose host (and username domain) no provider plugin claims. The core
 rules (port/TLS, cleartext auth, plaintext passwords, addresses) still run; the provider
-rules (host, port, auth, quotas) cannot.
+rules (host, port, auth, quotas) cannot. Hosts on the local machine or network
+(`localhost`, a container name such as `mailhog`, private addresses like `10.0.0.5`,
+`*.local`) are not reported: they are relays and test sinks, not providers.
 
 ## Why is this bad
 It is not wrong in itself: company relays and smaller providers are common. It tells you

@@ -1,0 +1,37 @@
+"""What a host name says about where mail goes: a test sink on this machine, or the local network.
+
+No plugin can know such hosts, and mail sent to them never reaches the Internet, so
+rules that are about providers or deliverable addresses leave them alone.
+"""
+
+from __future__ import annotations
+
+LOOPBACK_NAMES = ("localhost", "localhost.localdomain", "ip6-localhost")
+LOCAL_SUFFIXES = (".local", ".localhost", ".internal", ".lan", ".home.arpa", ".test")
+
+
+def is_test_sink(host: str | None) -> bool:
+    """Loopback, or a one-word name such as a container (``mailhog``, ``maildev``)."""
+    if not host:
+        return False
+    host = host.strip().lower().strip("[]")
+    return host in LOOPBACK_NAMES or host.startswith("127.") or host == "::1" or (
+        "." not in host and ":" not in host)
+
+
+def is_local(host: str | None) -> bool:
+    """A test sink, a private or link-local address, or a name reserved for local networks."""
+    if not host:
+        return False
+    if is_test_sink(host):
+        return True
+    host = host.strip().lower().strip("[]")
+    if host.endswith(LOCAL_SUFFIXES):
+        return True
+    import ipaddress
+
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return address.is_private or address.is_link_local or address.is_loopback

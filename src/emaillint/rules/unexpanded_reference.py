@@ -1,0 +1,50 @@
+"""A value looks like a reference, but the program reading the file uses it as written.
+
+## What it does
+Reports values such as `$SMTP_PASSWORD` or `${SMTP_HOST}` where the consuming program
+does not expand them: Prometheus Alertmanager expands no environment variables at all,
+Home Assistant reads `!env_var NAME` and `!secret name` but not `${NAME}`, Spring and
+emaillint's own format expand `${NAME}` but not `$NAME`. The message says what the
+program does read. A password's value is never repeated.
+
+## Why is this bad
+The program connects to a host literally named `$SMTP_HOST`, or signs in with the
+password `$SMTP_PASSWORD`, and fails at the first alert, often days after the deploy.
+If a tool such as `envsubst` renders the file before the program starts, lint the
+rendered file instead, or disable this rule for the template.
+
+## Example
+```yaml
+receivers:
+  - name: ops
+    email_configs:
+      - to: ops@example.com
+        smarthost: $SMTP_SMARTHOST
+        auth_password: $SMTP_PASSWORD
+```
+
+## Use instead
+```yaml
+receivers:
+  - name: ops
+    email_configs:
+      - to: ops@example.com
+        smarthost: smtp.example.com:587
+        auth_password_file: /etc/alertmanager/smtp_password
+```
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from emaillint.model import ERROR, Account, Context, Problem, Rule
+
+
+def check(account: Account, context: Context) -> Iterator[Problem]:
+    for field, value in account.unexpanded.items():
+        yield Problem(field, f"{value.text} is used as written, not expanded: {value.fix}")
+
+
+RULE = Rule("unexpanded-reference", ERROR,
+            "a reference the consuming program will not expand", __doc__, check)

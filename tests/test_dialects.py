@@ -1,0 +1,189 @@
+"""Dialects beyond the data-driven cases: files that are no mail config, secrets, the
+plugin surface (listing, forcing, entry points), references resolved from the environment,
+and provider rules applied through the account model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from emaillint.api import STARTTLS, TLS, Endpoint, Host, Plan, Provider, hookimpl
+from emaillint.cli import main
+from emaillint.load import load
+from emaillint.plugins import load_registry
+from emaillint.testing import lint, lint_files
+
+from helpers import AS_OF
+
+NOT_MAIL = Path(__file__).parent / "fixtures" / "not-mail"
+DIALECTS = ("alertmanager", "compose", "grafana", "homeassistant", "spring")
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return load_registry()
+
+
+def test_builtin_dialects_come_in_through_entry_points(registry):
+    by_name = {d.name: d for d in registry.dialects}
+    assert set(DIALECTS) | {"emaillint"} == set(by_name)
+    assert {by_name[name].plugin for name in DIALECTS} == set(DIALECTS)
+
+
+@pytest.mark.parametrize("path", sorted(NOT_MAIL.iterdir()), ids=lambda p: p.name)
+def test_a_yaml_file_that_is_no_mail_config_is_recognised_by_no_dialect(registry, path):
+    text = path.read_text(encoding="utf-8")
+    for document in load(text, str(path)).documents:
+        assert [d.name for d in registry.dialects if d.detect(document)] == []
+    assert lint(text, path=path.name, as_of=AS_OF) == []
+
+
+def test_literal_and_fallback_passwords_never_reach_the_output():
+    files = {
+        "application.yml": "spring:\n  mail:\n    host: smtp.example.com\n    port: 25\n"
+                           "    username: a@example.com\n    password: canary-spring-1\n",
+        "alertmanager.yml": "global:\n  smtp_smarthost: smtp.example.com:25\n  smtp_from: a@example.com\n"
+                            "  smtp_auth_username: a@example.com\n  smtp_auth_password: canary-am-2\n"
+                            "  smtp_require_tls: false\nroute: {receiver: x}\n"
+                            "receivers: [{name: x, email_configs: [{to: b@example.com}]}]\n",
+        "docker-compose.yml": "services:\n  app:\n    environment:\n      - SMTP_HOST=smtp.example.com\n"
+                              "      - SMTP_PASS=${SMTP_PASS:-canary-compose-3}\n      - SMTP_SECURE=true\n",
+        "values.yaml": "grafana.ini:\n  smtp:\n    enabled: true\n    host: smtp.example.com:587\n"
+                       "    password: canary-grafana-4\n",
+        "notify.yaml": "- platform: smtp\n  sender: a@example.com\n  recipient: b@example.com\n"
+                       "  server: smtp.example.com\n  username: a@example.com\n  password: canary-ha-5\n",
+    }
+    findings = lint_files(files, as_of=AS_OF)
+    assert {f.path for f in findings if f.rule == "plaintext-password"} == set(files)
+    assert not [f for f in findings if "canary" in f.message]
+
+
+def test_resolve_env_fills_compose_references_but_never_passwords():
+    text = ("services:\n  app:\n    environment:\n      - SMTP_HOST=${SMTP_HOST}\n      - SMTP_PORT\n"
+            "      - SMTP_SECURE=true\n      - SMTP_PASS=${SMTP_PASS}\n")
+    environ = {"SMTP_HOST": "smtp.example.com", "SMTP_PORT": "587", "SMTP_PASS": "hunter2"}
+    assert lint(text, path="docker-compose.yml", as_of=AS_OF) == []
+    resolved = lint(text, path="docker-compose.yml", as_of=AS_OF, environ=environ)
+    assert [(f.rule, f.line) for f in resolved] == [("unknown-provider", 4), ("port-security-mismatch", 6)]
+
+
+class _Yahoo:
+    """A stand-in Yahoo data sheet, so the account mapping is tested before the yahoo plugin lands."""
+
+    name = "test-yahoo"
+    SOURCE = "https://help.yahoo.com/kb/SLN4075.html"
+
+    @hookimpl
+    def emaillint_providers(self):
+        return [Provider(
+            name="yahoo", title="Yahoo Mail", domains=("yahoo.com",),
+            hosts=(Host("smtp.mail.yahoo.com", (Endpoint(587, STARTTLS, self.SOURCE, True),
+                                                 Endpoint(465, TLS, self.SOURCE)), self.SOURCE),),
+            plans=(Plan("free", "Yahoo Mail", self.SOURCE),),
+        )]
+
+
+def test_a_yahoo_from_through_gmail_is_sender_mismatch_at_the_alertmanager_line():
+    from emaillint_plugins import gmail
+    from emaillint_plugins.dialects import alertmanager
+
+    text = """\
+        global:
+          smtp_smarthost: 'smtp.gmail.com:587'
+          smtp_from: 'Alertmanager <abc@yahoo.com>'
+          smtp_auth_username: 'alerts@gmail.com'
+          smtp_auth_password_file: /etc/alertmanager/smtp_password
+        route:
+          receiver: team
+        receivers:
+        - name: team
+          email_configs:
+          - to: 'team@example.com'
+        """
+    findings = lint(text, path="alertmanager.yml", plugins=[alertmanager, gmail, _Yahoo()], discover=False,
+                    as_of=AS_OF)
+    assert [(f.rule, f.line, f.column) for f in findings] == [("sender-mismatch", 3, 14)]
+    assert "receivers reject it under yahoo.com's DMARC policy" in findings[0].message
+
+
+def test_dialects_are_listed_and_a_forced_dialect_reads_only_its_own_format(capsys, tmp_path):
+    assert main(["dialects"]) == 0
+    listed = [line.split()[0] for line in capsys.readouterr().out.splitlines()[1:]]
+    assert sorted(listed) == sorted(DIALECTS + ("emaillint",))
+    config = tmp_path / "mail.yml"
+    config.write_text("spring:\n  mail:\n    host: smtp.example.com\n    port: 587\n"
+                      "    username: a@example.com\n    password: ${P}\n")
+    assert main([str(config), "--dialect", "spring", "--as-of", AS_OF]) == 1
+    assert "cleartext-auth" in capsys.readouterr().out
+    assert main([str(config), "--dialect", "alertmanager", "--as-of", AS_OF]) == 0
+    assert capsys.readouterr().out == "1 file checked: no findings\n"
+
+
+def test_every_rule_explains_itself_in_the_four_sections(registry):
+    for rule in registry.rules.values():
+        for section in ("## What it does", "## Why is this bad", "## Example", "## Use instead"):
+            assert section in rule.explanation, (rule.id, section)
+
+
+def _readme_examples():
+    """``(file name, YAML, expected output)`` for each example in the README's Dialects section."""
+    import re
+
+    text = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = text.split("## Dialects", 1)[1].split("\n## ", 1)[0]
+    pattern = re.compile(r"```yaml\n# (\S+)[^\n]*\n(.*?)```\n```text\n(.*?)```", re.S)
+    return [pytest.param(name, config, output, id=name) for name, config, output in pattern.findall(section)]
+
+
+@pytest.mark.parametrize("name, config, output", _readme_examples())
+def test_the_readme_dialect_examples_print_what_the_readme_shows(name, config, output):
+    findings = lint(config, path=name, as_of=AS_OF)
+    printed = "".join(f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}\n" for f in findings)
+    assert printed == output
+
+
+def test_the_readme_shows_one_example_per_dialect():
+    assert len(_readme_examples()) == len(DIALECTS)
+
+
+def _shapes(node, path=()):
+    """Every key and list item of a parsed YAML document, as a path."""
+    items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+    for key, value in items:
+        yield path + (key,)
+        yield from _shapes(value, path + (key,))
+
+
+def test_any_value_of_the_wrong_shape_is_a_finding_or_nothing_never_a_plugin_error(registry):
+    """Each value of every dialect case, replaced in turn by a value of another type."""
+    import copy
+    import textwrap
+
+    import yaml
+
+    from emaillint.engine import Linter, Options
+
+    class Loader(yaml.SafeLoader):
+        """Reads Home Assistant's tags (``!secret name``) as plain text."""
+
+    Loader.add_multi_constructor("!", lambda loader, tag, node: loader.construct_scalar(node))
+    linter = Linter(registry, Options(AS_OF))
+    cases = Path(__file__).parent / "cases"
+    swaps = (None, 7, True, [], {"k": "v"}, "${X:-y}", "[::1]:x")
+    linted = 0
+    for name in DIALECTS:
+        for case in yaml.safe_load((cases / f"{name}.yaml").read_text(encoding="utf-8"))["cases"]:
+            documents = list(yaml.load_all(textwrap.dedent(case["config"]), Loader=Loader))
+            for index, document in enumerate(documents):
+                for path in list(_shapes(document)):
+                    for swap in swaps:
+                        changed = copy.deepcopy(documents)
+                        node = changed[index]
+                        for part in path[:-1]:
+                            node = node[part]
+                        node[path[-1]] = swap
+                        result = linter.lint_text(yaml.safe_dump_all(changed), f"{name}.yaml")
+                        linted += 1
+                        assert not [f for f in result.findings if f.rule == "plugin-error"], (name, path, swap)
+    assert linted > 1000
