@@ -110,3 +110,19 @@ def test_spec_violations_point_at_the_offending_line(results, case, line, words)
     [finding] = results[case].findings
     assert (finding.rule, finding.severity, finding.line) == ("yaml-syntax", "warning", line)
     assert words in finding.message
+
+
+@needs_suite
+def test_the_spec_checks_are_skipped_only_where_they_cannot_fire():
+    """``load`` skips the second token pass unless ``needs_spec_check``: that must be sound."""
+    checked = 0
+    for case in CASES:
+        text, _ = load.decode((case / "in.yaml").read_bytes())
+        text = (text or "").removeprefix("\ufeff")
+        loaded = load.load(text, "in.yaml")
+        if loaded.findings and not any(f.severity == "warning" for f in loaded.findings):
+            continue  # did not compose: the check never runs
+        if not load.needs_spec_check(loaded, text):
+            assert load.yaml_spec.first_violation(text, load._Loader) is None, name(case)
+            checked += 1
+    assert checked > 100

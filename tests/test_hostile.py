@@ -96,7 +96,7 @@ HOSTILE = {
     "a 1.5 MB line": (b"note: " + b"x" * 1_500_000 + b"\n", [], 0),
     "python/object tags": (
         b"accounts:\n  a: !!python/object/apply:os.system ['echo pwned > pwned']\n"
-        b"b: !!python/object:os.system {}\nc: !!python/name:os.system ''\n", [("schema", 2), ("schema", 3)], 1),
+        b"b: !!python/object:os.system {}\nc: !!python/name:os.system ''\n", [("schema", 2), ("schema", 3), ("schema", 4)], 1),
     "unknown application tags": (b"accounts: !include accounts.yaml\n", [("schema", 1)], 1),
     "complex and non-text keys": (b"? [a, b]\n: 1\n1: 2\nnull: 3\ntrue: 4\n", [], 0),
     "CR-only line endings": (CONFIG.replace("\n", "\r").encode(), [SENTINEL], 1),

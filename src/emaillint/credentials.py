@@ -92,8 +92,8 @@ def find_secrets(data: Any) -> frozenset[str]:
 
 def _in_text(text: str) -> set[str]:
     """Secrets inside one piece of text (a value or a key), found by their shape."""
-    found = set(URL_USERINFO.findall(text))
-    if "=" in text or ":" in text:
+    found = set(URL_USERINFO.findall(text)) if "://" in text else set()
+    if "=" in text or ": " in text or ":\t" in text:
         for key, value in ASSIGNMENT.findall(text):
             value = value.strip().strip("'\";,")
             if _secret_key(key) and _literal(value):

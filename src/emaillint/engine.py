@@ -114,16 +114,19 @@ class Linter:
         directives = suppressions.scan(text)
         in_file: set[str] = set()
         for document in loaded.documents:
-            secrets = set(credentials.find_secrets(document.data) | self.environ_secrets)
+            read: set[str] = set()  # secrets the dialect found itself
             found: list[Finding] = []
+            shares = len(records)
             try:
-                self._lint_document(document, found, secrets, records)
+                self._lint_document(document, found, read, records)
             except Exception as exc:  # a bug in emaillint itself: report it, lint the other files
                 found.append(self._plugin_error(path, f"emaillint failed on this document ({_where(exc)}), a bug"
                                                 " in emaillint or in the dialect that read it; please report it",
                                                 "emaillint", exc))
-            findings.extend(redact(_distinct(found), frozenset(secrets)))
-            in_file |= secrets
+            if found or len(records) > shares:  # only then can a message about it hold a secret
+                secrets = credentials.find_secrets(document.data) | self.environ_secrets | read
+                findings.extend(redact(_distinct(found), secrets))
+                in_file |= secrets
         return FileResult(path, self._fill(findings), records, directives, frozenset(in_file))
 
     def _lint_document(self, document: loader.Document, found: list[Finding], secrets: set[str],

@@ -46,6 +46,9 @@ _TYPED = {
 }
 _YAML11_ONLY_NUMBER = re.compile(r"[-+]?(?:0[0-7_]+|0b[01_]+|[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?|.*_.*)$")
 _constructor = yaml.constructor.SafeConstructor()
+_INDICATOR_LIKE = frozenset(("-", "?", ":", "- ", "? ", ": ", "-\t", "?\t", ":\t"))
+_BREAKS = "\r\n\x85\u2028\u2029"
+_SPACE_OR_BREAK = " \t" + _BREAKS
 
 Path = tuple[Any, ...]
 
@@ -119,11 +122,18 @@ class Document:
 
 
 class Loaded:
-    __slots__ = ("documents", "findings")
+    """What ``load`` read. ``unusual`` is set when a document holds a construct the YAML 1.2
+    checks of ``yaml_spec`` look at (a multi-line or block scalar, a multi-line flow
+    collection, a plain ``-``/``?``/``:`` value): without one, and without a glued ``#`` or
+    a directive in the text, they cannot fire, and their second pass over the tokens
+    (costlier than composing) is skipped."""
+
+    __slots__ = ("documents", "findings", "unusual")
 
     def __init__(self) -> None:
         self.documents: list[Document] = []
         self.findings: list[Finding] = []
+        self.unusual = False
 
 
 def decode(raw: bytes) -> tuple[str | None, str]:
@@ -191,7 +201,7 @@ def load(text: str, path: str) -> Loaded:
             index += 1
             if node is not None:
                 try:
-                    document.data = _Converter(document, budget).convert(node)
+                    document.data = _Converter(document, budget, loaded).convert(node)
                 except LimitExceeded as exc:
                     line, column = _mark(node)
                     loaded.findings.append(Finding(path, line, column, "io-error", ERROR, str(exc)))
@@ -216,6 +226,8 @@ def load(text: str, path: str) -> Loaded:
     if any(f.rule in ("yaml-syntax", "io-error") for f in loaded.findings):
         loaded.documents.clear()  # what was read before the error is not linted on its own
         return loaded
+    if not needs_spec_check(loaded, text):
+        return loaded
     violation = yaml_spec.first_violation(text, _Loader)
     if violation is not None:
         # A warning, and the documents are linted: the loaders programs read mail settings
@@ -224,6 +236,24 @@ def load(text: str, path: str) -> Loaded:
             f"not valid YAML 1.2, though libyaml-based loaders accept it: {violation.message}"
         )))
     return loaded
+
+
+def needs_spec_check(loaded: Loaded, text: str) -> bool:
+    """Whether ``yaml_spec.first_violation`` could find anything in a file that composed:
+    a construct the converter noticed, a ``#`` glued to what precedes it, or a directive."""
+    if loaded.unusual:
+        return True
+    index = text.find("#")
+    while index != -1:
+        if index and text[index - 1] not in _SPACE_OR_BREAK:
+            return True
+        index = text.find("#", index + 1)
+    index = text.find("%")
+    while index != -1:
+        if index == 0 or text[index - 1] in _BREAKS:
+            return True
+        index = text.find("%", index + 1)
+    return False
 
 
 def _syntax_finding(path: str, text: str, exc: yaml.MarkedYAMLError) -> Finding:
@@ -244,17 +274,23 @@ def _syntax_finding(path: str, text: str, exc: yaml.MarkedYAMLError) -> Finding:
 
 def _mark(node: yaml.Node) -> Position:
     mark = node.start_mark
-    return Position(mark.line + 1, mark.column + 1)
+    return _position(Position, (mark.line + 1, mark.column + 1))
+
+
+_position = tuple.__new__
+"""Builds a Position without the Python-level ``__new__`` of a NamedTuple: there is one per
+node, and this halves their cost."""
 
 
 class _Converter:
     """Turns one document's node graph into data, recording positions on the way."""
 
-    __slots__ = ("doc", "findings", "budget", "active")
+    __slots__ = ("doc", "findings", "budget", "active", "loaded")
 
-    def __init__(self, doc: Document, budget: list[int]) -> None:
+    def __init__(self, doc: Document, budget: list[int], loaded: Loaded) -> None:
         self.doc = doc
         self.findings = doc.findings
+        self.loaded = loaded
         self.budget = budget
         self.active: set[int] = set()
 
@@ -282,6 +318,8 @@ class _Converter:
             self.doc.tags[path] = node.tag
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node, path)
+        if node.flow_style and node.end_mark.line != node.start_mark.line:
+            self.loaded.unusual = True
         self.enter(node)
         try:
             if isinstance(node, yaml.SequenceNode):
@@ -299,6 +337,8 @@ class _Converter:
                 merged.extend(self._merge_sources(value_node))
                 continue
             key = _key_text(key_node)
+            if isinstance(key_node, yaml.ScalarNode):
+                self._notice(key_node)
             where = _mark(key_node)
             if key in seen:
                 first = seen[key]
@@ -334,7 +374,17 @@ class _Converter:
             finally:
                 self.active.discard(id(source))
 
+    def _notice(self, node: yaml.Node) -> None:
+        """Note a scalar ``yaml_spec`` has rules for (see ``Loaded.unusual``)."""
+        style = node.style
+        if style:
+            if style in ("|", ">") or node.end_mark.line != node.start_mark.line:
+                self.loaded.unusual = True
+        elif node.value[:2] in _INDICATOR_LIKE or node.end_mark.line != node.start_mark.line:
+            self.loaded.unusual = True
+
     def _scalar(self, node: yaml.ScalarNode, path: Path) -> Any:
+        self._notice(node)
         tag = node.tag
         kind = _TYPED.get(tag)
         if kind is None:

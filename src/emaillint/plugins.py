@@ -257,13 +257,12 @@ class Registry:
             from emaillint.schema import build_schema
 
             if self.schema_properties:
-                from jsonschema import Draft202012Validator
-                from jsonschema.exceptions import SchemaError
+                import jsonschema_rs
 
                 for key, fragment in list(self.schema_properties.items()):
                     try:
-                        Draft202012Validator.check_schema(fragment)
-                    except SchemaError as exc:
+                        jsonschema_rs.meta.validate(fragment)
+                    except jsonschema_rs.ValidationError as exc:
                         self.error(self.schema_owner[key], f"account key '{key}' is not valid JSON Schema"
                                                            f" ({exc.message}); the key is left out")
                         del self.schema_properties[key]

@@ -40,6 +40,8 @@ class ProviderIndex:
         self.hosts: dict[str, list[HostClaim]] = {}
         self.domains: dict[str, list[Provider]] = {}
         self.domain_patterns: list[tuple[str, Provider]] = []
+        self._memo: dict[tuple[str, str | None, str | None] | tuple[str, str], Any] = {}
+        """Lookups already answered: a repository's configs repeat a few hosts and domains."""
 
     def add(self, provider: Provider, plugin: str) -> str:
         """Index ``provider``; return why it was refused ("" when it was added).
@@ -66,6 +68,7 @@ class ProviderIndex:
                     return (f"provider '{provider.name}' claims username domain {domain}, which provider"
                             f" '{other.name}' (plugin '{self.plugin_of[other.name]}') already claims, so"
                             f" '{provider.name}' is not used; {_CLASH_REMEDY}")
+        self._memo.clear()
         self.by_name[provider.name] = provider
         self.plugin_of[provider.name] = plugin
         for kind, hosts in _host_claims(provider):
@@ -86,6 +89,12 @@ class ProviderIndex:
         return owners
 
     def for_host(self, host: str | None, user_domain: str | None = None) -> HostClaim | None:
+        key = ("host", host, user_domain)
+        if key not in self._memo:
+            self._memo[key] = self._for_host(host, user_domain)
+        return self._memo[key]
+
+    def _for_host(self, host: str | None, user_domain: str | None) -> HostClaim | None:
         """The provider a host belongs to, for a username in ``user_domain``.
 
         Several providers of one family may claim a host (hotmail and outlook both list
@@ -110,8 +119,11 @@ class ProviderIndex:
     def for_domain(self, domain: str | None) -> Provider | None:
         if not domain:
             return None
-        owners = self._domain_owners(domain.lower())
-        return min(owners, key=lambda p: p.name) if owners else None
+        key = ("domain", domain)
+        if key not in self._memo:
+            owners = self._domain_owners(domain.lower())
+            self._memo[key] = min(owners, key=lambda p: p.name) if owners else None
+        return self._memo[key]
 
     def names(self) -> list[str]:
         return sorted(self.by_name)
