@@ -65,6 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="do not load the plugin NAME (repeatable; added to the project's disable_plugins)")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                        help="colour the severity in text output (default: auto; NO_COLOR is honoured)")
+    check.add_argument("-j", "--jobs", type=_jobs, default=0, metavar="N",
+                       help="worker processes for runs of 200 files or more (default: 0, one per core)")
 
     commands.add_parser("rules", help="list every rule: id, default severity, plugin, summary")
     explain = commands.add_parser("explain", help="explain a rule, with a bad and a good example")
@@ -74,6 +76,12 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("dialects", help="list the config formats emaillint reads")
     commands.add_parser("schema", help="print the JSON Schema of emaillint's config format")
     return parser
+
+
+def _jobs(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of processes (0 means one per core)")
+    return int(text)
 
 
 def _date(text: str) -> str:
@@ -127,6 +135,7 @@ def _dispatch(args: argparse.Namespace) -> int:
             strict=args.strict,
             config=args.config,
             stdin_filename=args.stdin_filename,
+            jobs=args.jobs,
         )
         return run(settings)
     from emaillint import commands

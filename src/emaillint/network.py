@@ -6,6 +6,8 @@ rules that are about providers or deliverable addresses leave them alone.
 
 from __future__ import annotations
 
+from typing import Any
+
 LOOPBACK_NAMES = ("localhost", "localhost.localdomain", "ip6-localhost")
 LOCAL_SUFFIXES = (".local", ".localhost", ".internal", ".lan", ".home.arpa", ".test")
 
@@ -28,10 +30,24 @@ def is_local(host: str | None) -> bool:
     host = host.strip().lower().strip("[]")
     if host.endswith(LOCAL_SUFFIXES):
         return True
+    address = ip_address(host)
+    return address is not None and (address.is_private or address.is_link_local or address.is_loopback)
+
+
+_IP_CHARACTERS = frozenset("0123456789abcdefABCDEF.:")
+
+
+def ip_address(host: str) -> Any:
+    """The IPv4/IPv6 address a host is written as, or None for a name.
+
+    Names are turned away by their characters first: this runs for every account, and
+    ``ipaddress`` is slow to refuse a name."""
+    host = host.strip().strip("[]")
+    if not host or not _IP_CHARACTERS.issuperset(host):
+        return None
     import ipaddress
 
     try:
-        address = ipaddress.ip_address(host)
+        return ipaddress.ip_address(host)
     except ValueError:
-        return False
-    return address.is_private or address.is_link_local or address.is_loopback
+        return None

@@ -3,6 +3,7 @@ cross-file rules, apply suppressions and rule selection, report."""
 
 from __future__ import annotations
 
+import itertools
 import os
 import sys
 import time
@@ -10,6 +11,7 @@ from typing import IO, Any, Iterable
 
 from emaillint import config as project_config
 from emaillint import files as walker
+from emaillint import parallel
 from emaillint import policy as rule_policy
 from emaillint import suppressions
 from emaillint.engine import FileResult, Linter, Options, redact
@@ -50,7 +52,11 @@ def run(settings: Settings, stdout: IO[str] | None = None, stderr: IO[str] | Non
     environ = dict(os.environ) if settings.resolve_env else {}
     linter = Linter(registry, Options(settings.as_of or project.as_of or today(), settings.dialect, environ))
     stdin_name = settings.stdin_filename or STDIN_NAME
-    findings = collect(registry, (_lint(linter, path, stdin_name) for path in discovery.files), policy)
+    files = [path for path in discovery.files if path != walker.STDIN]
+    results = parallel.lint_all(linter, files, settings.jobs, settings.disable_plugins + project.disable_plugins)
+    if walker.STDIN in discovery.files:  # only this process can read standard input
+        results = itertools.chain([linter.lint_stream(getattr(sys.stdin, "buffer", None), stdin_name)], results)
+    findings = collect(registry, results, policy)
     report = Report(findings, Summary.of(findings, len(discovery.files)),
                     rules=[rule._replace(severity=policy.severity.get(rule.id, rule.severity))
                            for rule in registry.rules.values() if policy.reports(rule.id)],
@@ -99,12 +105,6 @@ def collect(registry: Registry, results: Iterable[FileResult], policy: Policy = 
     findings = policy.grade(findings)
     findings.sort(key=Finding.sort_key)
     return findings
-
-
-def _lint(linter: Linter, path: str, stdin_name: str) -> FileResult:
-    if path == walker.STDIN:
-        return linter.lint_stream(getattr(sys.stdin, "buffer", None), stdin_name)
-    return linter.lint_path(path)
 
 
 def exit_code(findings: list[Finding], usage_error: bool = False, policy: Policy = Policy()) -> int:

@@ -26,3 +26,5 @@ class Settings(NamedTuple):
     """A project configuration file named with ``--config``; None: search for one."""
     stdin_filename: str | None = None
     """The path findings on standard input are reported at (editor integrations)."""
+    jobs: int = 0
+    """Worker processes for large runs; 0 means one per core (see ``parallel``)."""

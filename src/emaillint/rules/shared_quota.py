@@ -73,13 +73,24 @@ def finish(records: list[Record]) -> Iterable[Finding]:
         if not message:
             continue
         for record in group:
-            others = ", ".join(f"{o.path}:{o.line} ({o.account})" for o in group if o is not record)
+            others = _places([o for o in group if o is not record])
             yield Finding(
                 record.path, record.line, record.column, "shared-quota", WARNING,
                 f"{record.share.mailbox.split(':', 1)[1]} is also used by {others}: {message}; give"
                 " each program its own mailbox or plan their volumes together",
                 record.account, record.share.provider,
             )
+
+
+NAMED = 3
+"""Other places a message names; a mailbox shared by hundreds of accounts would otherwise
+make every one of their findings list all the others (and the run's memory quadratic)."""
+
+
+def _places(records: list[Record]) -> str:
+    named = ", ".join(f"{r.path}:{r.line} ({r.account})" for r in records[:NAMED])
+    rest = len(records) - NAMED
+    return f"{named} and {rest:,} more place{'s' if rest != 1 else ''}" if rest > 0 else named
 
 
 def _verdict(group: list[Record]) -> str:
@@ -89,7 +100,9 @@ def _verdict(group: list[Record]) -> str:
     tightest = min(shares, key=lambda s: (s.recipients_limit or float("inf"), s.messages_limit or float("inf")))
     estimate = f" ({tightest.estimate_note})" if tightest.estimate_note else ""
     if tightest.recipients_limit and recipients > tightest.recipients_limit:
-        return (f"together {' + '.join(f'{s.recipients:,}' for s in shares)} = {recipients:,}"
+        terms = " + ".join(f"{s.recipients:,}" for s in shares) if len(shares) <= NAMED + 1 else \
+            f"the {len(shares):,} accounts' volumes"
+        return (f"together {terms} = {recipients:,}"
                 f" recipients/day > {tightest.plan} limit {tightest.recipients_limit:,}, which is per"
                 f" mailbox{estimate}")
     if tightest.messages_limit and messages > tightest.messages_limit:

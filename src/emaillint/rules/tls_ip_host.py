@@ -35,23 +35,14 @@ from __future__ import annotations
 from typing import Iterator
 
 from emaillint.model import WARNING, Account, Context, Problem, Rule
+from emaillint.network import ip_address
 
 REQUIRED_TLS = ("tls", "starttls")
 
 
-def is_ip_address(host: str) -> bool:
-    import ipaddress
-
-    try:
-        ipaddress.ip_address(host.strip().strip("[]"))
-    except ValueError:
-        return False
-    return True
-
-
 def check(account: Account, context: Context) -> Iterator[Problem]:
     if (account.host and account.security in REQUIRED_TLS and account.verify_cert is not False
-            and is_ip_address(account.host)):
+            and ip_address(account.host) is not None):
         yield Problem("host", (
             f"TLS to the IP address {account.host} with certificate checks: certificates name hosts,"
             " not addresses, so the check fails ('IP address mismatch'); write the host name the"

@@ -1,0 +1,204 @@
+"""Benchmark emaillint against the tools a user would pick instead, in one interleaved run.
+
+    python benchmarks/run.py              # writes benchmarks/RESULTS.md and prints it
+    python benchmarks/run.py --quick      # fewer rounds, for a smoke test
+
+Generates a corpus (1, 100 and 10,000 config files of realistic size, mixed good and bad,
+several accounts each) in a temporary directory, then times whole-process runs of:
+emaillint; check-jsonschema with ``schemas/`` on the same files (validation without the
+provider rules); yamllint on the same files (syntax only); and a parse-only floor (one
+Python process that composes every file with PyYAML's libyaml loader and does nothing
+else). Tools run interleaved, round after round, so a noisy neighbour slows all of them
+alike; medians and ratios are taken from the same run. Peak memory is each process's
+maximum resident set size (``wait4``'s rusage).
+
+Needs the README's test install (it brings check-jsonschema and yamllint).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SCHEMA = REPO / "schemas" / "emaillint.schema.json"
+RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
+AS_OF = "2026-11-27"
+SIZES = {1: 15, 100: 7, 10_000: 3}
+"""Corpus size -> rounds (each round runs every tool once)."""
+
+FLOOR = (
+    "import os, sys, yaml\n"
+    "def compose(path):\n"
+    "    with open(path, encoding='utf-8') as handle:\n"
+    "        list(yaml.compose_all(handle.read(), Loader=yaml.CSafeLoader))\n"
+    "for top in sys.argv[1:]:\n"
+    "    if not os.path.isdir(top):\n"
+    "        compose(top)\n"
+    "    for root, dirs, names in os.walk(top):\n"
+    "        for name in names:\n"
+    "            compose(os.path.join(root, name))\n"
+)
+"""The parse-only floor: walk, read and compose with libyaml, nothing else."""
+
+PROVIDERS = [
+    ("gmail", "smtp.gmail.com", "gmail.com"),
+    ("gmail", "smtp.gmail.com", "example.com"),
+    ("yahoo", "smtp.mail.yahoo.com", "yahoo.com"),
+    ("outlook", "smtp.office365.com", "contoso.com"),
+    ("hotmail", "smtp-mail.outlook.com", "hotmail.com"),
+    (None, "relay.internal.example.com", "example.com"),
+]
+DEFECTS = ["port", "password", "cc", "typo", "host", "auth"]
+
+
+def account(rng: random.Random, service: int, index: int, bad: bool) -> str:
+    """One account of about 15 lines; a bad one carries one of the defects users make.
+
+    Each service signs in with its own mailboxes, except one in fifty, which shares the
+    team's mailbox (so shared-quota has something to add up, as in real repositories).
+    """
+    provider, host, domain = rng.choice(PROVIDERS)
+    user = f"team{service % 50}@{domain}" if service % 50 == 0 else f"svc{service}-{index}@{domain}"
+    port, security, auth = (465, "tls", "app-password") if rng.random() < 0.3 else (587, "starttls", "oauth2")
+    fields = {"host": host, "port": port, "security": security, "auth": auth, "username": user,
+              "password": "${SMTP_PASSWORD_%d}" % index, "from": f'"Notifications <{user}>"'}
+    if provider is None:
+        fields.update(port=25, security="starttls", auth="none")
+        del fields["username"], fields["password"]
+    cc, volume = "[]", rng.randint(10, 200)
+    if bad:
+        defect = rng.choice(DEFECTS)
+        if defect == "port":
+            fields["port"] = 465 if fields["port"] != 465 else 587
+        elif defect == "password":
+            fields["password"] = "s3cr3t-app-passw0rd"
+        elif defect == "cc":
+            cc, volume = "[accounting@example.com, audit@example.com]", 400
+        elif defect == "typo":
+            fields["hots"] = fields.pop("host")
+        elif defect == "host":
+            fields["host"] = host.replace("smtp.", "imap.")
+        elif defect == "auth":
+            fields["auth"] = "password"
+    lines = [f"  account_{index}:"] + [f"    {key}: {value}" for key, value in fields.items()]
+    lines += ["    message:", "      to: 1", f"      cc: {cc}", "    volume:", f"      messages_per_day: {volume}"]
+    return "\n".join(lines)
+
+
+def make_corpus(root: Path, count: int, seed: int = 7) -> Path:
+    rng = random.Random(seed)
+    target = root / f"corpus-{count}"
+    for i in range(count):
+        folder = target / f"team{i % 50:02d}"
+        folder.mkdir(parents=True, exist_ok=True)
+        accounts = [account(rng, i, j, bad=rng.random() < 0.3) for j in range(rng.randint(2, 4))]
+        text = "# outgoing mail for service %d\nversion: 1\naccounts:\n%s\n" % (i, "\n".join(accounts))
+        (folder / f"mail-{i:05d}.yaml").write_text(text, encoding="utf-8")
+    return target
+
+
+def files_of(corpus: Path) -> list[str]:
+    return sorted(str(p) for p in corpus.rglob("*.yaml"))
+
+
+def timed(command: list[str]) -> tuple[float, int, int]:
+    """Wall seconds, peak RSS in KiB, and exit code of one whole-process run."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    return elapsed, usage.ru_maxrss, process.returncode
+
+
+def tools(corpus: Path, count: int) -> dict[str, list[str]]:
+    bin_dir = Path(sys.executable).parent
+    files = files_of(corpus)
+    target = [files[0]] if count == 1 else [str(corpus)]
+    return {
+        "emaillint": [str(bin_dir / "emaillint"), "check", "--as-of", AS_OF, "-j", "1", *target],
+        "emaillint -j": [str(bin_dir / "emaillint"), "check", "--as-of", AS_OF, *target],
+        "check-jsonschema": [str(bin_dir / "check-jsonschema"), "--schemafile", str(SCHEMA), *files],
+        "yamllint": [str(bin_dir / "yamllint"), *target],
+        "parse-only floor": [sys.executable, "-c", FLOOR, *target],
+    }
+
+
+def measure(rounds_by_size: dict[int, int]) -> list[dict]:
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="emaillint-bench-") as tmp:
+        for count, rounds in rounds_by_size.items():
+            corpus = make_corpus(Path(tmp), count)
+            commands = tools(corpus, count)
+            times: dict[str, list[float]] = {name: [] for name in commands}
+            memory: dict[str, int] = {name: 0 for name in commands}
+            codes: dict[str, set[int]] = {name: set() for name in commands}
+            for _ in range(rounds):
+                for name, command in commands.items():
+                    elapsed, rss, code = timed(command)
+                    times[name].append(elapsed)
+                    memory[name] = max(memory[name], rss)
+                    codes[name].add(code)
+            for name in commands:
+                rows.append({"files": count, "tool": name, "median": statistics.median(times[name]),
+                             "rss": memory[name], "rounds": rounds, "codes": sorted(codes[name])})
+            shutil.rmtree(corpus)
+    return rows
+
+
+def table(rows: list[dict]) -> str:
+    lines = [
+        "| files | tool | median wall (s) | emaillint / tool | peak RSS (MiB) | exit codes |",
+        "| ---: | --- | ---: | ---: | ---: | --- |",
+    ]
+    for row in rows:
+        base = next(r["median"] for r in rows if r["files"] == row["files"] and r["tool"] == "emaillint")
+        ratio = base / row["median"] if row["median"] else float("nan")
+        lines.append(f"| {row['files']:,} | {row['tool']} | {row['median']:.3f} | {ratio:.2f} |"
+                     f" {row['rss'] / 1024:.1f} | {', '.join(map(str, row['codes']))} |")
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as handle:
+            cpu = next((line.split(":", 1)[1].strip() for line in handle if line.startswith("model name")), cpu)
+    except OSError:
+        pass
+    return (f"{platform.system()} {platform.release()}, {os.cpu_count()} CPUs ({cpu}), "
+            f"Python {platform.python_version()}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="one round per size and 1,000 instead of 10,000 files")
+    parser.add_argument("--output", type=Path, default=RESULTS)
+    args = parser.parse_args()
+    sizes = {1: 1, 100: 1, 1_000: 1} if args.quick else SIZES
+    started = time.strftime("%Y-%m-%d %H:%M")
+    rows = measure(sizes)
+    text = (
+        "# emaillint benchmark\n\n"
+        f"Run {started} on {machine()} with `python benchmarks/run.py`. Whole-process wall time,"
+        " median of the rounds shown; tools interleaved round by round. `emaillint` is one"
+        " process on one core (`-j 1`); `emaillint -j` uses every core. `emaillint / tool`"
+        " below 1 means emaillint is faster.\n\n" + table(rows) + "\n"
+    )
+    args.output.write_text(text, encoding="utf-8")
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
