@@ -18,6 +18,7 @@ Needs the README's test install (it brings check-jsonschema and yamllint).
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import platform
 import random
@@ -33,7 +34,7 @@ REPO = Path(__file__).resolve().parent.parent
 SCHEMA = REPO / "schemas" / "emaillint.schema.json"
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 AS_OF = "2026-11-27"
-SIZES = {1: 15, 100: 7, 10_000: 3}
+SIZES = {1: 15, 100: 7, 10_000: 2}
 """Corpus size -> rounds (each round runs every tool once)."""
 
 FLOOR = (
@@ -111,14 +112,16 @@ def files_of(corpus: Path) -> list[str]:
     return sorted(str(p) for p in corpus.rglob("*.yaml"))
 
 
-def timed(command: list[str]) -> tuple[float, int, int]:
-    """Wall seconds, peak RSS in KiB, and exit code of one whole-process run."""
-    start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
-    return elapsed, usage.ru_maxrss, process.returncode
+def timed(command: list[str], cwd: Path) -> tuple[float, int, int, str]:
+    """Wall seconds, peak RSS in KiB, exit code and a digest of the output of one run."""
+    with tempfile.TemporaryFile() as output:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=output, stderr=subprocess.DEVNULL, cwd=cwd)
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - start
+        output.seek(0)
+        digest = hashlib.sha256(output.read()).hexdigest()
+    return elapsed, usage.ru_maxrss, os.waitstatus_to_exitcode(status), digest
 
 
 def tools(corpus: Path, count: int) -> dict[str, list[str]]:
@@ -143,15 +146,18 @@ def measure(rounds_by_size: dict[int, int]) -> list[dict]:
             times: dict[str, list[float]] = {name: [] for name in commands}
             memory: dict[str, int] = {name: 0 for name in commands}
             codes: dict[str, set[int]] = {name: set() for name in commands}
+            outputs: dict[str, set[str]] = {name: set() for name in commands}
             for _ in range(rounds):
                 for name, command in commands.items():
-                    elapsed, rss, code = timed(command)
+                    elapsed, rss, code, digest = timed(command, corpus)
                     times[name].append(elapsed)
                     memory[name] = max(memory[name], rss)
                     codes[name].add(code)
+                    outputs[name].add(digest)
             for name in commands:
                 rows.append({"files": count, "tool": name, "median": statistics.median(times[name]),
                              "rss": memory[name], "rounds": rounds, "codes": sorted(codes[name])})
+            rows[-len(commands)]["same"] = outputs["emaillint"] == outputs["emaillint -j"] and len(outputs["emaillint"]) == 1
             shutil.rmtree(corpus)
     return rows
 
@@ -161,12 +167,14 @@ def table(rows: list[dict]) -> str:
         "| files | tool | median wall (s) | emaillint / tool | peak RSS (MiB) | exit codes |",
         "| ---: | --- | ---: | ---: | ---: | --- |",
     ]
+    same = ", ".join(f"{row['files']:,} files: {'identical' if row['same'] else 'DIFFERENT'}"
+                     for row in rows if "same" in row)
     for row in rows:
         base = next(r["median"] for r in rows if r["files"] == row["files"] and r["tool"] == "emaillint")
         ratio = base / row["median"] if row["median"] else float("nan")
         lines.append(f"| {row['files']:,} | {row['tool']} | {row['median']:.3f} | {ratio:.2f} |"
                      f" {row['rss'] / 1024:.1f} | {', '.join(map(str, row['codes']))} |")
-    return "\n".join(lines)
+    return "\n".join(lines) + f"\n\n`emaillint -j` output against `emaillint`, every round: {same}.\n"
 
 
 def machine() -> str:

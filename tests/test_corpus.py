@@ -123,6 +123,6 @@ def test_the_spec_checks_are_skipped_only_where_they_cannot_fire():
         if loaded.findings and not any(f.severity == "warning" for f in loaded.findings):
             continue  # did not compose: the check never runs
         if not load.needs_spec_check(loaded, text):
-            assert load.yaml_spec.first_violation(text, load._Loader) is None, name(case)
+            assert yaml_spec.first_violation(text, load._Loader) is None, name(case)
             checked += 1
     assert checked > 100

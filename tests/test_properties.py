@@ -144,9 +144,9 @@ def test_mutated_configs_through_the_engine(text):
 @given(st.one_of(yamlish, mutated()))
 def test_skipping_the_spec_pass_never_hides_a_violation(text):
     """``load`` runs ``yaml_spec``'s token pass only when ``needs_spec_check``; that must be sound."""
-    from emaillint import load
+    from emaillint import load, yaml_spec
 
     loaded = load.load(text, "x.yaml")
     if any(f.severity == "error" for f in loaded.findings) or load.needs_spec_check(loaded, text):
         return
-    assert load.yaml_spec.first_violation(text.removeprefix("\ufeff"), load._Loader) is None
+    assert yaml_spec.first_violation(text.removeprefix("\ufeff"), load._Loader) is None

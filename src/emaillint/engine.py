@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import re
 import stat
-import traceback
 from typing import BinaryIO, Iterable, Iterator, NamedTuple
 
 from emaillint import canonical, credentials
@@ -221,6 +220,8 @@ def _unreadable(path: str, exc: OSError) -> str:
 
 def _where(exc: BaseException) -> str:
     """The innermost frame, as ``module.py:line``: enough for a bug report, no values."""
+    import traceback
+
     frames = traceback.extract_tb(exc.__traceback__)
     return f"{os.path.basename(frames[-1].filename)}:{frames[-1].lineno}" if frames else "unknown place"
 

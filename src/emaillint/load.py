@@ -15,7 +15,6 @@ from typing import Any, Iterator
 
 import yaml
 
-from emaillint import yaml_spec
 from emaillint.model import ERROR, WARNING, Finding, Position
 
 try:
@@ -214,7 +213,7 @@ def load(text: str, path: str) -> Loaded:
             loaded.findings.append(_syntax_finding(path, text, exc))
     except yaml.reader.ReaderError as exc:
         # The first character YAML text may not hold; libyaml's offset counts UTF-8 bytes.
-        line, column = yaml_spec.position(text, max(text.find(chr(exc.character)), 0))
+        line, column = _yaml_spec().position(text, max(text.find(chr(exc.character)), 0))
         loaded.findings.append(Finding(path, line, column, "yaml-syntax", ERROR, (
             f"not valid YAML: the non-printable character U+{exc.character:04X} is not allowed in YAML text;"
             " delete it (write it as an escape such as \\t inside double quotes if it is wanted)"
@@ -228,7 +227,7 @@ def load(text: str, path: str) -> Loaded:
         return loaded
     if not needs_spec_check(loaded, text):
         return loaded
-    violation = yaml_spec.first_violation(text, _Loader)
+    violation = _yaml_spec().first_violation(text, _Loader)
     if violation is not None:
         # A warning, and the documents are linted: the loaders programs read mail settings
         # with (PyYAML, Go's yaml, SnakeYAML) accept this, so the settings do take effect.
@@ -236,6 +235,13 @@ def load(text: str, path: str) -> Loaded:
             f"not valid YAML 1.2, though libyaml-based loaders accept it: {violation.message}"
         )))
     return loaded
+
+
+def _yaml_spec() -> Any:
+    """The YAML 1.2 checks, imported only for the files that need them."""
+    from emaillint import yaml_spec
+
+    return yaml_spec
 
 
 def needs_spec_check(loaded: Loaded, text: str) -> bool:
@@ -263,7 +269,7 @@ def _syntax_finding(path: str, text: str, exc: yaml.MarkedYAMLError) -> Finding:
     the last one; the finding goes to the end of the last line instead.
     """
     mark = exc.problem_mark or exc.context_mark
-    line, column = yaml_spec.position(text, min(mark.index, len(text))) if mark else (1, 1)
+    line, column = _yaml_spec().position(text, min(mark.index, len(text))) if mark else (1, 1)
     problem = exc.problem or "invalid YAML"
     context = f" {exc.context}" if exc.context and exc.context_mark is not None else ""
     if context and exc.context_mark is not None and exc.context_mark is not mark:
