@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
+from emaillint.escape import printable
 from emaillint.model import Account, Context
 from emaillint.provider import Plan, Provider, domain_matches
 
@@ -236,4 +237,4 @@ def _unknown(field: str, value: Any, known: list[str], what: str) -> str:
 
     close = difflib.get_close_matches(str(value), known, n=1, cutoff=0.6)
     hint = f"did you mean '{close[0]}'?" if close else f"write one of: {', '.join(known) or '(none installed)'}"
-    return f"{field}: '{value}' is not {what}; {hint}"
+    return f"{field}: '{printable(str(value))}' is not {what}; {hint}"
