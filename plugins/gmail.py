@@ -70,12 +70,11 @@ GMAIL = Provider(
     ),
     auth=(
         AuthMethod(PASSWORD, LESS_SECURE_APPS, retired_on="2022-05-30", plans=("free",),
-                   note="create an app password (needs 2-Step Verification) and write"
-                        " auth: app-password, or use auth: oauth2; 'less secure apps' and"
-                        " DisplayUnlockCaptcha no longer exist"),
+                   note="'less secure apps' and DisplayUnlockCaptcha no longer exist: sign in with an"
+                        " app password (create one after turning on 2-Step Verification) or with OAuth2"),
         AuthMethod(PASSWORD, WORKSPACE_LSA, retired_on="2024-09-30", plans=("workspace-trial", "workspace"),
-                   note="Workspace accepts only OAuth2 and app passwords: write auth: oauth2, or"
-                        " auth: app-password if your admin allows app passwords"),
+                   note="Workspace accepts only OAuth2, and app passwords where the admin allows them:"
+                        " sign in with OAuth2 or an app password"),
         AuthMethod(APP_PASSWORD, APP_PASSWORDS),
         AuthMethod(OAUTH2, SMTP_SETTINGS),
     ),

@@ -115,20 +115,20 @@ def personal_auth(plans: tuple[str, ...] = ()) -> tuple[AuthMethod, ...]:
     """
     return (
         AuthMethod(PASSWORD, BASIC_AUTH_END, retired_on="2024-09-16", plans=plans,
-                   note="personal Microsoft accounts accept only OAuth2 (Modern Auth) since then:"
-                        " write auth: oauth2; an app password does not help"
-                        " (535 5.7.139 basic authentication is disabled)"),
+                   note="personal Microsoft accounts accept only OAuth2 (Modern Auth) since then; an"
+                        " app password does not help (535 5.7.139 basic authentication is disabled):"
+                        " sign in with OAuth2"),
         AuthMethod(APP_PASSWORD, CHATMAIL_OUTLOOK, retired_on="2024-09-16", plans=plans,
                    note="app passwords are Basic authentication too and fail with 535 5.7.139 since"
-                        " then, although Microsoft's settings page still mentions them: write"
-                        " auth: oauth2"),
+                        " then, although Microsoft's settings page still mentions them: sign in with"
+                        " OAuth2"),
     )
 
 
 _M365_BASIC_OFF = ("Microsoft turns Basic SMTP AUTH off by default for existing tenants at the end of"
                    " December 2026 (an admin can turn it back on until the final removal, to be dated"
                    " in the second half of 2027; then 550 5.7.30 Basic authentication is not"
-                   " supported for Client Submission): write auth: oauth2")
+                   " supported for Client Submission): sign in with OAuth2")
 MICROSOFT365_AUTH = (
     AuthMethod(PASSWORD, M365_BASIC_AUTH_TIMELINE, retired_on="2027-01-01", plans=ORGANIZATION,
                note=_M365_BASIC_OFF),

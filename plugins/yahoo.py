@@ -64,9 +64,9 @@ YAHOO = Provider(
     ),
     auth=(
         AuthMethod(PASSWORD, LESS_SECURE_SIGN_IN, retired_on="2020-10-20",
-                   note="third-party apps need an app password: generate one under Account"
-                        " security and write auth: app-password, or use auth: oauth2; the"
-                        " 'allow apps that use less secure sign in' switch no longer exists"),
+                   note="the 'allow apps that use less secure sign in' switch no longer exists:"
+                        " third-party apps sign in with an app password (generate one under Account"
+                        " security) or with OAuth2"),
         AuthMethod(APP_PASSWORD, APP_PASSWORDS),
         AuthMethod(OAUTH2, ISPDB),
     ),

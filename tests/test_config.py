@@ -204,6 +204,48 @@ def test_disable_plugins_from_the_file_adds_to_the_command_line(capsys, project)
         assert rules_in(out) == ["unknown-provider", "port-security-mismatch"]
 
 
+INFORMATIONAL = {
+    # command -> (what the gmail plugin adds to its output, what stays without it)
+    "rules": ("", "port-security-mismatch"),
+    "explain legacy-auth": ("Gmail (gmail):", "Yahoo Mail (yahoo):"),
+    "plugins": ("gmail          emaillint     0.1.0    ok", "yahoo          emaillint     0.1.0    ok"),
+    "providers": ("Gmail (gmail, plugin gmail)", "Yahoo Mail (yahoo, plugin yahoo)"),
+    "dialects": ("spring         spring", "emaillint      emaillint"),
+    "schema": ("", '"$schema"'),
+}
+
+
+def informational(capsys, command: str, *args: str) -> tuple[int, str, str]:
+    code = main([*command.split(), *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize("command", INFORMATIONAL)
+def test_informational_commands_take_disable_plugin_and_the_files_disable_plugins(capsys, project, command):
+    present, kept = INFORMATIONAL[command]
+    name = "spring" if command == "dialects" else "gmail"
+    code, out, err = informational(capsys, command)
+    assert (code, err) == (0, "") and present in out and kept in out
+    code, flagged, err = informational(capsys, command, "--disable-plugin", name)
+    assert (code, err) == (0, "") and kept in flagged
+    if present:
+        assert present not in flagged
+    (project / ".emaillint.yaml").write_text(f"disable_plugins: [{name}]\n")
+    assert informational(capsys, command) == (0, flagged, "")
+    if command == "plugins":
+        assert f"{name:<15}emaillint     0.1.0    disabled" in flagged
+
+
+@pytest.mark.parametrize("command", INFORMATIONAL)
+def test_informational_commands_stop_at_a_bad_configuration(capsys, project, command):
+    (project / ".emaillint.yaml").write_text("disable-plugins: [gmail]\n")
+    assert informational(capsys, command) == (2, "", "emaillint: error: .emaillint.yaml:1:1: disable-plugins:"
+                                                     " unknown key; did you mean 'disable_plugins'?\n")
+    code, _, err = informational(capsys, command, "--config", "missing.toml")
+    assert (code, err) == (2, "emaillint: error: --config missing.toml: no such file\n")
+
+
 # --- include / exclude ---------------------------------------------------------------------
 
 @pytest.fixture

@@ -4,19 +4,33 @@ and provider rules applied through the account model."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
-from emaillint.api import STARTTLS, TLS, Endpoint, Host, Plan, Provider, hookimpl
+from emaillint.api import (
+    STARTTLS,
+    TLS,
+    Account,
+    Dialect,
+    Endpoint,
+    Host,
+    Plan,
+    Provider,
+    Reading,
+    Secret,
+    hookimpl,
+)
 from emaillint.cli import main
 from emaillint.load import load
 from emaillint.plugins import load_registry
-from emaillint.testing import lint, lint_files
+from emaillint.testing import cases, check_case, lint, lint_files
 
 from helpers import AS_OF
 
 NOT_MAIL = Path(__file__).parent / "fixtures" / "not-mail"
+CASES = Path(__file__).parent / "cases"
 DIALECTS = ("alertmanager", "compose", "grafana", "homeassistant", "spring")
 
 
@@ -105,6 +119,59 @@ def test_a_yahoo_from_through_gmail_is_sender_mismatch_at_the_alertmanager_line(
                     as_of=AS_OF)
     assert [(f.rule, f.line, f.column) for f in findings] == [("sender-mismatch", 3, 14)]
     assert "receivers reject it under yahoo.com's DMARC policy" in findings[0].message
+
+
+OWN_KEYS = re.compile(r"(?<![\w.])(auth: (password|app-password|oauth2|none)|plan:|provider: |"
+                      r"security: (starttls|tls|none))")
+"""Settings only emaillint's format has; ``mail.smtp.auth: true`` (a JavaMail property) is not one."""
+
+
+@pytest.mark.parametrize("case", [c for c in cases(CASES) if c.id.split(":")[0] in DIALECTS], ids=lambda c: c.id)
+def test_advice_to_dialect_users_names_no_key_of_emaillints_format(case):
+    findings = check_case(case, as_of=AS_OF)
+    assert [f.message for f in findings if OWN_KEYS.search(f.message)] == []
+
+
+class _Ini:
+    """A third-party dialect that spells nothing: advice falls back to words, never to
+    emaillint's keys, which its users cannot write."""
+
+    name = "test-ini"
+
+    @hookimpl
+    def emaillint_dialects(self):
+        return [Dialect("ini", "mail.ini as YAML", lambda doc: "mail_ini" in doc.data, self.read)]
+
+    def read(self, doc, options):
+        data = doc.data["mail_ini"]
+        fields = ("host", "port", "security", "username", "password")
+        return Reading([Account(
+            "mail_ini", "ini", doc.position(("mail_ini",), key=True), host=data["host"], port=data["port"],
+            security=data["security"], username=data["username"], password=Secret("literal"),
+            auth="password", positions={field: doc.position(("mail_ini", field)) for field in fields},
+        )], [], frozenset([data["password"]]))
+
+
+def test_a_dialect_without_spellings_gets_advice_in_words():
+    text = """\
+        mail_ini:
+          host: imap.gmail.com
+          port: 2525
+          security: none
+          username: ops@gmail.com
+          password: Winter2024!
+        """
+    findings = lint(text, path="mail.yaml", plugins=[_Ini()], as_of=AS_OF)
+    provider_rules = ("provider-host", "provider-port", "legacy-auth")
+    assert [(f.rule, f.line, f.message) for f in findings if f.rule in provider_rules] == [
+        ("provider-host", 2, "imap.gmail.com is Gmail's IMAP server (reading mail), not its SMTP server; use"
+                             " smtp.gmail.com as the SMTP host"),
+        ("provider-port", 3, "smtp.gmail.com does not accept mail submission on port 2525; use port 587 with"
+                             " STARTTLS, or port 465 with implicit TLS"),
+        ("legacy-auth", 6, "Gmail free stopped accepting plain account passwords on 2022-05-30; 'less secure apps'"
+                           " and DisplayUnlockCaptcha no longer exist: sign in with an app password (create one"
+                           " after turning on 2-Step Verification) or with OAuth2"),
+    ]
 
 
 def test_dialects_are_listed_and_a_forced_dialect_reads_only_its_own_format(capsys, tmp_path):

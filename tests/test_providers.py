@@ -61,6 +61,13 @@ def test_dates_are_iso_and_estimates_say_so(registry, name):
     assert provider.setup and "https://" in provider.setup
 
 
+@pytest.mark.parametrize("name", BUILTIN_PROVIDERS)
+def test_sign_in_advice_names_no_setting_of_one_format(registry, name):
+    """Notes are read by users of every dialect; legacy-auth adds ``auth:`` where a format has it."""
+    for entry in registry.providers.by_name[name].auth:
+        assert not re.search(r"\b(auth|plan|host|port|security|password): ", entry.note), entry.note
+
+
 @pytest.mark.parametrize("pattern, domain, expected", [
     ("gmail.com", "gmail.com", True),
     ("gmail.com", "mail.gmail.com", False),
@@ -141,14 +148,16 @@ def test_explain_legacy_auth_gives_every_providers_dates_and_setup(capsys):
     providers = out[out.index("## Providers"):]
     text = " ".join(providers.split())
     for needle in (
-        "Gmail (gmail): - password [free] until 2022-05-30: create an app password (needs 2-Step Verification)",
+        "Gmail (gmail): - password [free] until 2022-05-30: 'less secure apps' and DisplayUnlockCaptcha no longer"
+        " exist: sign in with an app password (create one after turning on 2-Step Verification) or with OAuth2",
         "- password [workspace-trial, workspace] until 2024-09-30",
         "- setup: App password: turn on 2-Step Verification, then create one at https://myaccount.google.com/apppasswords",
         "Hotmail (hotmail): - password until 2024-09-16: personal Microsoft accounts accept only OAuth2",
         "- app-password until 2024-09-16: app passwords are Basic authentication too",
         "- password [microsoft365] until 2027-01-01: Microsoft turns Basic SMTP AUTH off by default for"
         " existing tenants at the end of December 2026",
-        "Yahoo Mail (yahoo): - password until 2020-10-20: third-party apps need an app password",
+        "Yahoo Mail (yahoo): - password until 2020-10-20: the 'allow apps that use less secure sign in' switch"
+        " no longer exists: third-party apps sign in with an app password",
         "https://login.yahoo.com/account/security",
         "https://outlook.office.com/SMTP.Send",
     ):
@@ -192,9 +201,9 @@ def test_the_readme_samples_are_real_output(capsys, command):
 
 @pytest.mark.parametrize("as_of, code, line", [
     ("2026-12-01", 0, "examples/microsoft365-invoices.yaml:9:11: warning legacy-auth Microsoft 365 stops"
-                      " accepting plain account passwords on 2027-01-01 (announced;"),
+                      " accepting plain account passwords on 2027-01-01 (announced); Microsoft turns"),
     ("2027-01-15", 1, "examples/microsoft365-invoices.yaml:9:11: error legacy-auth Microsoft 365 stopped"
-                      " accepting plain account passwords on 2027-01-01 (plan not set;"),
+                      " accepting plain account passwords on 2027-01-01; Microsoft turns"),
 ])
 def test_as_of_turns_the_microsoft_365_password_from_warning_to_error(capsys, monkeypatch, as_of, code, line):
     monkeypatch.chdir(REPO)

@@ -171,7 +171,8 @@ ODD = 'accounts:\n  "in,voi:ces":\n    host: "relay%25.example.com"\n    port: 5
 
 
 def test_github_annotations_escape_data_and_properties_byte_for_byte(capsys, tmp_path, monkeypatch):
-    """'%', ':' and ',' in the path (a property and the message) and in the messages; CR LF in a key."""
+    """'%', ':' and ',' in the path (a property and the message) and in the messages; CR LF in a key,
+    which the schema message shows escaped."""
     (tmp_path / "50%,a:b.yaml").write_text(ODD)
     monkeypatch.chdir(tmp_path)
     code = main(["check", "./50%,a:b.yaml", "--format", "github", "--as-of", AS_OF])
@@ -182,9 +183,19 @@ def test_github_annotations_escape_data_and_properties_byte_for_byte(capsys, tmp
         " unknown-provider no installed plugin knows relay%2525.example.com; provider rules (host, port, auth,"
         " quotas) are skipped: install a plugin for it or set provider:\n"
         "::error file=50%25%2Ca%3Ab.yaml,line=6,col=5,title=emaillint (schema)::50%25,a:b.yaml:6:5: schema"
-        " accounts.in,voi:ces.hots%0D%0At: unknown key; did you mean 'host'?\n"
+        " accounts.in,voi:ces.hots\\r\\nt: unknown key; did you mean 'host'?\n"
         "1 file checked: 1 error, 1 info\n"
     )
+
+
+def test_github_annotations_escape_line_breaks_a_plugin_writes():
+    """Built-in messages show line breaks escaped; a plugin's message may still carry them."""
+    from emaillint.model import Finding
+    from emaillint.report.github import annotation
+
+    finding = Finding("a.yaml", 2, 3, "acme-rule", "warning", "first line\r\nsecond: 100%", "x,y")
+    assert annotation(finding) == ("::warning file=a.yaml,line=2,col=3,title=emaillint (acme-rule)::a.yaml:2:3:"
+                                   " acme-rule first line%0D%0Asecond: 100%25")
 
 
 def test_github_annotation_for_a_plugin_that_failed_to_load_has_no_file(capsys, tmp_path, site, monkeypatch):

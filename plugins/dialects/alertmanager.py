@@ -147,6 +147,7 @@ class _Config:
                                                f" the file; write {label}: {split.host}:587")
                 else:
                     draft.put("port", port, where)
+            draft.spelling["host"] = f"{label}: '{{}}:{port or 587}'"
             draft.spelling["port"] = f"{label}: '{host or 'smtp.example.com'}:{{}}'"
         self._security(draft, entry, path, port, smarthost)
         self._credentials(draft, entry, path)
@@ -196,6 +197,7 @@ class _Config:
     def _credentials(self, draft: Draft, entry: dict[str, Any], path: tuple[Any, ...]) -> None:
         username = self.pick(entry, path, "auth_username")
         if username is not None and username.value not in (None, ""):
+            draft.spelling["username"] = f"{username.label}: {{}}"
             draft.value("username", verbatim(str(username.value)), username.path, username.label, NO_EXPANSION)
         prefix = "smtp_" if path == ("global",) else ""
         draft.spelling["password"] = (f"{prefix}auth_password_file: /etc/alertmanager/smtp_password"
@@ -231,6 +233,7 @@ class _Config:
                 self._problem(path, name, "no from here and no smtp_from in global: Alertmanager refuses the"
                                           " file; add from: alertmanager@example.com")
         elif sender.value not in (None, ""):
+            draft.spelling["from"] = f"{sender.label}: {{}}"
             draft.value("sender", verbatim(str(sender.value)), sender.path, sender.label, NO_EXPANSION)
         to = entry.get("to")
         if path == ("global",):

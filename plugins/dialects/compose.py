@@ -20,7 +20,7 @@ from typing import Any, Callable, NamedTuple
 
 from emaillint.api import Conflict, Dialect, Reading, hookimpl
 
-from emaillint_plugins.dialects.draft import Draft
+from emaillint_plugins.dialects.draft import SETTING_NAMES, Draft
 from emaillint_plugins.dialects.interpolation import PLAIN, REFERENCE, Value
 from emaillint_plugins.dialects.interpolation import compose as interpolate
 from emaillint_plugins.dialects.values import boolean, port
@@ -262,6 +262,7 @@ def _read_fields(draft: Draft, env: Environment, family: Family) -> None:
                                           " kept out of the repository)")
             draft.password(_value(variable.name, variable.raw, {}), variable.path, variable.name, "")
         elif variable.value.kind != PLAIN or variable.value.text.strip():
+            draft.spelling[SETTING_NAMES.get(field, field)] = f"{variable.name}={{}}"
             draft.value(field, variable.value, variable.path, variable.name, "",
                         convert=port if field == "port" else str)
 

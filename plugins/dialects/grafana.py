@@ -71,6 +71,8 @@ class _Smtp:
         self.findings: list[Any] = []
         self.draft = Draft(doc, "grafana.ini.smtp", NAME, doc.position(path, key=True), {
             "program": "Grafana",
+            "username": "user: {}",
+            "from": "from_address: {}",
             "password": "smtp.existingSecret (a Kubernetes Secret with the user and password keys)",
             "security=tls": "implicit TLS (no startTLS_policy)",
             "security=starttls": "startTLS_policy: MandatoryStartTLS",
@@ -89,6 +91,7 @@ class _Smtp:
             else:
                 split = host_port(value.text)
                 draft.put("host", split.host, path + ("host",))
+                draft.spelling["host"] = f"host: {{}}:{split.port or 587}"
                 draft.spelling["port"] = f"host: {split.host}:{{}}"
                 if split.problem:
                     self._error(path + ("host",), f"host '{value.text}' {split.problem}: Grafana cannot send"

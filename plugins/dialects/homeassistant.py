@@ -31,7 +31,10 @@ RETIRED = {"starttls": "write encryption: starttls (the default) or encryption: 
 NOT_EXPANDED = "Home Assistant does not expand it: write !secret name (with the value in secrets.yaml) or !env_var NAME"
 SPELLING = {
     "program": "Home Assistant",
+    "host": "server: {}",
     "port": "port: {}",
+    "username": "username: {}",
+    "from": "sender: {}",
     "password": "password: !secret smtp_password (the value goes in secrets.yaml)",
     "security=tls": "encryption: tls",
     "security=starttls": "encryption: starttls",

@@ -93,7 +93,9 @@ class _Reader:
         self.prefix = f"mail.{self.protocol}."
         self.draft = Draft(doc, "spring.mail", NAME, position, {
             "program": "JavaMail",
+            "host": "spring.mail.host: {}",
             "port": "spring.mail.port: {}",
+            "username": "spring.mail.username: {}",
             "password": "spring.mail.password: {}",
             "security=tls": f"spring.mail.properties {self.prefix}ssl.enable: true",
             "security=starttls": (f"spring.mail.properties {self.prefix}starttls.enable: true and"

@@ -14,9 +14,9 @@ from typing import Any
 
 from emaillint import credentials
 from emaillint.load import Document, TaggedStr
-from emaillint.model import Account, Dialect, ReadOptions, Reading, Unexpanded
+from emaillint.model import OWN_FORMAT, Account, Dialect, ReadOptions, Reading, Unexpanded
 
-NAME = "emaillint"
+NAME = OWN_FORMAT
 FORMAT_VERSIONS = (1, "1")
 _REFERABLE = ("provider", "plan", "host", "port", "security", "username", "from")
 _FIELDS = {"from": "sender"}

@@ -25,7 +25,19 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_ERROR, f"emaillint: error: {message} (see '{self.prog} --help')\n")
 
 
+def _plugin_options() -> argparse.ArgumentParser:
+    """What decides which plugins load, for every command: each of them loads plugins."""
+    options = argparse.ArgumentParser(add_help=False)
+    options.add_argument("--config", metavar="FILE",
+                         help="project configuration to use (a pyproject.toml or .emaillint.yaml) instead "
+                              "of the nearest one")
+    options.add_argument("--disable-plugin", action="append", default=[], metavar="NAME",
+                         help="do not load the plugin NAME (repeatable; added to the project's disable_plugins)")
+    return options
+
+
 def build_parser() -> argparse.ArgumentParser:
+    plugin_options = _plugin_options()
     parser = _Parser(
         prog="emaillint",
         description="Lint YAML email (SMTP) configs: hosts, ports and TLS, retired sign-in methods, "
@@ -35,7 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"emaillint {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    check = commands.add_parser("check", help="lint files and directories (the default command)",
+    check = commands.add_parser("check", parents=[plugin_options],
+                                help="lint files and directories (the default command)",
                                 description="Lint files and directories. Directories are walked for "
                                             "*.yaml and *.yml files; named files are linted whatever their "
                                             "name, unless the project configuration excludes them.")
@@ -49,9 +62,6 @@ def build_parser() -> argparse.ArgumentParser:
                        help="do not report these rules (added to the project's ignore)")
     check.add_argument("--strict", action=argparse.BooleanOptionalAction, default=None,
                        help="warnings fail the run too (exit 1); --no-strict overrides the project's strict")
-    check.add_argument("--config", metavar="FILE",
-                       help="project configuration to use (a pyproject.toml or .emaillint.yaml) instead "
-                            "of the nearest one")
     check.add_argument("--stdin-filename", metavar="PATH",
                        help="the path of the text on standard input, for messages and excludes (editors)")
     check.add_argument("--as-of", metavar="YYYY-MM-DD", type=_date, default=None,
@@ -61,20 +71,21 @@ def build_parser() -> argparse.ArgumentParser:
                        help="read every file as this dialect instead of detecting it (see 'emaillint dialects')")
     check.add_argument("--resolve-env", action="store_true",
                        help="check ${NAME} references with their values from the current environment")
-    check.add_argument("--disable-plugin", action="append", default=[], metavar="NAME",
-                       help="do not load the plugin NAME (repeatable; added to the project's disable_plugins)")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                        help="colour the severity in text output (default: auto; NO_COLOR is honoured)")
     check.add_argument("-j", "--jobs", type=_jobs, default=0, metavar="N",
                        help="worker processes for runs of 200 files or more (default: 0, one per core)")
 
-    commands.add_parser("rules", help="list every rule: id, default severity, plugin, summary")
-    explain = commands.add_parser("explain", help="explain a rule, with a bad and a good example")
+    commands.add_parser("rules", parents=[plugin_options],
+                        help="list every rule: id, default severity, plugin, summary")
+    explain = commands.add_parser("explain", parents=[plugin_options],
+                                  help="explain a rule, with a bad and a good example")
     explain.add_argument("rule", metavar="RULE")
-    commands.add_parser("plugins", help="list installed plugins and their versions")
-    commands.add_parser("providers", help="list each provider's correct settings")
-    commands.add_parser("dialects", help="list the config formats emaillint reads")
-    commands.add_parser("schema", help="print the JSON Schema of emaillint's config format")
+    commands.add_parser("plugins", parents=[plugin_options], help="list installed plugins and their versions")
+    commands.add_parser("providers", parents=[plugin_options], help="list each provider's correct settings")
+    commands.add_parser("dialects", parents=[plugin_options], help="list the config formats emaillint reads")
+    commands.add_parser("schema", parents=[plugin_options],
+                        help="print the JSON Schema of emaillint's config format")
     return parser
 
 
@@ -139,5 +150,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         )
         return run(settings)
     from emaillint import commands
+    from emaillint.config import ConfigError
 
-    return getattr(commands, args.command)(args, sys.stdout)
+    try:
+        return getattr(commands, args.command)(args, sys.stdout)
+    except ConfigError as exc:
+        sys.stderr.write(f"emaillint: error: {exc}\n")
+        return EXIT_ERROR

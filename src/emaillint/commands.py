@@ -1,4 +1,9 @@
-"""The informational subcommands: rules, explain, plugins, providers, dialects, schema."""
+"""The informational subcommands: rules, explain, plugins, providers, dialects, schema.
+
+Each loads the plugins as ``check`` does, without the ones turned off on the command line
+or in the project configuration, so a broken plugin can be turned off for them too; a bad
+configuration raises ``config.ConfigError``.
+"""
 
 from __future__ import annotations
 
@@ -13,8 +18,11 @@ from emaillint.plugins import Registry, load_registry
 from emaillint.provider import Provider
 
 
-def _registry() -> Registry:
-    return load_registry()
+def _registry(args: argparse.Namespace) -> Registry:
+    from emaillint import config
+
+    project = config.discover(args.config)
+    return load_registry(disabled=tuple(args.disable_plugin) + project.disable_plugins)
 
 
 def _table(rows: list[tuple[str, ...]], stream: IO[str]) -> None:
@@ -22,7 +30,7 @@ def _table(rows: list[tuple[str, ...]], stream: IO[str]) -> None:
 
 
 def rules(args: argparse.Namespace, stream: IO[str]) -> int:
-    registry = _registry()
+    registry = _registry(args)
     rows = [("RULE", "SEVERITY", "PLUGIN", "SUMMARY")]
     rows += [(r.id, r.severity, r.plugin, r.summary) for r in registry.rules.values()]
     _table(rows, stream)
@@ -30,7 +38,7 @@ def rules(args: argparse.Namespace, stream: IO[str]) -> int:
 
 
 def explain(args: argparse.Namespace, stream: IO[str]) -> int:
-    registry = _registry()
+    registry = _registry(args)
     rule = registry.rules.get(args.rule)
     if rule is None:
         import sys
@@ -38,13 +46,14 @@ def explain(args: argparse.Namespace, stream: IO[str]) -> int:
         from emaillint.policy import unknown_rule
 
         sys.stderr.write(f"emaillint: error: {unknown_rule(args.rule, registry.rules)}\n")
+        _errors(registry, stream)  # the rule may be missing because its plugin failed
         return EXIT_ERROR
     stream.write(f"{rule.id} ({rule.severity}, from plugin {rule.plugin})\n\n")
     stream.write(inspect.cleandoc(rule.explanation).rstrip() + "\n")
     guidance = datasheet.guidance(rule.id, _providers(registry))
     if guidance:
         stream.write("\n## Providers\n\n" + "".join(line + "\n" for line in guidance))
-    return EXIT_CLEAN
+    return _errors(registry, stream)
 
 
 def _providers(registry: Registry) -> list[Provider]:
@@ -52,7 +61,7 @@ def _providers(registry: Registry) -> list[Provider]:
 
 
 def plugins(args: argparse.Namespace, stream: IO[str]) -> int:
-    registry = _registry()
+    registry = _registry(args)
     rows = [("PLUGIN", "DISTRIBUTION", "VERSION", "STATUS")]
     for info in registry.plugins:
         rows.append((info.name, info.dist or "-", info.version or "-", registry.status(info)))
@@ -61,7 +70,7 @@ def plugins(args: argparse.Namespace, stream: IO[str]) -> int:
 
 
 def providers(args: argparse.Namespace, stream: IO[str]) -> int:
-    registry = _registry()
+    registry = _registry(args)
     known = _providers(registry)
     lines = datasheet.overview(known) + [""] + datasheet.legend()
     for provider in known:
@@ -71,7 +80,7 @@ def providers(args: argparse.Namespace, stream: IO[str]) -> int:
 
 
 def dialects(args: argparse.Namespace, stream: IO[str]) -> int:
-    registry = _registry()
+    registry = _registry(args)
     rows = [("DIALECT", "PLUGIN", "SUMMARY")]
     rows += [(d.name, d.plugin, d.summary) for d in registry.dialects]
     _table(rows, stream)
@@ -79,7 +88,7 @@ def dialects(args: argparse.Namespace, stream: IO[str]) -> int:
 
 
 def schema(args: argparse.Namespace, stream: IO[str]) -> int:
-    registry = _registry()
+    registry = _registry(args)
     json.dump(registry.schema(), stream, indent=2)
     stream.write("\n")
     return _errors(registry, stream)

@@ -32,6 +32,9 @@ class Position(NamedTuple):
 
 NOWHERE = Position(1, 1)
 
+OWN_FORMAT = "emaillint"
+"""The dialect name of emaillint's own format, where every account field is a key."""
+
 
 class Finding(NamedTuple):
     path: str
@@ -123,6 +126,8 @@ class Account(NamedTuple):
     expand; ``spelling`` says how this format writes a field (``"port"`` ->
     ``"spring.mail.port: {}"``) or a whole setting (``"security=tls"`` ->
     ``"...ssl.enable: true"``), so messages tell users what to write in their own format.
+    A field a dialect does not spell is one its format has no setting for (``plan``,
+    ``auth``): messages then say what to do without naming a key.
     """
 
     name: str
@@ -157,8 +162,15 @@ class Account(NamedTuple):
 
     def setting(self, field: str, value: Any) -> str:
         """How to write ``field: value`` in the account's own format, for messages."""
+        return self.spelled(field, value) or f"{field}: {value}"
+
+    def spelled(self, field: str, value: Any) -> str | None:
+        """``setting``, or None where the account's format has no such setting, so a
+        message can say what to do instead of naming a key that does not exist."""
         text = self.spelling.get(f"{field}={value}") or self.spelling.get(field)
-        return text.replace("{}", str(value)) if text else f"{field}: {value}"
+        if text:
+            return text.replace("{}", str(value))
+        return f"{field}: {value}" if self.dialect == OWN_FORMAT else None
 
     @property
     def recipients_per_message(self) -> int:
@@ -179,6 +191,9 @@ class Context(NamedTuple):
     username's domain. ``plan_note`` says how the plan was chosen when the file does
     not name it; quota messages repeat it. The ``*_provider`` fields say which provider
     owns the host, the username's domain and the From domain, for the mismatch rules.
+    ``plans`` are the plans the account may be on: the one the file names, else those
+    that username and host leave (``plan`` is the most restrictive of them), so a rule
+    can tell whether the plan it assumed changes its verdict.
     """
 
     provider: Any = None
@@ -189,6 +204,7 @@ class Context(NamedTuple):
     host_provider: Any = None
     domain_provider: Any = None
     sender_provider: Any = None
+    plans: tuple[Any, ...] = ()
 
 
 class Rule(NamedTuple):

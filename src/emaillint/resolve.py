@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
+from emaillint.escape import printable
 from emaillint.model import Account, Context
 from emaillint.provider import Plan, Provider, domain_matches
 
@@ -177,25 +178,36 @@ def resolve(account: Account, index: ProviderIndex, as_of: str) -> Resolution:
     elif domain_provider:
         provider, via = domain_provider, "domain"
 
-    plan, note = None, ""
+    choice = PlanChoice(None)
     if provider is not None:
-        plan, note, problem = _plan(account, provider, index, user_domain)
+        choice, problem = _plan(account, provider, index, user_domain)
         if problem:
             problems.append(("plan", problem))
-    context = Context(provider, plan, note, via, as_of, host_provider, domain_provider, sender_provider)
+    context = Context(provider, choice.plan, choice.note, via, as_of, host_provider, domain_provider,
+                      sender_provider, choice.candidates)
     return Resolution(context, problems)
 
 
+class PlanChoice(NamedTuple):
+    """The plan an account is checked against, ``note`` saying how it was chosen when the
+    file does not name it, and the ``candidates`` it was the most restrictive of."""
+
+    plan: Plan | None
+    note: str = ""
+    candidates: tuple[Plan, ...] = ()
+
+
 def _plan(account: Account, provider: Provider, index: ProviderIndex,
-          user_domain: str | None) -> tuple[Plan | None, str, str]:
+          user_domain: str | None) -> tuple[PlanChoice, str]:
+    """The plan, how it was chosen, and the plans it was chosen from; or why the file's is unknown."""
     if account.plan:
         plan = provider.plan(account.plan)
         if plan is None:
             names = [p.name for p in provider.plans]
-            return None, "", _unknown("plan", account.plan, names, f"a plan of {provider.title}")
-        return plan, "", ""
+            return PlanChoice(None), _unknown("plan", account.plan, names, f"a plan of {provider.title}")
+        return PlanChoice(plan, "", (plan,)), ""
     if len(provider.plans) == 1:
-        return provider.plans[0], "", ""
+        return PlanChoice(provider.plans[0], "", provider.plans), ""
     candidates = list(provider.plans)
     reasons = []
     own = index.for_domain(user_domain)
@@ -206,7 +218,8 @@ def _plan(account: Account, provider: Provider, index: ProviderIndex,
         narrowed = [p for p in candidates if p.organization == organization]
         if narrowed and len(narrowed) < len(candidates):
             candidates = narrowed
-            reasons.append(f"a company domain ({user_domain})" if organization else f"a {user_domain} username")
+            article = "an" if user_domain[0] in "aeiou" else "a"
+            reasons.append(f"a company domain ({user_domain})" if organization else f"{article} {user_domain} username")
     host = provider.host(account.host.lower()) if account.host else None
     if host and host.plans:
         narrowed = [p for p in candidates if p.name in host.plans]
@@ -214,16 +227,21 @@ def _plan(account: Account, provider: Provider, index: ProviderIndex,
             candidates = narrowed
             reasons.append(f"host {host.name}")
     if not candidates:
-        return None, "", ""
+        return PlanChoice(None), ""
     plan = min(candidates, key=_restrictiveness)
     basis = " and ".join(reasons)
+    # The key alone (``plan:``), in the account's format; None where it has no plan setting.
+    key = account.spelled("plan", "")
+    head = "plan not set" if key is not None else "plan unknown"
     if len(candidates) == 1 and basis:
-        note = f"plan not set; {basis} means {plan.title}"
+        note = f"{head}; {basis} means {plan.title}"
     elif basis:
-        note = f"plan not set; assumed {plan.title}, the most restrictive plan for {basis}"
+        note = f"{head}; assumed {plan.title}, the most restrictive plan for {basis}"
     else:
-        note = f"plan not set; assumed {plan.title}, the most restrictive plan"
-    return plan, note + ": set plan: to be exact", ""
+        note = f"{head}; assumed {plan.title}, the most restrictive plan"
+    if key is not None:
+        note += f": set {key.strip()} to be exact"
+    return PlanChoice(plan, note, tuple(candidates)), ""
 
 
 def _restrictiveness(plan: Plan) -> tuple[float, ...]:
@@ -236,4 +254,4 @@ def _unknown(field: str, value: Any, known: list[str], what: str) -> str:
 
     close = difflib.get_close_matches(str(value), known, n=1, cutoff=0.6)
     hint = f"did you mean '{close[0]}'?" if close else f"write one of: {', '.join(known) or '(none installed)'}"
-    return f"{field}: '{value}' is not {what}; {hint}"
+    return f"{field}: '{printable(str(value))}' is not {what}; {hint}"

@@ -3,7 +3,8 @@
 The schema file in ``schemas/`` is the contract editors use too. Each validation error
 becomes one finding at the offending key's line, phrased as the field and what to write
 (``accounts.invoices.hots: unknown key; did you mean 'host'?``). Values of fields the
-schema marks ``writeOnly`` (passwords, plugin secrets) are never echoed.
+schema marks ``writeOnly`` (passwords, plugin secrets) are never echoed; keys and values
+with line breaks or other control characters are shown escaped, so a finding stays one line.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import json
 import os
 from typing import Any, Iterator, Mapping, NamedTuple
 
+from emaillint.escape import printable
 from emaillint.load import Document, Path
 from emaillint.model import Finding
 
@@ -135,7 +137,8 @@ def dotted(path: Path) -> str:
     """``("accounts", "billing", "message", "cc", 1)`` -> ``accounts.billing.message.cc[1]``."""
     text = ""
     for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+        name = printable(str(part))
+        text += f"[{part}]" if isinstance(part, int) else (f".{name}" if text else name)
     return text or "the document"
 
 
@@ -238,13 +241,14 @@ def _describe_value(value: Any, secret: bool) -> str:
     shown = str(value)
     if len(shown) > 40:
         shown = shown[:37] + "..."
+    shown = printable(shown)
     return f"{kind} '{shown}'" if kind == "text" else f"{kind} {shown}"
 
 
 def _hint(value: Any) -> str:
     if isinstance(value, str):
         if value.startswith("$") and not value.startswith("${"):
-            return f"; only ${{NAME}} references are expanded: write ${{{value[1:]}}}"
+            return f"; only ${{NAME}} references are expanded: write ${{{printable(value[1:])}}}"
         synonym = _SECURITY_SYNONYMS.get(value.lower())
         if synonym:
             return f"; did you mean '{synonym}'?"

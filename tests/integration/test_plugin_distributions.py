@@ -147,3 +147,19 @@ def test_the_plugins_listing_shows_which_plugin_failed_and_how(icloud_venv, test
         "raising": "1 error (listed below)",
     }
     assert result.stderr.count("emaillint: plugin ") == 4
+
+
+INFORMATIONAL = (["rules"], ["explain", "port-security-mismatch"], ["plugins"], ["providers"], ["dialects"],
+                 ["schema"])
+
+
+@pytest.mark.parametrize("command", INFORMATIONAL, ids=lambda command: command[0])
+def test_every_command_can_turn_a_broken_plugin_off(icloud_venv, test_plugins, tmp_path, command):
+    broken = emaillint(icloud_venv, *command, cwd=tmp_path, plugins_dir=test_plugins, only=["broken"])
+    assert broken.returncode == 2
+    assert "emaillint: plugin 'broken' (emaillint-broken 0.1.0): failed to load" in broken.stderr
+    flagged = emaillint(icloud_venv, *command, cwd=tmp_path, plugins_dir=test_plugins)
+    assert (flagged.returncode, flagged.stderr) == (0, "")
+    (tmp_path / ".emaillint.yaml").write_text(f"disable_plugins: [{', '.join(MISBEHAVING)}]\n")
+    configured = emaillint(icloud_venv, *command, cwd=tmp_path, plugins_dir=test_plugins, only=MISBEHAVING)
+    assert (configured.returncode, configured.stderr, configured.stdout) == (0, "", flagged.stdout)

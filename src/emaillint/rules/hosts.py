@@ -44,13 +44,3 @@ def target_host(account: Account, context: Context) -> Host | None:
     if replacement is not None and provider.host(replacement.use_instead):
         return provider.host(replacement.use_instead)
     return recommended_host(provider, context)
-
-
-def endpoints_text(host: Host) -> str:
-    """``port 587 with security: starttls (or 465 with tls)``, recommended first."""
-    ordered = sorted(host.endpoints, key=lambda e: (not e.recommended, e.port))
-    first, rest = ordered[0], ordered[1:]
-    text = f"port {first.port} with security: {first.security}"
-    if rest:
-        text += " (or " + ", ".join(f"{e.port} with {e.security}" for e in rest) + ")"
-    return text

@@ -47,7 +47,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from emaillint.model import ERROR, WARNING, Account, Context, Problem, Rule
-from emaillint.provider import AuthMethod
+from emaillint.provider import AuthMethod, Provider
+from emaillint.rules.advice import alternatives
 
 _WORDS = {"password": "plain account passwords", "app-password": "app passwords", "oauth2": "OAuth2"}
 
@@ -59,32 +60,61 @@ def effective_method(account: Account) -> str | None:
     return "password" if account.has_credentials else None
 
 
-def retirement(account: Account, context: Context) -> AuthMethod | None:
-    provider = context.provider
-    method = effective_method(account)
-    if provider is None or method is None:
-        return None
-    plan = context.plan.name if context.plan else None
+def retired(provider: Provider, method: str, plan: str | None) -> AuthMethod | None:
+    """The provider's retirement of ``method`` that applies to ``plan``, if any."""
     for entry in provider.auth:
         if entry.method == method and entry.retired_on and (not entry.plans or plan in entry.plans):
             return entry
     return None
 
 
+def retired_on(provider: Provider, method: str, plan: str | None) -> str | None:
+    entry = retired(provider, method, plan)
+    return entry.retired_on if entry else None
+
+
 def check(account: Account, context: Context) -> Iterator[Problem]:
-    entry = retirement(account, context)
+    provider = context.provider
+    method = effective_method(account)
+    if provider is None or method is None:
+        return
+    plan = context.plan.name if context.plan else None
+    entry = retired(provider, method, plan)
     if entry is None:
         return
-    who = context.plan.title if entry.plans and context.plan else context.provider.title
+    # Whether the plan matters: the plans the account may be on retire the method on
+    # different dates, or not all of them. Only then is the assumed plan worth a word.
+    matters = len({retired_on(provider, method, p.name) for p in context.plans}) > 1
+    who = _who(entry, context, matters)
     words = _WORDS.get(entry.method, entry.method)
-    assumed = [context.plan_note] if entry.plans and context.plan_note else []
+    assumed = [context.plan_note] if matters and context.plan_note else []
     where = "auth" if "auth" in account.positions else "password"
+    advice = entry.note + _instead(account, provider, plan, method)
     if context.as_of >= entry.retired_on:
-        yield Problem(where, f"{who} stopped accepting {words} on {entry.retired_on}{_aside(assumed)}; {entry.note}")
+        yield Problem(where, f"{who} stopped accepting {words} on {entry.retired_on}{_aside(assumed)}; {advice}")
     else:
         yield Problem(where, (
-            f"{who} stops accepting {words} on {entry.retired_on}{_aside(['announced'] + assumed)}; {entry.note}"
+            f"{who} stops accepting {words} on {entry.retired_on}{_aside(['announced'] + assumed)}; {advice}"
         ), WARNING)
+
+
+def _who(entry: AuthMethod, context: Context, plan_matters: bool) -> str:
+    """Whom the retirement is about: the provider, the plan, or every plan the account may be on."""
+    if not entry.plans or context.plan is None:
+        return context.provider.title
+    if plan_matters or len(context.plans) < 2:
+        return context.plan.title
+    titles = [p.title for p in context.plans]
+    return f"{', '.join(titles[:-1])} and {titles[-1]}"
+
+
+def _instead(account: Account, provider: Provider, plan: str | None, method: str) -> str:
+    """``; write auth: app-password, or auth: oauth2``: the methods the plan still accepts,
+    where the account's format has an ``auth`` setting (the notes say it in words)."""
+    accepted = [("auth", a.method) for a in provider.auth
+                if not a.retired_on and a.method != method and (not a.plans or plan in a.plans)]
+    instead = alternatives(account, accepted)
+    return f"; write {instead}" if instead else ""
 
 
 def _aside(notes: list[str]) -> str:

@@ -27,6 +27,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from emaillint.model import WARNING, Account, Context, Problem, Rule
+from emaillint.rules.advice import write_host
 from emaillint.rules.hosts import applies, other_host
 
 
@@ -40,7 +41,9 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
         return  # the submission host of the account's plan (or of a plan not known yet)
     legacy = other_host(provider.legacy_hosts, name, context)
     if legacy is not None:
-        yield Problem("host", f"{legacy.name} is a legacy host: {legacy.reason}; write host: {legacy.use_instead}")
+        yield Problem("host", (
+            f"{legacy.name} is a legacy host: {legacy.reason}; {write_host(account, legacy.use_instead)}"
+        ))
 
 
 RULE = Rule("legacy-host", WARNING, "the host is an old alias (e.g. smtp.live.com)", __doc__, check)

@@ -30,6 +30,7 @@ import difflib
 from typing import Iterator
 
 from emaillint.model import ERROR, Account, Context, Problem, Rule
+from emaillint.rules.advice import write_host
 from emaillint.rules.hosts import applies, other_host, own_host, recommended_host
 
 
@@ -44,14 +45,14 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
         if not applies(host, context) and not other_host(provider.legacy_hosts, name, context):
             yield Problem("host", (
                 f"{context.plan.title} accounts submit through {right.name}, not {host.name};"
-                f" write host: {right.name}"
+                f" {write_host(account, right.name)}"
             ))
         return
     if other_host(provider.legacy_hosts, name, context):
         return
     wrong = other_host(provider.wrong_hosts, name, context)
     if wrong is not None:
-        yield Problem("host", f"{wrong.reason}; write host: {wrong.use_instead}")
+        yield Problem("host", f"{wrong.reason}; {write_host(account, wrong.use_instead)}")
         return
     known = [h.name for h in provider.hosts if applies(h, context)]
     close = difflib.get_close_matches(name, known, n=1, cutoff=0.75)
@@ -59,7 +60,7 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
         yield Problem("host", f"{account.host} is not {provider.title}'s SMTP host; did you mean {close[0]}?")
     else:
         yield Problem("host", (
-            f"{account.host} is not {provider.title}'s SMTP submission host; write host: {right.name}"
+            f"{account.host} is not {provider.title}'s SMTP submission host; {write_host(account, right.name)}"
         ))
 
 

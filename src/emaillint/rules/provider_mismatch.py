@@ -30,6 +30,7 @@ from typing import Iterator
 
 from emaillint.model import WARNING, Account, Context, Problem, Rule
 from emaillint.resolve import domain_of
+from emaillint.rules.advice import alternatives, write_host
 from emaillint.rules.hosts import recommended_host
 
 
@@ -38,9 +39,11 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
     by_host = context.host_provider
     by_domain = context.domain_provider
     if named and by_host and named.group != by_host.group:
+        right = recommended_host(named, context).name
+        instead = alternatives(account, (("host", right), ("provider", by_host.name)))
         yield Problem("host", (
-            f"provider is {named.name}, but {account.host} is {by_host.title}'s host; write"
-            f" host: {recommended_host(named, context).name}, or provider: {by_host.name}"
+            f"provider is {named.name}, but {account.host} is {by_host.title}'s host; "
+            + (f"write {instead}" if instead else write_host(account, right))
         ))
     base = named or by_host
     if base and by_domain and base.group != by_domain.group:

@@ -29,7 +29,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from emaillint.model import ERROR, Account, Context, Problem, Rule
-from emaillint.rules.hosts import endpoints_text, target_host
+from emaillint.rules.advice import endpoints
+from emaillint.rules.hosts import target_host
 
 
 def check(account: Account, context: Context) -> Iterator[Problem]:
@@ -39,7 +40,7 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
     if all(endpoint.port != account.port for endpoint in host.endpoints):
         yield Problem("port", (
             f"{host.name} does not accept mail submission on port {account.port}; use"
-            f" {endpoints_text(host)}"
+            f" {endpoints(account, host)}"
         ))
 
 

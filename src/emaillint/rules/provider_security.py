@@ -30,6 +30,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from emaillint.model import ERROR, Account, Context, Problem, Rule
+from emaillint.rules.advice import SECURITY_WORDS, write
 from emaillint.rules.hosts import target_host
 from emaillint.rules.port_security_mismatch import mismatched
 
@@ -45,9 +46,9 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
     wanted = [e.security for e in host.endpoints if e.port == account.port]
     security = _SAME.get(account.security, account.security)
     if wanted and security not in wanted:
+        instead = write(account, "security", wanted[0], f"use {SECURITY_WORDS.get(wanted[0], wanted[0])}")
         yield Problem("security", (
-            f"{host.name} requires {wanted[0]} on port {account.port}, not {account.security};"
-            f" write security: {wanted[0]}"
+            f"{host.name} requires {wanted[0]} on port {account.port}, not {account.security}; {instead}"
         ))
 
 

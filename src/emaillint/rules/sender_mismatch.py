@@ -54,7 +54,9 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
     user = address_of(account.username).lower()
     if user == sender:
         return
-    instead = f"set from: {user}" + (f", or {provider.sender_note}" if provider.sender_note else "")
+    spelled = account.spelled("from", user)
+    instead = (f"set {spelled}" if spelled else f"send from {user}") + (
+        f", or {provider.sender_note}" if provider.sender_note else "")
     if provider.sender_policy == REWRITES_SENDER:
         yield Problem("from", (
             f"{provider.title} replaces From {sender} with the signed-in account {user}; {instead}"

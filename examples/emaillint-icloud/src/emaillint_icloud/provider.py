@@ -49,7 +49,7 @@ ICLOUD = Provider(
     auth=(
         AuthMethod(PASSWORD, APP_PASSWORDS_REQUIRED, retired_on="2017-06-15",
                    note="turn on two-factor authentication for the Apple Account, create an"
-                        " app-specific password at account.apple.com and write auth: app-password;"
+                        " app-specific password at account.apple.com and sign in with it;"
                         " iCloud SMTP has no OAuth2"),
         AuthMethod(APP_PASSWORD, APP_PASSWORDS),
     ),

@@ -1,0 +1,123 @@
+"""The shipped JSON Schema, and schema messages that quote what the user wrote."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from emaillint import testing
+from emaillint.api import hookimpl
+from emaillint.cli import main
+from emaillint.escape import printable
+from emaillint.plugins import OWN_DIST, load_registry
+from emaillint.schema import base_schema
+
+from helpers import AS_OF
+
+
+def test_the_shipped_schema_is_valid_json_schema():
+    import jsonschema
+    import jsonschema_rs
+
+    schema = base_schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema_rs.meta.validate(schema)
+
+
+def test_the_plan_description_names_the_plans_of_every_built_in_provider():
+    registry = load_registry()
+    own = {info.name for info in registry.plugins if info.dist == OWN_DIST}
+    description = base_schema()["$defs"]["account"]["properties"]["plan"]["description"]
+    built_in = [registry.providers.by_name[name] for name, plugin in registry.providers.plugin_of.items()
+                if plugin in own]
+    assert {provider.name for provider in built_in} == {"gmail", "yahoo", "hotmail", "outlook"}
+    for provider in built_in:
+        assert f"{provider.name}: {' | '.join(plan.name for plan in provider.plans)}" in description
+    assert "emaillint providers" in description
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("smtp.gmail.com", "smtp.gmail.com"),
+    ("C:\\mail", "C:\\mail"),  # nothing to escape: shown as written
+    ("ho\nst", "ho\\nst"),
+    ("a\tb\r\n", "a\\tb\\r\\n"),
+    ("\x1b[31mred", "\\x1b[31mred"),
+    ("line\u2028break", "line\\u2028break"),
+    ("back\\slash\n", "back\\\\slash\\n"),  # escaped text doubles its backslashes, as repr does
+    ("it's \"quoted\"\n", "it's \"quoted\"\\n"),  # no quote escapes
+])
+def test_printable_escapes_control_characters_as_repr_does(text, shown):
+    assert printable(text) == shown
+
+
+CONTROL = (
+    'accounts:\n'
+    '  "in\\nvoices":\n'
+    '    host: smtp.gmail.com\n'
+    '    port: "58\\x07"\n'
+    '    security: "start\\ntls"\n'
+    '    "ho\\rst": x\n'
+    '    auth: "app\\npassword"\n'
+    '    provider: "gm\\nail"\n'
+    '    username: billing@gmail.com\n'
+    '    password: ${SMTP_PASSWORD}\n'
+)
+
+
+def test_keys_and_values_with_control_characters_are_shown_escaped():
+    findings = testing.lint(CONTROL, as_of=AS_OF)
+    assert [(f.line, f.rule, f.message) for f in findings] == [
+        (4, "schema", "accounts.in\\nvoices.port: expected a whole number from 1 to 65535 or a ${NAME}"
+                      " reference, got text '58\\x07'"),
+        (5, "schema", "accounts.in\\nvoices.security: expected one of starttls, tls, none or a ${NAME}"
+                      " reference, got text 'start\\ntls'"),
+        (6, "schema", "accounts.in\\nvoices.ho\\rst: unknown key; did you mean 'host'?"),
+        (7, "schema", "accounts.in\\nvoices.auth: expected one of password, app-password, oauth2, none,"
+                      " got text 'app\\npassword'"),
+        (8, "schema", "provider: 'gm\\nail' is not an installed provider; did you mean 'gmail'?"),
+    ]
+
+
+@pytest.mark.parametrize("output", ["text", "json", "sarif", "github"])
+def test_every_output_format_keeps_one_finding_on_one_line(capsys, tmp_path, output):
+    (tmp_path / "control.yaml").write_text(CONTROL)
+    code = main(["check", str(tmp_path / "control.yaml"), "--format", output, "--as-of", AS_OF])
+    out, err = capsys.readouterr()
+    assert (code, err) == (1, "")
+    if output == "text":
+        lines = out.splitlines()
+        assert len(lines) == 6 and all(line.startswith(str(tmp_path)) for line in lines[:-1])
+        assert "got text 'start\\ntls'" in out
+        return
+    if output == "github":
+        lines = out.splitlines()
+        assert len(lines) == 6 and all(line.startswith("::error ") for line in lines[:-1])
+        assert all("%0A" not in line and "%0D" not in line for line in lines)
+        return
+    document = json.loads(out)
+    messages = ([f["message"] for f in document["findings"]] if output == "json"
+                else [r["message"]["text"] for r in document["runs"][0]["results"]])
+    assert len(messages) == 5
+    assert all(message.isprintable() for message in messages)
+    assert "accounts.in\\nvoices.ho\\rst: unknown key; did you mean 'host'?" in messages
+
+
+class Token:
+    """Declares a secret account key whose value has a shape, so a wrong value is a schema error."""
+
+    name = "token"
+
+    @hookimpl
+    def emaillint_schema_properties(self):
+        return {"token_key": {"type": "string", "pattern": "^tok-", "writeOnly": True}}
+
+
+def test_a_secret_with_control_characters_is_still_never_shown():
+    config = CONTROL.replace('    provider: "gm\\nail"\n', '    token_key: "Zq9sec\\nKv9pX2Lm\\t7W4"\n')
+    findings = testing.lint(config, plugins=[Token()], as_of=AS_OF)
+    message = next(f.message for f in findings if f.line == 8)
+    assert message == "accounts.in\\nvoices.token_key: expected text, got text"
+    for finding in findings:
+        for part in ("Zq9sec", "Kv9pX2Lm", "7W4"):
+            assert part not in finding.message
