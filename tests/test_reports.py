@@ -229,3 +229,13 @@ def test_text_output_keeps_one_finding_per_line_when_a_message_quotes_a_line_bre
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 3
     assert lines[1] == r"odd.yaml:6:5: error schema accounts.in,voi:ces.hots\r\nt: unknown key; did you mean 'host'?"
+
+
+def test_a_line_break_any_rule_quotes_stays_escaped_in_every_format(tmp_path):
+    """The engine keeps each message on one line, whoever wrote it (here: unknown-provider)."""
+    from emaillint import testing
+
+    findings = testing.lint('accounts:\n  relay:\n    host: "mail\\nexample.com"\n    port: 25\n'
+                            "    security: starttls\n    auth: none\n", as_of=AS_OF)
+    [unknown] = [f for f in findings if f.rule == "unknown-provider"]
+    assert "mail\\nexample.com" in unknown.message and "\n" not in unknown.message

@@ -269,3 +269,10 @@ def test_readme_documents_the_security_policy():
     for words in ("${SMTP_PASSWORD}", "lookalike", "template", "!secret", "never printed",
                   "private security advisory"):
         assert words in section, words
+
+
+def test_a_password_too_short_to_redact_does_not_garble_messages():
+    """Redaction skips values under four characters: '3' would cut every 3 out of the text."""
+    findings = testing.lint("accounts:\n  relay:\n    host: mail.example.com\n    port: 70000\n"
+                            "    security: starttls\n    password: '3'\n", as_of=AS_OF)
+    assert any("from 1 to 65535" in f.message for f in findings if f.rule == "schema")

@@ -15,6 +15,7 @@ from typing import BinaryIO, Iterable, Iterator, NamedTuple
 from emaillint import canonical, credentials
 from emaillint import load as loader
 from emaillint import suppressions
+from emaillint.escape import printable
 from emaillint.model import ERROR, SEVERITIES, Account, Dialect, Finding, Problem, Reading, ReadOptions, Rule
 from emaillint.network import is_local
 from emaillint.plugins import Registry
@@ -198,10 +199,18 @@ class Linter:
         return FileResult(path, [Finding(path, 1, 1, "io-error", ERROR, f"{os.path.basename(path) or path} {why}")], [])
 
     def _fill(self, findings: list[Finding]) -> list[Finding]:
-        """Give findings made without a severity their rule's default."""
+        """Give findings made without a severity their rule's default, and keep every message
+        on one line: a key or value with a line break, quoted by any rule or plugin, is
+        shown escaped (secrets are already cut out by then)."""
         rules = self.registry.rules
-        return [f if f.severity else f._replace(severity=rules[f.rule].severity if f.rule in rules else ERROR)
-                for f in findings]
+        filled = []
+        for f in findings:
+            if not f.severity:
+                f = f._replace(severity=rules[f.rule].severity if f.rule in rules else ERROR)
+            if not f.message.isprintable():
+                f = f._replace(message=printable(f.message))
+            filled.append(f)
+        return filled
 
 
 _NOT_A_FILE = ("is not a regular file (a pipe, socket or device), so it is not read;"
@@ -260,6 +269,7 @@ def _checked(reading: Reading) -> Reading:
 def redact(findings: Iterable[Finding], secrets: frozenset[str]) -> list[Finding]:
     """Remove literal secrets from messages and account names, whoever wrote them (rules,
     plugins, libraries), including a secret cut short with an ellipsis (``'smtp://u:hunt...'``)."""
+    secrets = frozenset(s for s in secrets if len(s) >= credentials.MIN_SECRET)
     if not secrets:
         return list(findings)
     ordered = sorted({form for secret in secrets for form in _forms(secret)}, key=len, reverse=True)
