@@ -21,3 +21,16 @@ def readme_blocks(section: str, language: str) -> list[str]:
     end = text.find("\n## ", start + 1)
     body = text[start:end if end >= 0 else None]
     return re.findall(rf"^```{language}\n(.*?)^```$", body, flags=re.M | re.S)
+
+GMAIL_465_STARTTLS = """\
+accounts:
+  invoices:
+    host: smtp.gmail.com
+    port: 465
+    security: starttls
+    auth: app-password
+    username: billing@gmail.com
+    password: ${SMTP_PASSWORD}
+"""
+"""A Gmail account with exactly one finding: port-security-mismatch at 5:15 (STARTTLS on 465).
+Tests append accounts or keys to it; the findings of these lines stay where they are."""

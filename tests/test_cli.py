@@ -12,19 +12,10 @@ import pytest
 
 from emaillint.cli import main
 
-from helpers import AS_OF, REPO
+from helpers import AS_OF, GMAIL_465_STARTTLS, REPO
 
-CLEAN = """\
-accounts:
-  invoices:
-    host: smtp.gmail.com
-    port: 587
-    security: starttls
-    auth: app-password
-    username: billing@gmail.com
-    password: ${SMTP_PASSWORD}
-"""
-BAD = CLEAN.replace("port: 587", "port: 465")
+BAD = GMAIL_465_STARTTLS
+CLEAN = BAD.replace("port: 465", "port: 587")
 WARNING_ONLY = CLEAN.replace("    password", "    from: other@gmail.com\n    password")
 
 

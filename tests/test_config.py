@@ -11,22 +11,11 @@ import pytest
 
 from emaillint.cli import main
 
-from helpers import AS_OF, readme_blocks
+from helpers import AS_OF, GMAIL_465_STARTTLS, readme_blocks
 
 # Port 465 with STARTTLS (error, line 5) and a CC address on Gmail free (cc-quota warning,
 # line 10): neither depends on the date.
-MAIL = """\
-accounts:
-  invoices:
-    host: smtp.gmail.com
-    port: 465
-    security: starttls
-    auth: app-password
-    username: billing@gmail.com
-    password: ${SMTP_PASSWORD}
-    message:
-      cc: [accounting@example.com]
-"""
+MAIL = GMAIL_465_STARTTLS + "    message:\n      cc: [accounting@example.com]\n"
 # Only the cc-quota warning.
 WARNING_ONLY = MAIL.replace("port: 465", "port: 587")
 # A plain password on Google Workspace: retired on 2024-09-30, so a warning before, an error after.

@@ -20,18 +20,9 @@ from emaillint.cli import main
 from emaillint.engine import Linter, Options
 from emaillint.plugins import load_registry
 
-from helpers import AS_OF
+from helpers import AS_OF, GMAIL_465_STARTTLS
 
-CONFIG = """\
-accounts:
-  invoices:
-    host: smtp.gmail.com
-    port: 465
-    security: starttls
-    auth: app-password
-    username: billing@gmail.com
-    password: ${SMTP_PASSWORD}
-"""
+CONFIG = GMAIL_465_STARTTLS
 """A config with exactly one finding: port-security-mismatch on line 5."""
 SENTINEL = ("port-security-mismatch", 5)
 

@@ -24,7 +24,7 @@ from emaillint.plugins import HOOKS, PLUGIN_PATH
 from emaillint.run import exit_code
 from emaillint.testing import check_plugin, labels, lint, registry
 
-from helpers import AS_OF
+from helpers import AS_OF, GMAIL_465_STARTTLS
 
 RELAY_DOCS = "https://intranet.acme.example/mail/relay"
 RELAY = Provider(
@@ -64,19 +64,11 @@ class Relay:
                 "acme_token": {"type": "string", "writeOnly": True}}
 
 
-CONFIG = """
-    accounts:
-      invoices:
-        host: smtp.gmail.com
-        port: 465
-        security: starttls
-        auth: app-password
-        username: billing@gmail.com
-        password: ${SMTP_PASSWORD}
-      relay:
-        host: relay.acme.example
-        port: 587
-        security: starttls
+CONFIG = GMAIL_465_STARTTLS + """\
+  relay:
+    host: relay.acme.example
+    port: 587
+    security: starttls
 """
 BASELINE = ["acme-pool@10", "port-security-mismatch@5"]
 """gmail's finding and the well-behaved plugin's: both must survive any other plugin's failure."""
@@ -214,7 +206,7 @@ def test_a_plugin_error_never_shows_a_secret_from_the_file():
             raise ValueError(f"token {account.extra['acme_token']} rejected")
         return ()
 
-    config = CONFIG + "        acme_pool: eu\n        acme_token: s3cr3t-t0ken-value\n"
+    config = CONFIG + "    acme_pool: eu\n    acme_token: s3cr3t-t0ken-value\n"
     findings, errors = run(plugin(emaillint_rules=lambda self: [POOL_RULE._replace(id="bad-rule", check=check)]),
                            config=config)
     assert errors == ["plugin 'bad': rule 'bad-rule' raised on account 'relay': ValueError: token *** rejected"]
@@ -295,10 +287,10 @@ def test_a_dialect_name_clash_keeps_the_first():
 
 
 def test_a_plugins_account_key_reaches_its_rule_and_the_schema():
-    config = CONFIG + "        acme_pool: eu\n"
+    config = CONFIG + "    acme_pool: eu\n"
     findings, errors = run(config=config)
     assert errors == [] and labels(findings) == ["port-security-mismatch@5"]
-    findings, _ = run(config=CONFIG + "        acme_pool: asia\n")
+    findings, _ = run(config=CONFIG + "    acme_pool: asia\n")
     assert labels(findings) == ["port-security-mismatch@5", "schema@13"]
 
 
@@ -310,7 +302,7 @@ def test_a_plugins_account_key_reaches_its_rule_and_the_schema():
 ])
 def test_account_key_clashes_and_invalid_schemas_are_refused(properties, expected):
     findings, errors = run(plugin(emaillint_schema_properties=lambda self: properties),
-                           config=CONFIG + "        acme_pool: eu\n")
+                           config=CONFIG + "    acme_pool: eu\n")
     assert len(errors) == 1 and expected in errors[0]
     assert labels(findings) == ["plugin-error@1", "port-security-mismatch@5"]
 

@@ -13,19 +13,11 @@ import pytest
 
 from emaillint.cli import main
 
-from helpers import AS_OF, SHARED
+from helpers import AS_OF, GMAIL_465_STARTTLS, SHARED
 
 SARIF_SCHEMA = SHARED / "schemas" / "sarif-schema-2.1.0.json"
 
-MAIL = """\
-accounts:
-  invoices:
-    host: smtp.gmail.com
-    port: 465
-    security: starttls
-    auth: app-password
-    username: billing@gmail.com
-    password: ${SMTP_PASSWORD}
+MAIL = GMAIL_465_STARTTLS + """\
   relay:
     host: smtp.acme.example
     port: 587

@@ -15,20 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from helpers import readme_blocks
+from helpers import GMAIL_465_STARTTLS, readme_blocks
 
 pytestmark = pytest.mark.integration
 
-BAD = """\
-accounts:
-  invoices:
-    host: smtp.gmail.com
-    port: 465
-    security: starttls
-    auth: app-password
-    username: billing@gmail.com
-    password: ${SMTP_PASSWORD}
-"""
+BAD = GMAIL_465_STARTTLS
 GOOD = BAD.replace("port: 465", "port: 587")
 # Only a warning (sender-mismatch): passes by default, fails with --strict. No finding depends on the date.
 WARNING_ONLY = GOOD.replace("    password", "    from: other@gmail.com\n    password")
