@@ -3,7 +3,6 @@ and what a literal password reveals about how the account signs in."""
 
 from __future__ import annotations
 
-import difflib
 import re
 from typing import Any, Iterable, NamedTuple
 
@@ -91,5 +90,7 @@ def closest(key: str, known: Iterable[str]) -> str | None:
     """The known key a typo most likely meant: similar, and starting with the same letter
     (typos rarely change the first one; without it ``nickname`` would suggest ``jndiname``)."""
     candidates = [k for k in known if k[:1].lower() == key[:1].lower()]
+    import difflib  # only on a typo: off the start-up path
+
     close = difflib.get_close_matches(key, candidates, n=1, cutoff=0.75)
     return close[0] if close else None

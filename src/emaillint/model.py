@@ -13,7 +13,6 @@ ERROR = "error"
 WARNING = "warning"
 INFO = "info"
 SEVERITIES = (ERROR, WARNING, INFO)
-SEVERITY_RANK = {INFO: 0, WARNING: 1, ERROR: 2}
 
 EXIT_CLEAN = 0
 """No findings, or only warnings and infos without ``--strict``."""
@@ -29,8 +28,6 @@ class Position(NamedTuple):
     line: int
     column: int
 
-
-NOWHERE = Position(1, 1)
 
 OWN_FORMAT = "emaillint"
 """The dialect name of emaillint's own format, where every account field is a key."""

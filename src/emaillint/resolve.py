@@ -129,9 +129,6 @@ class ProviderIndex:
     def names(self) -> list[str]:
         return sorted(self.by_name)
 
-    def all_hosts(self) -> list[str]:
-        return sorted(self.hosts)
-
 
 def domain_of(address: str | None) -> str | None:
     """The domain of ``user@domain`` or ``Name <user@domain>``; None if there is none."""

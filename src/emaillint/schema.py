@@ -9,7 +9,6 @@ with line breaks or other control characters are shown escaped, so a finding sta
 
 from __future__ import annotations
 
-import difflib
 import json
 import os
 from typing import Any, Iterator, Mapping, NamedTuple
@@ -102,10 +101,15 @@ class SchemaChecker:
                 return []
         except ValueError:  # a tagged scalar (TaggedStr), which JSON has no type for
             pass
+        errors = list(self.errors(_plain(doc.data)))
+        # "missing key 'host'" says nothing "unknown key 'hots'; did you mean 'host'?" does not
+        suggested = {(e.path, _suggestion(key, e.schema)) for e in errors
+                     if e.keyword == "additionalProperties" for key in e.detail or ()}
         findings = []
-        for error in self.errors(_plain(doc.data)):
-            findings.extend(_findings(doc, error))
-        return _without_echoes(findings)
+        for error in errors:
+            if not (error.keyword == "required" and (error.path, error.detail) in suggested):
+                findings.extend(_findings(doc, error))
+        return findings
 
     def errors(self, data: Any) -> Iterator[SchemaError]:
         for error in self.validator.iter_errors(data):
@@ -126,11 +130,12 @@ def _plain(value: Any) -> Any:
     return str(value) if isinstance(value, str) else value
 
 
-def _without_echoes(findings: list[Finding]) -> list[Finding]:
-    """Drop "missing key 'host'" where "unknown key 'hots'; did you mean 'host'?" says it."""
-    suggested = {(f.account, f.message.rsplit("'", 2)[-2]) for f in findings if f.message.endswith("'?")}
-    return [f for f in findings
-            if not (" missing required key '" in f.message and (f.account, f.message.split("'")[1]) in suggested)]
+def _suggestion(key: Any, schema: Mapping[str, Any]) -> str | None:
+    """The key an unknown key most likely meant, among those the mapping allows."""
+    import difflib  # only on a typo: off the start-up path
+
+    close = difflib.get_close_matches(str(key), list(schema.get("properties", {})), n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 def dotted(path: Path) -> str:
@@ -155,8 +160,8 @@ def _findings(doc: Document, error: SchemaError) -> list[Finding]:
         findings = []
         for key in error.detail or ():
             keypath = path + (key,)
-            close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
-            hint = f"did you mean '{close[0]}'?" if close else f"expected one of: {', '.join(allowed)}"
+            close = _suggestion(key, error.schema)
+            hint = f"did you mean '{close}'?" if close else f"expected one of: {', '.join(allowed)}"
             findings.append(doc.finding(keypath, "schema", f"{dotted(keypath)}: unknown key; {hint}",
                                         key=True, account=account))
         return findings

@@ -26,7 +26,6 @@ host: smtp.gmail.com
 
 from __future__ import annotations
 
-import difflib
 from typing import Iterator
 
 from emaillint.model import ERROR, Account, Context, Problem, Rule
@@ -55,6 +54,8 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
         yield Problem("host", f"{wrong.reason}; {write_host(account, wrong.use_instead)}")
         return
     known = [h.name for h in provider.hosts if applies(h, context)]
+    import difflib  # only on a typo: off the start-up path
+
     close = difflib.get_close_matches(name, known, n=1, cutoff=0.75)
     if close:
         yield Problem("host", f"{account.host} is not {provider.title}'s SMTP host; did you mean {close[0]}?")
