@@ -13,6 +13,7 @@ projects have one, and emaillint runs on every commit.
 from __future__ import annotations
 
 import os
+import sys
 from typing import Any, Callable, Mapping, NamedTuple
 
 from emaillint.model import SEVERITIES
@@ -93,7 +94,10 @@ def read(path: str) -> ProjectConfig | None:
 
 
 def _toml_table(text: str, path: str) -> dict[str, Any] | None:
-    import tomllib
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # the same parser, published as tomli before it joined the standard library
+        import tomli as tomllib
 
     try:
         document = tomllib.loads(text)

@@ -114,11 +114,22 @@ class SchemaChecker:
     def errors(self, data: Any) -> Iterator[SchemaError]:
         for error in self.validator.iter_errors(data):
             kind = error.kind
+            *where, keyword = error.schema_path  # the keyword that failed is the path's last part
             holder: Any = self.schema
-            for part in list(error.schema_path)[:-1]:
-                holder = holder[part]
+            for part in where:
+                # jsonschema-rs before 0.40 (the last releases for Python 3.9) names the
+                # $ref it went through instead of the place it leads to
+                holder = self._resolve(holder[part]) if part == "$ref" else holder[part]
             detail = getattr(kind, "property", None) or getattr(kind, "unexpected", None)
-            yield SchemaError(kind.name, tuple(error.instance_path), holder, error.instance, detail, error.message)
+            yield SchemaError(str(keyword), tuple(error.instance_path), holder, error.instance, detail, error.message)
+
+
+    def _resolve(self, ref: str) -> Any:
+        """A local reference (``#/$defs/account``) to the schema object it names."""
+        target: Any = self.schema
+        for part in ref.lstrip("#").strip("/").split("/"):
+            target = target[part] if part else target
+        return target
 
 
 def _plain(value: Any) -> Any:
