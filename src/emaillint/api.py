@@ -35,14 +35,8 @@ from emaillint.model import (
     Unexpanded,
 )
 from emaillint.provider import (
-    APP_PASSWORD,
-    NONE,
-    OAUTH2,
-    PASSWORD,
     REJECTS_SENDER,
     REWRITES_SENDER,
-    STARTTLS,
-    TLS,
     AuthMethod,
     Endpoint,
     Host,
@@ -51,6 +45,32 @@ from emaillint.provider import (
     Provider,
 )
 from emaillint.resolve import address_of, domain_of
+from emaillint.vocabulary import (
+    API_KEY,
+    APP_PASSWORD,
+    EMPTY,
+    LITERAL,
+    LOOKALIKE,
+    NO_SIGN_IN,
+    NO_TLS,
+    OAUTH2,
+    PASSWORD,
+    PLACEHOLDER,
+    REFERENCE,
+    STARTTLS,
+    STARTTLS_OPTIONAL,
+    STORE,
+    TEMPLATE,
+    TLS,
+    UNKNOWN_SIGN_IN,
+    Field,
+    Security,
+    SecretKind,
+    SignIn,
+)
+
+NONE = NO_TLS
+"""The name data sheets have used for ``NO_TLS`` since API version 1."""
 from emaillint.rules.shared_quota import Record
 
 API_VERSION = 1
@@ -59,8 +79,12 @@ __all__ = [
     "API_VERSION", "hookimpl",
     # providers: the data sheet
     "Provider", "Host", "Endpoint", "OtherHost", "AuthMethod", "Plan",
-    "STARTTLS", "TLS", "NONE", "PASSWORD", "APP_PASSWORD", "OAUTH2", "REWRITES_SENDER",
-    "REJECTS_SENDER",
+    "REWRITES_SENDER", "REJECTS_SENDER",
+    # the shared vocabulary
+    "Security", "TLS", "STARTTLS", "STARTTLS_OPTIONAL", "NO_TLS", "NONE",
+    "SignIn", "PASSWORD", "APP_PASSWORD", "OAUTH2", "API_KEY", "NO_SIGN_IN", "UNKNOWN_SIGN_IN",
+    "SecretKind", "REFERENCE", "STORE", "TEMPLATE", "LOOKALIKE", "LITERAL", "PLACEHOLDER", "EMPTY",
+    "Field",
     # rules
     "Rule", "Problem", "Finding", "Account", "Context", "Secret", "Position", "Record",
     "ERROR", "WARNING", "INFO", "address_of", "domain_of",

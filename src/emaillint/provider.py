@@ -11,14 +11,6 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-STARTTLS = "starttls"
-TLS = "tls"
-NONE = "none"
-
-PASSWORD = "password"
-APP_PASSWORD = "app-password"
-OAUTH2 = "oauth2"
-
 REWRITES_SENDER = "rewrite"
 """The provider replaces a From it does not recognise with the account's address."""
 REJECTS_SENDER = "reject"
