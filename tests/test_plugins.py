@@ -176,7 +176,10 @@ def test_a_rule_that_raises_at_lint_time_fails_on_that_account_only():
     broken = [f for f in findings if f.rule == "plugin-error"]
     assert [(f.path, f.line, f.account) for f in broken] == [("config.yaml", 2, "invoices"),
                                                              ("config.yaml", 9, "relay")]
-    assert errors[0] == "plugin 'bad': rule 'bad-rule' raised on account 'invoices': KeyError: 'invoices'"
+    # the message ends with the plugin's own line, where its code went wrong
+    line = check.__code__.co_firstlineno + 1
+    assert errors[0] == (f"plugin 'bad': rule 'bad-rule' raised on account 'invoices': KeyError: 'invoices'"
+                         f" (at test_plugins.py:{line})")
     assert others(findings) == BASELINE
     assert exit_code(findings) == 2
 
@@ -209,7 +212,9 @@ def test_a_plugin_error_never_shows_a_secret_from_the_file():
     config = CONFIG + "    acme_pool: eu\n    acme_token: s3cr3t-t0ken-value\n"
     findings, errors = run(plugin(emaillint_rules=lambda self: [POOL_RULE._replace(id="bad-rule", check=check)]),
                            config=config)
-    assert errors == ["plugin 'bad': rule 'bad-rule' raised on account 'relay': ValueError: token *** rejected"]
+    line = check.__code__.co_firstlineno + 2
+    assert errors == [f"plugin 'bad': rule 'bad-rule' raised on account 'relay': ValueError: token *** rejected"
+                      f" (at test_plugins.py:{line})"]
     assert all("s3cr3t" not in f.message for f in findings)
     assert labels(findings) == ["plugin-error@9", "port-security-mismatch@5"]
 

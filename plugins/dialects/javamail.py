@@ -9,8 +9,6 @@ which is why a typo here silently changes the security of the connection.
 
 from __future__ import annotations
 
-from emaillint_plugins.dialects.values import closest
-
 SOURCE = "https://javaee.github.io/javamail/docs/api/com/sun/mail/smtp/package-summary.html"
 
 TRANSPORT = (
@@ -37,8 +35,6 @@ SECURITY = ("starttls.", "ssl.", "socketFactory")
 SSL_SOCKET_FACTORIES = ("javax.net.ssl.SSLSocketFactory", "com.sun.mail.util.MailSSLSocketFactory",
                         "org.eclipse.angus.mail.util.MailSSLSocketFactory")
 
-_LOWER = {name.lower(): name for name in TRANSPORT}
-
 
 def transport_of(name: str) -> tuple[str, str] | None:
     """``mail.smtp.starttls.enable`` -> ``("smtp", "starttls.enable")``; None for other names."""
@@ -47,13 +43,3 @@ def transport_of(name: str) -> tuple[str, str] | None:
         if name.startswith(prefix):
             return protocol, name[len(prefix):]
     return None
-
-
-def known(suffix: str) -> str | None:
-    """The property as JavaMail spells it (it is case-sensitive), if ``suffix`` is one."""
-    return suffix if suffix in TRANSPORT else None
-
-
-def suggestion(suffix: str) -> str | None:
-    """The property a misspelt suffix most likely meant: a case slip or a near miss."""
-    return _LOWER.get(suffix.lower()) or closest(suffix, TRANSPORT)

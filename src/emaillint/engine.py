@@ -12,7 +12,7 @@ import re
 import stat
 from typing import BinaryIO, Iterable, Iterator, NamedTuple
 
-from emaillint import canonical, credentials
+from emaillint import canonical, credentials, kit
 from emaillint import load as loader
 from emaillint import suppressions
 from emaillint.escape import printable
@@ -21,6 +21,7 @@ from emaillint.network import is_local
 from emaillint.plugins import Registry
 from emaillint.resolve import resolve
 from emaillint.rules.shared_quota import Record
+from emaillint.vocabulary import IO_ERROR, PLUGIN_ERROR, SCHEMA, UNKNOWN_PROVIDER
 
 
 class FileResult(NamedTuple):
@@ -161,11 +162,11 @@ class Linter:
         provider = context.provider.name if context.provider else None
         for field, message in resolution.problems:
             line, column = account.where(field)
-            yield Finding(path, line, column, "schema", "", message, account.name, provider)
+            yield Finding(path, line, column, SCHEMA, "", message, account.name, provider)
         if context.provider is None and not resolution.problems and account.host and not is_local(account.host):
             line, column = account.where("host")
             hint = " or set provider:" if account.dialect == canonical.NAME else ""
-            yield Finding(path, line, column, "unknown-provider", "", (
+            yield Finding(path, line, column, UNKNOWN_PROVIDER, "", (
                 f"no installed plugin knows {account.host}; provider rules (host, port, auth, quotas)"
                 f" are skipped: install a plugin for it{hint}"
             ), account.name, None)
@@ -192,11 +193,11 @@ class Linter:
     def _plugin_error(self, path: str, what: str, plugin: str, exc: BaseException,
                       where: tuple[int, int] = (1, 1), account: str | None = None) -> Finding:
         detail = f"{type(exc).__name__}: {str(exc).splitlines()[0]}" if str(exc).strip() else type(exc).__name__
-        return Finding(path, where[0], where[1], "plugin-error", ERROR,
-                       f"{self.registry.label(plugin)}: {what}: {detail}", account)
+        return Finding(path, where[0], where[1], PLUGIN_ERROR, ERROR,
+                       f"{self.registry.label(plugin)}: {what}: {detail}{_in_plugin(exc)}", account)
 
     def _io(self, path: str, why: str) -> FileResult:
-        return FileResult(path, [Finding(path, 1, 1, "io-error", ERROR, f"{os.path.basename(path) or path} {why}")], [])
+        return FileResult(path, [Finding(path, 1, 1, IO_ERROR, ERROR, f"{os.path.basename(path) or path} {why}")], [])
 
     def _fill(self, findings: list[Finding]) -> list[Finding]:
         """Give findings made without a severity their rule's default, and keep every message
@@ -235,6 +236,21 @@ def _where(exc: BaseException) -> str:
     return f"{os.path.basename(frames[-1].filename)}:{frames[-1].lineno}" if frames else "unknown place"
 
 
+_OWN_CODE = os.path.dirname(os.path.abspath(__file__))
+
+
+def _in_plugin(exc: BaseException) -> str:
+    """`` (at module.py:line)``: the innermost frame outside emaillint's engine, where the
+    plugin's code went wrong (a wrong call of an API function fails at the caller's line)."""
+    import traceback
+
+    frames = [frame for frame in traceback.extract_tb(exc.__traceback__)
+              if not os.path.abspath(frame.filename).startswith(_OWN_CODE + os.sep)]
+    if not frames or frames[-1] is None:
+        return ""
+    return f" (at {os.path.basename(frames[-1].filename)}:{frames[-1].lineno})"
+
+
 def _distinct(findings: list[Finding]) -> list[Finding]:
     """One finding per place, rule and message: accounts that inherit one setting (every
     Alertmanager receiver inherits ``global``) would otherwise repeat its finding."""
@@ -253,17 +269,21 @@ def _finding(path: str, rule: Rule, account: Account, problem: Problem, provider
             and problem.severity in (None, *SEVERITIES)):
         raise TypeError(f"check() yielded a malformed {type(problem).__name__}; yield"
                         " Problem(field, message) or Problem(field, message, severity)")
+    if not (kit.is_place(problem.where) or problem.where in account.extra):
+        raise TypeError(f"check() yielded Problem({problem.where!r}, ...), which names no account field;"
+                        f" {kit.checked_place_hint(problem.where)}")
     line, column = account.where(problem.where)
     return Finding(path, line, column, rule.id, problem.severity or rule.severity, problem.message,
                    account.name, provider)
 
 
 def _checked(reading: Reading) -> Reading:
-    """A plugin dialect's reading, or a TypeError that becomes its plugin-error."""
+    """A plugin dialect's reading with read-only accounts, or a TypeError that becomes its
+    plugin-error: what one rule is given, no rule can change for the next."""
     if not isinstance(reading, Reading) or not all(isinstance(a, Account) for a in reading.accounts):
         raise TypeError(f"read() returned a malformed {type(reading).__name__}; return"
                         " Reading(accounts, findings, secrets) with Account objects")
-    return reading
+    return reading._replace(accounts=[kit.frozen(account) for account in reading.accounts])
 
 
 def redact(findings: Iterable[Finding], secrets: frozenset[str]) -> list[Finding]:

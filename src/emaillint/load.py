@@ -16,6 +16,7 @@ from typing import Any, Iterator
 import yaml
 
 from emaillint.model import ERROR, WARNING, Finding, Position
+from emaillint.vocabulary import DUPLICATE_KEY, IO_ERROR, YAML_SYNTAX
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -75,7 +76,7 @@ class Document:
     """
 
     __slots__ = ("path", "index", "source", "data", "positions", "key_positions", "ambiguous", "tags",
-                 "findings")
+                 "findings", "move")
 
     def __init__(self, path: str, index: int, source: str = "") -> None:
         self.path = path
@@ -87,14 +88,22 @@ class Document:
         self.ambiguous: dict[Path, str] = {}
         self.tags: dict[Path, str] = {}
         self.findings: list[Finding] = []
+        self.move: Any = None
+        """For a document embedded in another file's value: maps its own positions onto that file."""
 
     def position(self, path: Path, *, key: bool = False) -> Position:
         """Where ``path`` is written; for a missing path, its nearest written ancestor."""
         if key and path in self.key_positions:
-            return self.key_positions[path]
-        while path not in self.positions and path:
-            path = path[:-1]
-        return self.positions.get(path, Position(1, 1))
+            found = self.key_positions[path]
+        else:
+            while path not in self.positions and path:
+                path = path[:-1]
+            found = self.positions.get(path, Position(1, 1))
+        return self.move(found) if self.move is not None else found
+
+    def has(self, path: Path) -> bool:
+        """Whether ``path`` is written in the document (as a key or an item)."""
+        return path in self.positions
 
     def get(self, path: Path, default: Any = None) -> Any:
         node = self.data
@@ -203,26 +212,26 @@ def load(text: str, path: str) -> Loaded:
                     document.data = _Converter(document, budget, loaded).convert(node)
                 except LimitExceeded as exc:
                     line, column = _mark(node)
-                    loaded.findings.append(Finding(path, line, column, "io-error", ERROR, str(exc)))
+                    loaded.findings.append(Finding(path, line, column, IO_ERROR, ERROR, str(exc)))
                     break
             loaded.documents.append(document)
     except yaml.MarkedYAMLError as exc:
         if "maximum nesting depth" in (exc.problem or ""):  # libyaml's own limit, at 1,000 levels
-            loaded.findings.append(Finding(path, 1, 1, "io-error", ERROR, TOO_DEEP))
+            loaded.findings.append(Finding(path, 1, 1, IO_ERROR, ERROR, TOO_DEEP))
         else:
             loaded.findings.append(_syntax_finding(path, text, exc))
     except yaml.reader.ReaderError as exc:
         # The first character YAML text may not hold; libyaml's offset counts UTF-8 bytes.
         line, column = _yaml_spec().position(text, max(text.find(chr(exc.character)), 0))
-        loaded.findings.append(Finding(path, line, column, "yaml-syntax", ERROR, (
+        loaded.findings.append(Finding(path, line, column, YAML_SYNTAX, ERROR, (
             f"not valid YAML: the non-printable character U+{exc.character:04X} is not allowed in YAML text;"
             " delete it (write it as an escape such as \\t inside double quotes if it is wanted)"
         )))
     except RecursionError:  # PyYAML's pure-Python composer recurses once per level
-        loaded.findings.append(Finding(path, 1, 1, "io-error", ERROR, TOO_DEEP))
+        loaded.findings.append(Finding(path, 1, 1, IO_ERROR, ERROR, TOO_DEEP))
     finally:
         loader.dispose()
-    if any(f.rule in ("yaml-syntax", "io-error") for f in loaded.findings):
+    if any(f.rule in (YAML_SYNTAX, IO_ERROR) for f in loaded.findings):
         loaded.documents.clear()  # what was read before the error is not linted on its own
         return loaded
     if not needs_spec_check(loaded, text):
@@ -231,7 +240,7 @@ def load(text: str, path: str) -> Loaded:
     if violation is not None:
         # A warning, and the documents are linted: the loaders programs read mail settings
         # with (PyYAML, Go's yaml, SnakeYAML) accept this, so the settings do take effect.
-        loaded.findings.append(Finding(path, violation.line, violation.column, "yaml-syntax", WARNING, (
+        loaded.findings.append(Finding(path, violation.line, violation.column, YAML_SYNTAX, WARNING, (
             f"not valid YAML 1.2, though libyaml-based loaders accept it: {violation.message}"
         )))
     return loaded
@@ -275,7 +284,7 @@ def _syntax_finding(path: str, text: str, exc: yaml.MarkedYAMLError) -> Finding:
     if context and exc.context_mark is not None and exc.context_mark is not mark:
         context += f" (line {exc.context_mark.line + 1})"
     message = f"not valid YAML: {problem}{context}; check quoting and indentation near here"
-    return Finding(path, line, column, "yaml-syntax", ERROR, message)
+    return Finding(path, line, column, YAML_SYNTAX, ERROR, message)
 
 
 def _mark(node: yaml.Node) -> Position:
@@ -349,7 +358,7 @@ class _Converter:
             if key in seen:
                 first = seen[key]
                 self.findings.append(Finding(
-                    self.doc.path, where.line, where.column, "duplicate-key", ERROR,
+                    self.doc.path, where.line, where.column, DUPLICATE_KEY, ERROR,
                     f"'{key}' is already set on line {first.line}; YAML loaders silently keep"
                     " only the last value, so delete one of them",
                 ))

@@ -25,6 +25,7 @@ from emaillint.model import ERROR, Dialect, Finding, Rule
 from emaillint.plugin_checks import provider_problem, rule_problem, schema_property_problem
 from emaillint.provider import Provider
 from emaillint.resolve import ProviderIndex
+from emaillint.vocabulary import PLUGIN_ERROR
 
 PLUGIN_PATH = "<plugins>"
 """The path plugin-error findings carry when no linted file is to blame."""
@@ -145,7 +146,7 @@ class Registry:
     def error(self, plugin: str, message: str) -> None:
         """Record a plugin-error: ``message`` says what ``plugin`` did and what to do."""
         self.problems.setdefault(plugin, []).append(message)
-        self.errors.append(Finding(PLUGIN_PATH, 1, 1, "plugin-error", ERROR, f"{self.label(plugin)}: {message}"))
+        self.errors.append(Finding(PLUGIN_PATH, 1, 1, PLUGIN_ERROR, ERROR, f"{self.label(plugin)}: {message}"))
 
     def label(self, name: str) -> str:
         for info in self.plugins:
@@ -198,10 +199,10 @@ class Registry:
                 continue
             hook = opts.get("specname") or attr
             if hook not in HOOKS:
-                import difflib
+                from emaillint.suggest import closest
 
-                close = difflib.get_close_matches(hook, HOOKS, n=1)
-                hint = f"did you mean {close[0]}?" if close else f"the hooks are: {', '.join(HOOKS)}"
+                close = closest(hook, HOOKS)
+                hint = f"did you mean {close}?" if close else f"the hooks are: {', '.join(HOOKS)}"
                 self.error(name, f"{hook}() is not an emaillint hook; {hint}")
             elif opts.get("hookwrapper") or opts.get("wrapper"):
                 self.error(name, f"{hook}() is a hook wrapper, which emaillint does not support;"

@@ -104,7 +104,8 @@ def test_a_raising_hook_and_rule_are_named_and_the_rest_still_runs(icloud_venv, 
                         " returns is not used: fix or upgrade the plugin, or turn it off with"
                         " --disable-plugin raising")
     assert lines[1] == ("config.yaml:2:3: error plugin-error plugin 'raising' (emaillint-raising 0.1.0):"
-                        " rule 'raising-pool' raised on account 'invoices': KeyError: 'relay_pool'")
+                        " rule 'raising-pool' raised on account 'invoices': KeyError: 'relay_pool'"
+                        " (at emaillint_raising.py:12)")
     assert lines[2].startswith(GMAIL_FINDING)
     assert lines[3].startswith("config.yaml:8:3: error plugin-error plugin 'raising'")
     assert lines[4] == ICLOUD_FINDING  # and no schema finding: its account key still counts

@@ -12,9 +12,10 @@ from typing import Any, Iterable
 
 from emaillint.model import Account
 from emaillint.provider import Host
+from emaillint.vocabulary import NO_TLS, STARTTLS, STARTTLS_OPTIONAL, TLS
 
-SECURITY_WORDS = {"starttls": "STARTTLS", "starttls-optional": "optional STARTTLS", "tls": "implicit TLS",
-                  "none": "no TLS"}
+SECURITY_WORDS = {STARTTLS: "STARTTLS", STARTTLS_OPTIONAL: "optional STARTTLS", TLS: "implicit TLS",
+                  NO_TLS: "no TLS"}
 
 
 def write(account: Account, field: str, value: Any, otherwise: str) -> str:

@@ -31,6 +31,7 @@ from typing import Iterator
 from emaillint.model import WARNING, Account, Context, Problem, Rule
 from emaillint.rules import daily_recipient_quota
 from emaillint.rules.arithmetic import breakdown, caveats, per_day
+from emaillint.vocabulary import CC_QUOTA
 
 
 def check(account: Account, context: Context) -> Iterator[Problem]:
@@ -55,6 +56,6 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
     ))
 
 
-RULE = Rule("cc-quota", WARNING,
+RULE = Rule(CC_QUOTA, WARNING,
             "CC/BCC addresses are configured: each spends quota; states the resulting max messages/day",
             __doc__, check)

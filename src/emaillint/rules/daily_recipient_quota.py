@@ -34,6 +34,7 @@ from typing import Iterator
 
 from emaillint.model import ERROR, Account, Context, Problem, Rule
 from emaillint.rules.arithmetic import breakdown, caveats, counts_note, per_day
+from emaillint.vocabulary import DAILY_RECIPIENT_QUOTA
 
 
 def exceeded(account: Account, context: Context) -> bool:
@@ -64,6 +65,6 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
         ))
 
 
-RULE = Rule("daily-recipient-quota", ERROR,
+RULE = Rule(DAILY_RECIPIENT_QUOTA, ERROR,
             "messages_per_day x (to + cc + bcc) exceeds the plan's daily recipient limit, or "
             "messages_per_day its daily message limit", __doc__, check)

@@ -32,11 +32,12 @@ from __future__ import annotations
 from typing import Iterator
 
 from emaillint.model import ERROR, INTERPOLATION_DEFAULT, Account, Context, Problem, Rule
+from emaillint.vocabulary import LITERAL, PLAINTEXT_PASSWORD
 
 
 def check(account: Account, context: Context) -> Iterator[Problem]:
     secret = account.password
-    if secret is None or secret.kind != "literal":
+    if secret is None or secret.kind != LITERAL:
         return
     instead = account.setting("password", "${SMTP_PASSWORD}")
     if secret.detail == INTERPOLATION_DEFAULT:
@@ -51,4 +52,4 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
         ))
 
 
-RULE = Rule("plaintext-password", ERROR, "the password is a literal instead of a reference", __doc__, check)
+RULE = Rule(PLAINTEXT_PASSWORD, ERROR, "the password is a literal instead of a reference", __doc__, check)

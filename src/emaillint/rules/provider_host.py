@@ -30,7 +30,9 @@ from typing import Iterator
 
 from emaillint.model import ERROR, Account, Context, Problem, Rule
 from emaillint.rules.advice import write_host
+from emaillint.suggest import closest
 from emaillint.rules.hosts import applies, other_host, own_host, recommended_host
+from emaillint.vocabulary import PROVIDER_HOST
 
 
 def check(account: Account, context: Context) -> Iterator[Problem]:
@@ -54,16 +56,14 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
         yield Problem("host", f"{wrong.reason}; {write_host(account, wrong.use_instead)}")
         return
     known = [h.name for h in provider.hosts if applies(h, context)]
-    import difflib  # only on a typo: off the start-up path
-
-    close = difflib.get_close_matches(name, known, n=1, cutoff=0.75)
+    close = closest(name, known)
     if close:
-        yield Problem("host", f"{account.host} is not {provider.title}'s SMTP host; did you mean {close[0]}?")
+        yield Problem("host", f"{account.host} is not {provider.title}'s SMTP host; did you mean {close}?")
     else:
         yield Problem("host", (
             f"{account.host} is not {provider.title}'s SMTP submission host; {write_host(account, right.name)}"
         ))
 
 
-RULE = Rule("provider-host", ERROR,
+RULE = Rule(PROVIDER_HOST, ERROR,
             "the host is not the provider's submission host (typos, imap./pop. hosts)", __doc__, check)

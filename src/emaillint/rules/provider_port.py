@@ -31,6 +31,7 @@ from typing import Iterator
 from emaillint.model import ERROR, Account, Context, Problem, Rule
 from emaillint.rules.advice import endpoints
 from emaillint.rules.hosts import target_host
+from emaillint.vocabulary import PROVIDER_PORT
 
 
 def check(account: Account, context: Context) -> Iterator[Problem]:
@@ -44,4 +45,4 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
         ))
 
 
-RULE = Rule("provider-port", ERROR, "the provider does not accept submission on that port", __doc__, check)
+RULE = Rule(PROVIDER_PORT, ERROR, "the provider does not accept submission on that port", __doc__, check)

@@ -33,8 +33,9 @@ from emaillint.model import ERROR, Account, Context, Problem, Rule
 from emaillint.rules.advice import SECURITY_WORDS, write
 from emaillint.rules.hosts import target_host
 from emaillint.rules.port_security_mismatch import mismatched
+from emaillint.vocabulary import PROVIDER_SECURITY, STARTTLS, STARTTLS_OPTIONAL
 
-_SAME = {"starttls-optional": "starttls"}
+_SAME = {STARTTLS_OPTIONAL: STARTTLS}
 
 
 def check(account: Account, context: Context) -> Iterator[Problem]:
@@ -52,6 +53,6 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
         ))
 
 
-RULE = Rule("provider-security", ERROR,
+RULE = Rule(PROVIDER_SECURITY, ERROR,
             "the security mode is not the one the provider uses on that port (587 needs STARTTLS)",
             __doc__, check)

@@ -34,6 +34,7 @@ from typing import Iterator
 from emaillint.model import WARNING, Account, Context, Problem, Rule
 from emaillint.provider import REJECTS_SENDER, REWRITES_SENDER
 from emaillint.resolve import address_of, domain_of
+from emaillint.vocabulary import SENDER_MISMATCH
 
 
 def check(account: Account, context: Context) -> Iterator[Problem]:
@@ -43,7 +44,7 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
     sender = address_of(account.sender).lower()
     owner = context.sender_provider
     if owner is not None and owner.group != provider.group:
-        yield Problem("from", (
+        yield Problem("sender", (
             f"from is a {domain_of(sender)} address ({owner.title}) sent through {provider.title}:"
             f" receivers reject it under {domain_of(sender)}'s DMARC policy; send from the"
             f" account's own address, or through {owner.title}"
@@ -54,20 +55,20 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
     user = address_of(account.username).lower()
     if user == sender:
         return
-    spelled = account.spelled("from", user)
+    spelled = account.spelled("sender", user)
     instead = (f"set {spelled}" if spelled else f"send from {user}") + (
         f", or {provider.sender_note}" if provider.sender_note else "")
     if provider.sender_policy == REWRITES_SENDER:
-        yield Problem("from", (
+        yield Problem("sender", (
             f"{provider.title} replaces From {sender} with the signed-in account {user}; {instead}"
         ))
     elif provider.sender_policy == REJECTS_SENDER:
-        yield Problem("from", (
+        yield Problem("sender", (
             f"{provider.title} rejects mail whose From ({sender}) is not the signed-in mailbox"
             f" ({user}); {instead}"
         ))
 
 
-RULE = Rule("sender-mismatch", WARNING,
+RULE = Rule(SENDER_MISMATCH, WARNING,
             "from differs from the authenticated user where the provider rewrites or rejects it",
             __doc__, check)
