@@ -15,9 +15,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from emaillint.api import (NO_TLS, PLAIN, STARTTLS, TLS, Dialect, Draft, Reader, Reading, Setting, boolean,
-                           embedded_documents, hookimpl, host_port, interpolate_nothing, manifest_files, mapping,
-                           spelling)
+from emaillint.api import (NO_TLS, STARTTLS, TLS, Dialect, Draft, Key, Reader, Reading, Setting, boolean, hookimpl,
+                           interpolate_nothing, manifest_files, mapping, spelling)
 from emaillint.api import decoded_manifest_file as decoded
 
 NAME = "alertmanager"
@@ -36,6 +35,11 @@ NO_EXPANSION = ("Alertmanager does not expand environment variables: write the v
 PASSWORD_FILE = ("Alertmanager does not expand environment variables: put the password in a file"
                  " and point {file} at it")
 REFUSED = "Alertmanager has no such email setting and refuses to load the file (field {key} not found)"
+KEYS = {"from": "sender", "auth_username": "username", "to": Key("to", split=",")}
+REQUIRED = {"smarthost": "smarthost: smtp.example.com:587", "from": "from: alertmanager@example.com",
+            "to": "to: ops@example.com"}
+REQUIRED_WHERE = {"to": "email_configs entry without to"}
+SECRETS = ("auth_password", "auth_password_file", "auth_secret", "auth_secret_file")
 
 
 def is_config(data: Any) -> bool:
@@ -62,14 +66,8 @@ def read(doc: Any, options: Any) -> Reading:
     reader = Reader(doc, options, NAME, interpolate_nothing, NO_EXPANSION)
     if is_config(doc.data):
         _Config(reader).read()
-    for path, text, encoded in () if is_config(doc.data) else _embedded(doc.data):
-        documents, findings = embedded_documents(doc, path, decoded(text, encoded), encoded)
-        reader.findings.extend(findings)
-        for inner in documents:
-            if is_config(inner.data):
-                inner_reader = Reader(inner, options, NAME, interpolate_nothing, NO_EXPANSION)
-                _Config(inner_reader).read()
-                reader.include(inner_reader.reading())
+    else:
+        reader.embedded(_embedded(doc.data), lambda inner: is_config(inner.doc.data) and _Config(inner).read())
     return reader.reading()
 
 
@@ -102,38 +100,25 @@ class _Config:
         if not found and "smtp_smarthost" in self.settings:
             self._account("global", {}, ("global",))
 
-    def pick(self, entry: dict[str, Setting], key: str) -> Setting | None:
-        """A receiver's own setting, or the global ``smtp_`` one it inherits."""
-        return entry.get(key) or self.settings.get("smtp_" + key)
-
     def _account(self, name: str, entry: dict[str, Setting], path: tuple[Any, ...]) -> None:
         reader, receiver = self.reader, path != ("global",)
+        # a receiver's own setting, or the global smtp_ one it inherits
+        inherited = {**{k[len("smtp_"):]: s for k, s in self.settings.items() if k.startswith("smtp_")}, **entry}
+        merged = {key: setting for key, setting in inherited.items() if setting.value not in (None, "")}
         draft = reader.draft(name, path, spelling("Alertmanager"))
-        smarthost, port = self.pick(entry, "smarthost"), None
-        if smarthost is None and receiver:
-            reader.refused(path, "no smarthost here and no smtp_smarthost in global: Alertmanager refuses the file;"
-                                 " add smarthost: smtp.example.com:587", key=True, account=name)
-        elif smarthost is not None:
-            port = reader.smarthost(draft, smarthost, "Alertmanager refuses the file", quote="'", key=True)
-        self._security(draft, entry, port, smarthost)
-        self._credentials(draft, entry, receiver)
-        sender = self.pick(entry, "from")
-        if sender is None and receiver:
-            reader.refused(path, "no from here and no smtp_from in global: Alertmanager refuses the file; add"
-                                 " from: alertmanager@example.com", key=True, account=name)
-        elif sender is not None and sender.value not in (None, ""):
-            draft.respell({"sender": f"{sender.label}: {{}}"})
-            draft.read("sender", sender)
-        to = entry.get("to")
-        if receiver and (to is None or to.value in (None, "")):
-            reader.refused(path, "email_configs entry without to: Alertmanager refuses the file; add"
-                                 " to: ops@example.com", key=True, account=name)
-        elif receiver:
-            draft.addresses("to", to._replace(value=str(to.value)), split=",")
+        for key, example in REQUIRED.items():
+            if receiver and merged.get(key) is None:
+                reader.refused(path, f"{REQUIRED_WHERE.get(key, f'no {key} here and no smtp_{key} in global')}:"
+                                     f" Alertmanager refuses the file; add {example}", key=True, account=name)
+        smarthost = merged.get("smarthost")
+        port = smarthost and reader.smarthost(draft, smarthost, "Alertmanager refuses the file", quote="'", key=True)
+        self._security(draft, merged, port, smarthost)
+        reader.fields(draft, {k: s for k, s in merged.items() if receiver or k != "to"}, KEYS)
+        self._password(draft, entry if any(k in entry for k in SECRETS) else inherited, receiver)
         reader.add(draft)
 
-    def _security(self, draft: Draft, entry: dict[str, Setting], port: int | None, smarthost: Setting | None) -> None:
-        require, forced = self.pick(entry, "require_tls"), self.pick(entry, "force_implicit_tls")
+    def _security(self, draft: Draft, merged: dict[str, Setting], port: int | None, smarthost: Setting | None) -> None:
+        require, forced = merged.get("require_tls"), merged.get("force_implicit_tls")
         required = boolean(require.value) if require else None
         inherited = smarthost is not None and smarthost.path[0] == "global"
         label = require.label if require else "smtp_require_tls" if inherited else "require_tls"
@@ -156,31 +141,24 @@ class _Config:
             draft.set("security", NO_TLS, require.path)
         else:
             draft.set("security", STARTTLS, require.path if require else None)
-        tls = self.pick(entry, "tls_config")
+        tls = merged.get("tls_config")
         if tls is not None and isinstance(tls.value, dict) and boolean(tls.value.get("insecure_skip_verify")):
             draft.unverified(tls.path + ("insecure_skip_verify",), f"{tls.label}.insecure_skip_verify: true")
 
-    def _credentials(self, draft: Draft, entry: dict[str, Setting], receiver: bool) -> None:
-        username = self.pick(entry, "auth_username")
-        if username is not None and username.value not in (None, ""):
-            draft.respell({"username": f"{username.label}: {{}}"})
-            draft.read("username", username)
-        prefix = "" if receiver else "smtp_"
-        draft.respell({"password": f"{prefix}auth_password_file: /etc/alertmanager/smtp_password"
-                                   " (a file kept out of the repository)"})
+    def _password(self, draft: Draft, secrets: dict[str, Setting], receiver: bool) -> None:
+        """``auth_password`` or ``auth_secret``, each with its ``_file``: a receiver inherits
+        them from global or none of them; a file wins."""
+        draft.respell({"password": f"{'' if receiver else 'smtp_'}auth_password_file:"
+                                   " /etc/alertmanager/smtp_password (a file kept out of the repository)"})
         for key in ("auth_password", "auth_secret"):
-            # a receiver inherits a secret and its _file from global, or neither; the file wins
-            pair = entry if key in entry or key + "_file" in entry else {
-                k[len("smtp_"):]: s for k, s in self.settings.items() if k.startswith("smtp_")}
-            found, stored = pair.get(key), pair.get(key + "_file")
+            found, stored = secrets.get(key), secrets.get(key + "_file")
             if stored is not None:
-                draft.stored("file", stored.path)
-            elif found is not None and found.value in (None, ""):
-                draft.empty_password(found.path)
-            elif found is not None:
-                draft.password(found._replace(value=str(found.value)), fix=PASSWORD_FILE.format(file=f"{found.label}_file"))
-            if stored is not None or found is not None:
-                return
+                return draft.stored("file", stored.path)
+            if found is not None and found.value in (None, ""):
+                return draft.empty_password(found.path)
+            if found is not None:
+                return draft.password(found._replace(value=str(found.value)),
+                                      fix=PASSWORD_FILE.format(file=f"{found.label}_file"))
 
 
 DIALECT = Dialect(

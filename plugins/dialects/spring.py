@@ -15,25 +15,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from emaillint.api import (
-    NO_TLS,
-    PLAIN,
-    PLAINTEXT_PASSWORD,
-    STARTTLS,
-    STARTTLS_OPTIONAL,
-    TLS,
-    Dialect,
-    Reader,
-    Reading,
-    Setting,
-    boolean,
-    closest,
-    flatten,
-    hookimpl,
-    interpolate_spring,
-    port,
-    spelling,
-)
+from emaillint.api import (PLAIN, PLAINTEXT_PASSWORD, Dialect, Reader, Reading, Setting, boolean, closest, flatten,
+                           hookimpl, interpolate_spring, spelling)
 
 from emaillint_plugins.dialects import javamail
 
@@ -46,22 +29,15 @@ FIELDS = {"host": "host", "port": "port", "username": "username", "password": "p
           "testconnection": "test-connection", "ssl.enabled": "ssl.enabled", "ssl.bundle": "ssl.bundle",
           "properties": "properties"}
 """``spring.mail.*``: relaxed form (lower case, no ``-`` or ``_``, as Spring binds them) -> as documented."""
-DEFAULT_PORTS = {"smtp": 25, "smtps": 465}
 PLACEHOLDERS = "Spring resolves only ${NAME} placeholders, with braces"
 JASYPT_KEY = "jasypt.encryptor.password"
 
 
 def detect(doc: Any) -> bool:
     data = doc.data
-    if not isinstance(data, dict):
-        return False
-    for key, value in data.items():
-        if key.startswith("spring.mail"):
-            return True
-        if key == "spring" and isinstance(value, dict):
-            if any(sub == "mail" or sub.startswith("mail.") for sub in value):
-                return True
-    return False
+    spring = data.get("spring") if isinstance(data, dict) else None
+    return isinstance(data, dict) and (any(key.startswith("spring.mail") for key in data) or isinstance(
+        spring, dict) and any(sub == "mail" or sub.startswith("mail.") for sub in spring))
 
 
 def read(doc: Any, options: Any) -> Reading:
@@ -73,39 +49,25 @@ def read(doc: Any, options: Any) -> Reading:
 
 
 class _Mail:
-    """One ``spring.mail`` block: JavaMail's view of it, and Spring's."""
+    """One ``spring.mail`` block: Spring's settings, and the JavaMail session they configure."""
 
     def __init__(self, reader: Reader, entries: dict[str, Setting]) -> None:
         self.reader = reader
         self.fields = {_relaxed(n[len(MAIL):]): s for n, s in entries.items() if not n.startswith(PROPERTIES)}
-        self.props = {n[len(PROPERTIES):]: s._replace(label=n[len(PROPERTIES):])
-                      for n, s in entries.items() if n.startswith(PROPERTIES)}
         protocol = self.fields.get("protocol")
         self.protocol = str(protocol.value).strip().lower() if protocol and protocol.value else "smtp"
-        if self.protocol not in DEFAULT_PORTS:
+        if self.protocol not in javamail.DEFAULT_PORTS:
             reader.refused(protocol.path, (
                 f"spring.mail.protocol: '{protocol.value}' is not a JavaMail mail transport, so sending fails"
                 " with NoSuchProviderException; write smtp (STARTTLS or none) or smtps (implicit TLS)"),
                 account=ACCOUNT)
             self.protocol = "smtp"
-        self.prefix = f"mail.{self.protocol}."
+        self.session = javamail.Session({n[len(PROPERTIES):]: s._replace(label=n[len(PROPERTIES):])
+                                         for n, s in entries.items() if n.startswith(PROPERTIES)}, self.protocol)
         at = ("spring", "mail") if reader.doc.has(("spring", "mail")) else next(iter(entries.values())).path
-        self.draft = reader.draft(ACCOUNT, at, spelling("JavaMail", fields={
-            field: f"spring.mail.{field}: {{}}" for field in ("host", "port", "username", "password")}, security={
-            TLS: f"spring.mail.properties {self.prefix}ssl.enable: true",
-            STARTTLS: (f"spring.mail.properties {self.prefix}starttls.enable: true and"
-                       f" {self.prefix}starttls.required: true"),
-            STARTTLS_OPTIONAL: f"only {self.prefix}starttls.enable",
-            NO_TLS: f"no {self.prefix}ssl.enable, socketFactory or starttls property",
-        }))
-
-    def prop(self, suffix: str) -> Setting | None:
-        return self.props.get(self.prefix + suffix)
-
-    def flag(self, suffix: str) -> Setting | None:
-        """A boolean property that is on, or None."""
-        setting = self.prop(suffix)
-        return setting if setting is not None and boolean(setting.value) else None
+        self.draft = reader.draft(ACCOUNT, at, spelling(
+            "JavaMail", fields={field: f"spring.mail.{field}: {{}}" for field in ("host", "port", "username", "password")},
+            security=javamail.security_spelling(self.protocol, "spring.mail.properties")))
 
     def read(self) -> None:
         draft = self.draft
@@ -114,15 +76,17 @@ class _Mail:
             if setting is not None and setting.value not in (None, ""):
                 draft.read(field, setting, fix=_placeholder(field))
         self._password()
-        self._security()
-        factory = self._ssl_socket_factory()
-        setting = self.fields.get("port") or self.prop("port") or (factory and self.prop("socketFactory.port"))
-        if setting and setting.value is not None:
-            draft.read("port", setting._replace(label=_short(setting.label)), convert=port, fix=_placeholder("port"))
-        else:
-            draft.default("port", DEFAULT_PORTS[self.protocol])
-        self._verification()
-        self._unknown_keys()
+        enabled = self.fields.get("ssl.enabled")
+        implicit = [self.fields.get("protocol") if self.protocol == "smtps" else None,
+                    enabled if enabled is not None and boolean(enabled.value) else None]
+        self.session.read(draft, implicit, self.fields.get("port"), _placeholder("port"))
+        for field, setting in self.fields.items():
+            if field not in FIELDS:
+                close = closest(field, FIELDS)
+                hint = f"did you mean spring.mail.{FIELDS[close]}?" if close else "Spring Boot ignores it"
+                self.reader.ignored(setting.path, f"{setting.label}: Spring Boot has no such mail setting; {hint}",
+                                    account=ACCOUNT)
+        self.session.unknown(self.reader, ACCOUNT, {key: f"spring.mail.{name}" for key, name in FIELDS.items()})
         self.reader.add(draft)
 
     def _password(self) -> None:
@@ -144,74 +108,6 @@ class _Mail:
         else:
             self.draft.password(setting._replace(value=str(setting.value)), fix=_placeholder("password"))
 
-    def _security(self) -> None:
-        enabled = self.fields.get("ssl.enabled")
-        implicit = [s for s in (
-            self.fields.get("protocol") if self.protocol == "smtps" else None,
-            self.flag("ssl.enable"),
-            enabled if enabled is not None and boolean(enabled.value) else None,
-            self._ssl_socket_factory(),
-        ) if s is not None]
-        starttls = [s for s in (self.flag("starttls.enable"), self.flag("starttls.required")) if s is not None]
-        required = self.flag("starttls.required")
-        mode, why = ((TLS, implicit[0]) if implicit else (STARTTLS, required) if required else
-                     (STARTTLS_OPTIONAL, starttls[0]) if starttls else (NO_TLS, None))
-        self.draft.set("security", mode, why.path if why else None)
-        if implicit and starttls:
-            self.draft.conflict(
-                tuple(f"{_short(s.label)}: {_text(s.value)}" for s in implicit[:1] + starttls[:1]),
-                "JavaMail connects with implicit TLS and skips STARTTLS ('STARTTLS requested but"
-                " already using SSL'), so the starttls properties do nothing",
-                "keep only the one that matches the port: implicit TLS (ssl.enable) for 465,"
-                " starttls.enable and starttls.required for 587")
-
-    def _ssl_socket_factory(self) -> Setting | None:
-        setting = self.prop("socketFactory.class")
-        return setting if setting is not None and str(setting.value).strip() in javamail.SSL_SOCKET_FACTORIES else None
-
-    def _verification(self) -> None:
-        trust = self.prop("ssl.trust")
-        host = str(self.draft.fields.get("host") or "").lower()
-        identity = self.prop("ssl.checkserveridentity")
-        if trust is not None and trust.value is not None and ("*" in str(trust.value).lower().split()
-                                                              or (host and host in str(trust.value).lower().split())):
-            self.draft.unverified(trust.path, f"{trust.label}: {_text(trust.value)}")
-        elif identity is not None and boolean(identity.value) is False:
-            self.draft.unverified(identity.path, f"{identity.label}: {_text(identity.value)}")
-
-    def _unknown_keys(self) -> None:
-        for field, setting in self.fields.items():
-            if field not in FIELDS:
-                close = closest(field, FIELDS)
-                hint = f"did you mean spring.mail.{FIELDS[close]}?" if close else "Spring Boot ignores it"
-                self.reader.ignored(setting.path, f"{setting.label}: Spring Boot has no such mail setting; {hint}",
-                                    account=ACCOUNT)
-        for name, setting in self.props.items():
-            message = self._property_problem(name)
-            if message:
-                self.reader.ignored(setting.path, message, account=ACCOUNT)
-
-    def _property_problem(self, name: str) -> str | None:
-        transport = javamail.transport_of(name)
-        if transport is None:
-            if name.startswith("mail."):
-                return None
-            if _relaxed(name) in FIELDS:
-                return (f"{name} is not a JavaMail property and is ignored here; did you mean"
-                        f" spring.mail.{FIELDS[_relaxed(name)]}, one level up?")
-            return f"{name} is not a JavaMail property (those start with mail.) and is ignored"
-        protocol, suffix = transport
-        if suffix in javamail.TRANSPORT:
-            if protocol != self.protocol and suffix.startswith(javamail.SECURITY):
-                return (f"{name} is ignored: with spring.mail.protocol: {self.protocol} JavaMail reads"
-                        f" {self.prefix}{suffix}")
-            return None
-        if suffix in javamail.MISPLACED:
-            return f"{name} is not a JavaMail property and is ignored; write {javamail.MISPLACED[suffix]}"
-        close = closest(suffix, javamail.TRANSPORT)
-        hint = f"did you mean mail.{protocol}.{close}?" if close else "check the spelling against JavaMail's list"
-        return f"{name} is not a JavaMail property, so JavaMail ignores it; {hint}"
-
 
 def _placeholder(field: str) -> str:
     return f"{PLACEHOLDERS}: write spring.mail.{field}: ${{SMTP_{field.upper()}}}"
@@ -220,14 +116,6 @@ def _placeholder(field: str) -> str:
 def _relaxed(name: str) -> str:
     """Spring's relaxed binding: ``default-encoding``, ``defaultEncoding`` and ``default_encoding`` agree."""
     return name.lower().replace("-", "").replace("_", "")
-
-
-def _short(name: str) -> str:
-    return name[len(PROPERTIES):] if name.startswith(PROPERTIES) else name
-
-
-def _text(value: Any) -> str:
-    return str(value).lower() if isinstance(value, bool) else str(value)
 
 
 DIALECT = Dialect(

@@ -200,6 +200,8 @@ class Key(NamedTuple):
     """For ``values``: what the program does with a word it does not know ("refuses to start")."""
     choices: str = ""
     """For ``values``: the words to suggest, in prose (default: all of them)."""
+    split: str = ""
+    """For ``to``/``cc``/``bcc`` written as one text: what the program splits addresses at."""
 
 
 Keys = Mapping[str, "Key | str | None"]
@@ -523,6 +525,32 @@ class Reader:
             return self.interpolation(raw, self.environ if resolve else {})
         return Value(PLAIN, text)
 
+    def text(self, setting: Setting | None) -> str | None:
+        """A setting's text as the program uses it, when lint time knows it (None for a
+        reference, a look-alike or an absent setting)."""
+        value = self.value(setting.value) if setting is not None else None
+        return value.text if value is not None and value.kind in (PLAIN, FALLBACK) else None
+
+    def flag(self, setting: Setting | None) -> bool | None:
+        """A boolean setting as the program reads it (``"true"``, ``yes``, ``1``); None when unknown."""
+        text = self.text(setting)
+        return boolean(setting.value if isinstance(setting.value, bool) else text) if text is not None else None
+
+    def embedded(self, files: Iterable[tuple[Path, str, bool]], read: Callable[[Reader], None]) -> None:
+        """Read the configs a Kubernetes ConfigMap or Secret carries (``manifest_files``):
+        each embedded document gets a reader of its own, positioned in this file, and
+        ``read`` fills it; syntax errors inside are this file's findings."""
+        from emaillint import embedded
+
+        for path, text, encoded in files:
+            documents, findings = embedded.documents(self.doc, path, embedded.decoded(text, encoded) or "", encoded)
+            self.findings.extend(findings)
+            for inner in documents:
+                reader = Reader(inner, None, self.dialect, self.interpolation, self.expansion, form=self.form)
+                reader.environ = self.environ
+                read(reader)
+                self.include(reader.reading())
+
     def draft(self, name: str, at: Path, spelled: Spelling, *, key: bool = True) -> Draft:
         return Draft(self, name, at, checked_spelling(spelled), key=key)
 
@@ -533,8 +561,9 @@ class Reader:
 
     def fields(self, draft: Draft, found: Mapping[str, Setting], keys: Keys) -> None:
         """Read every key of ``keys`` that ``found`` has into ``draft``; for a field that
-        several keys may set, the first one found wins. Enumerated values the program does
-        not know are reported by ``enum``; everything else goes through ``read``."""
+        several keys may set, the first one found wins, and advice then names the key as
+        written. Enumerated values the program does not know are reported by ``enum``;
+        everything else goes through ``read``."""
         for name, spec in keys.items():
             key = _key(spec)
             setting = found.get(name)
@@ -542,16 +571,18 @@ class Reader:
                 continue
             if setting.value in (None, "") and key.field != "password":
                 continue
+            if key.field not in ("password", "security", "verify_cert"):
+                draft.respell({key.field: self.form.format(key=setting.label, value="{}")})
             if key.field == "password":
                 draft.password(setting)
             elif key.field in vocabulary.ADDRESS_FIELDS:
-                draft.addresses(key.field, setting)
+                draft.addresses(key.field, setting, split=key.split)
             elif key.values:
                 self.enum(draft, key, setting)
             elif key.field == "verify_cert":
                 flag = boolean(setting.value)
                 if flag is not None and flag == key.invert:
-                    draft.unverified(setting.path, f"{setting.label}: {written(setting.value)}")
+                    draft.unverified(setting.path, self.form.format(key=setting.label, value=written(setting.value)))
             else:
                 draft.read(key.field, setting, convert=port if key.field == "port" else None)
 
