@@ -115,7 +115,7 @@ def test_a_yahoo_from_through_gmail_is_sender_mismatch_at_the_alertmanager_line(
           email_configs:
           - to: 'team@example.com'
         """
-    findings = lint(text, path="alertmanager.yml", plugins=[alertmanager, gmail, _Yahoo()], discover=False,
+    findings = lint(text, path="alertmanager.yml", plugins=[alertmanager, gmail, _Yahoo()], builtins=False,
                     as_of=AS_OF)
     assert [(f.rule, f.line, f.column) for f in findings] == [("sender-mismatch", 3, 14)]
     assert "receivers reject it under yahoo.com's DMARC policy" in findings[0].message

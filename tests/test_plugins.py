@@ -280,7 +280,7 @@ def test_providers_of_one_family_may_share_hosts_and_domains():
 def test_a_rule_id_clash_keeps_the_builtin_rule():
     mine = POOL_RULE._replace(id="cc-quota")
     reg = registry([plugin(emaillint_rules=lambda self: [mine])])
-    assert reg.problems["bad"] == ["rule 'cc-quota' is already defined by plugin 'emaillint' (emaillint 0.1.0),"
+    assert reg.problems["bad"] == ["rule 'cc-quota' is already defined by plugin 'emaillint' (emaillint 0.2.0),"
                                    " so this one is not used; give yours an id prefixed with your plugin's name"]
     assert reg.rules["cc-quota"].plugin == "emaillint"
 

@@ -108,7 +108,7 @@ NONE = NO_TLS
 """The name data sheets have used for ``NO_TLS`` since API version 1."""
 from emaillint.rules.shared_quota import Record
 
-API_VERSION = 1
+API_VERSION = 2
 
 __all__ = [
     "API_VERSION", "hookimpl",

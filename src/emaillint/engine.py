@@ -132,20 +132,35 @@ class Linter:
 
     def _lint_document(self, document: loader.Document, found: list[Finding], secrets: set[str],
                        records: list[tuple[str, Record]]) -> None:
-        dialect = self._dialect(document, found)
-        if dialect is None:
-            return
-        found.extend(document.findings)  # duplicate keys: only where a dialect found mail settings
-        try:
-            reading = _checked(dialect.read(document, self.read_options))
-        except Exception as exc:
-            found.append(self._plugin_error(document.path, f"dialect '{dialect.name}' raised reading this file",
-                                            dialect.plugin, exc))
+        reading = self._read(document, found)
+        if reading is None:
             return
         found.extend(reading.findings)
         secrets |= reading.secrets
         for account in reading.accounts:
             found.extend(self._check_account(document.path, account, records))
+
+    def _read(self, document: loader.Document, found: list[Finding]) -> Reading | None:
+        """The dialect's reading of a document (None: no dialect claims it, or it failed,
+        which ``found`` then says), with the document's own findings (duplicate keys:
+        only where a dialect found mail settings)."""
+        dialect = self._dialect(document, found)
+        if dialect is None:
+            return None
+        found.extend(document.findings)
+        try:
+            return _checked(dialect.read(document, self.read_options))
+        except Exception as exc:
+            found.append(self._plugin_error(document.path, f"dialect '{dialect.name}' raised reading this file",
+                                            dialect.plugin, exc))
+            return None
+
+    def accounts(self, text: str, path: str) -> list[Account]:
+        """The accounts the dialects read from ``text``, as the rules get them (for tests
+        and for commands that act on accounts rather than lint them)."""
+        found: list[Finding] = []
+        readings = (self._read(document, found) for document in loader.load(text, path).documents)
+        return [account for reading in readings if reading is not None for account in reading.accounts]
 
     def _dialect(self, document: loader.Document, findings: list[Finding]) -> Dialect | None:
         for dialect in self.dialects:

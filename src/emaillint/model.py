@@ -7,8 +7,11 @@ of that, and both are immutable, typed and picklable (worker processes send them
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable, Mapping, NamedTuple
-from emaillint.vocabulary import EMPTY, NO_SIGN_IN
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, NamedTuple
+from emaillint.vocabulary import EMPTY, NO_SIGN_IN, NO_TLS, STARTTLS, STARTTLS_OPTIONAL, TLS
+
+if TYPE_CHECKING:  # the data sheets' types, for annotations only: no import at start-up
+    from emaillint.provider import Plan, Provider
 
 ERROR = "error"
 WARNING = "warning"
@@ -108,6 +111,11 @@ class Unexpanded(NamedTuple):
     fix: str
 
 
+SECURITY_WORDS = {STARTTLS: "STARTTLS", STARTTLS_OPTIONAL: "optional STARTTLS", TLS: "implicit TLS",
+                  NO_TLS: "no TLS"}
+"""Security modes in words, for formats that have no setting for one."""
+
+
 class Spelling(NamedTuple):
     """How a format writes what messages advise, so they tell users what to write in their
     own format (``spring.mail.port: 587``, ``smtp_smarthost: 'smtp.example.com:587'``).
@@ -180,7 +188,11 @@ class Account(NamedTuple):
         return self.positions.get(field, self.position)
 
     def setting(self, field: str, value: Any) -> str:
-        """How to write ``field: value`` in the account's own format, for messages."""
+        """How to write ``field: value`` in the account's own format, for messages; in words
+        where the format has no way to ask for a security mode (PeerTube cannot require
+        STARTTLS: "with STARTTLS")."""
+        if field == "security" and self.spelled(field, value) is None:
+            return SECURITY_WORDS.get(value, str(value))
         return self.spelled(field, value) or f"{field}: {value}"
 
     def spelled(self, field: str, value: Any) -> str | None:
@@ -219,15 +231,15 @@ class Context(NamedTuple):
     can tell whether the plan it assumed changes its verdict.
     """
 
-    provider: Any = None
-    plan: Any = None
+    provider: Provider | None = None
+    plan: Plan | None = None
     plan_note: str = ""
     via: str = ""
     as_of: str = ""
-    host_provider: Any = None
-    domain_provider: Any = None
-    sender_provider: Any = None
-    plans: tuple[Any, ...] = ()
+    host_provider: Provider | None = None
+    domain_provider: Provider | None = None
+    sender_provider: Provider | None = None
+    plans: tuple[Plan, ...] = ()
 
 
 class Rule(NamedTuple):

@@ -309,12 +309,14 @@ def _describe(exc: BaseException) -> str:
 
 
 def load_registry(disabled: Iterable[str] = (), extra: Iterable[tuple[str, Any]] = (),
-                  discover: bool = True) -> Registry:
+                  discover: bool = True, builtins: bool = True) -> Registry:
     """The registry for one run: the built-in engine plugin, entry points, then ``extra``.
 
     ``disabled`` names plugins not to load (``--disable-plugin``); ``extra`` adds plugin
     objects directly (the plugin-author test helper), and takes the place of an
-    installed entry point of the same name.
+    installed entry point of the same name. ``builtins`` loads emaillint's own plugins
+    (its providers and dialects), ``discover`` the other installed ones; the engine's
+    own core rules and format are always there.
     """
     from emaillint import builtin
 
@@ -323,17 +325,18 @@ def load_registry(disabled: Iterable[str] = (), extra: Iterable[tuple[str, Any]]
     skip = set(disabled)
     extra = [(name, plugin) for name, plugin in extra]
     replaced = {name for name, _ in extra}
-    if discover:
-        for ep in _load_order(entry_points()):
-            if ep.name in skip:
-                registry.plugins.append(PluginInfo(ep.name, ep.dist, ep.version, disabled=True))
-            elif ep.name in replaced:
-                continue
-            elif registry.manager.has_plugin(ep.name):
-                registry.error(ep.name, f"{ep.dist} {ep.version} also registers a plugin named '{ep.name}',"
-                                        " so it is not loaded; uninstall one of the two distributions")
-            else:
-                _discover(registry, ep)
+    wanted = [ep for ep in entry_points() if (builtins if _normal(ep.dist) == OWN_DIST else discover)] \
+        if builtins or discover else []
+    for ep in _load_order(wanted):
+        if ep.name in skip:
+            registry.plugins.append(PluginInfo(ep.name, ep.dist, ep.version, disabled=True))
+        elif ep.name in replaced:
+            continue
+        elif registry.manager.has_plugin(ep.name):
+            registry.error(ep.name, f"{ep.dist} {ep.version} also registers a plugin named '{ep.name}',"
+                                    " so it is not loaded; uninstall one of the two distributions")
+        else:
+            _discover(registry, ep)
     for name, plugin in extra:
         if name in skip:
             registry.plugins.append(PluginInfo(name, "", "", disabled=True))

@@ -61,7 +61,7 @@ def test_the_example_plugin_is_listed_with_its_version(icloud_venv, tmp_path):
     assert result.returncode == 0, result.stderr
     rows = {line.split()[0]: line.split()[1:] for line in result.stdout.splitlines()[1:]}
     assert rows["icloud"] == ["emaillint-icloud", "1.0.0", "ok"]
-    assert rows["gmail"] == ["emaillint", "0.1.0", "ok"]
+    assert rows["gmail"] == ["emaillint", "0.2.0", "ok"]
 
 
 def test_the_example_plugins_provider_and_rule_fire(icloud_venv, config):

@@ -10,12 +10,9 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from emaillint.model import Account
+from emaillint.model import SECURITY_WORDS, Account
 from emaillint.provider import Host
-from emaillint.vocabulary import NO_TLS, STARTTLS, STARTTLS_OPTIONAL, TLS
 
-SECURITY_WORDS = {STARTTLS: "STARTTLS", STARTTLS_OPTIONAL: "optional STARTTLS", TLS: "implicit TLS",
-                  NO_TLS: "no TLS"}
 
 
 def write(account: Account, field: str, value: Any, otherwise: str) -> str:
