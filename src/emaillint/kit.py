@@ -271,6 +271,10 @@ def frozen(account: Account) -> Account:
         if not (is_place(place) or place in account.extra):
             raise KitError(f"account '{account.name}' has a position for {place!r}, which names no"
                            f" account field; {checked_place_hint(place)}")
+    for field, unexpanded in account.unexpanded.items():
+        if not (isinstance(unexpanded, Unexpanded) and unexpanded.text.strip()):
+            raise KitError(f"Unexpanded text for {field!r} is empty: give the key as written (and, but for a"
+                           " password, its value), so the message can name it")
     spelled = checked_spelling(account.spelling)
     return account._replace(
         extra=MappingProxyType(dict(account.extra)),
