@@ -161,12 +161,8 @@ class _Config:
                                       fix=PASSWORD_FILE.format(file=f"{found.label}_file"))
 
 
-DIALECT = Dialect(
-    name=NAME,
-    summary="Prometheus Alertmanager: global.smtp_* and email_configs, also inside a ConfigMap or Secret",
-    detect=detect,
-    read=read,
-)
+DIALECT = Dialect(name=NAME, summary="Prometheus Alertmanager: global.smtp_* and email_configs, also inside a ConfigMap or Secret",
+                  detect=detect, read=read)
 
 
 @hookimpl

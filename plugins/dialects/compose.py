@@ -46,12 +46,8 @@ def read(doc: Any, options: Any) -> Reading:
     return reader.reading()
 
 
-DIALECT = Dialect(
-    name=NAME,
-    summary="docker-compose environment: generic SMTP_*, Django EMAIL_*, vaultwarden SMTP_SECURITY",
-    detect=detect,
-    read=read,
-)
+DIALECT = Dialect(name=NAME, summary="docker-compose environment: generic SMTP_*, Django EMAIL_*, vaultwarden SMTP_SECURITY",
+                  detect=detect, read=read)
 
 
 @hookimpl

@@ -96,12 +96,8 @@ def read(doc: Any, options: Any) -> Reading:
     return reader.reading()
 
 
-DIALECT = Dialect(
-    name=NAME,
-    summary="Grafana Helm values: grafana.ini.smtp (also under grafana:), smtp.existingSecret",
-    detect=detect,
-    read=read,
-)
+DIALECT = Dialect(name=NAME, summary="Grafana Helm values: grafana.ini.smtp (also under grafana:), smtp.existingSecret",
+                  detect=detect, read=read)
 
 
 @hookimpl

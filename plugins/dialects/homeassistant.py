@@ -104,12 +104,8 @@ def read(doc: Any, options: Any) -> Reading:
     return reader.reading()
 
 
-DIALECT = Dialect(
-    name=NAME,
-    summary="Home Assistant notify entries with platform: smtp (!secret and !include understood)",
-    detect=detect,
-    read=read,
-)
+DIALECT = Dialect(name=NAME, summary="Home Assistant notify entries with platform: smtp (!secret and !include understood)",
+                  detect=detect, read=read)
 
 
 @hookimpl

@@ -118,12 +118,8 @@ def _relaxed(name: str) -> str:
     return name.lower().replace("-", "").replace("_", "")
 
 
-DIALECT = Dialect(
-    name=NAME,
-    summary="Spring Boot application.yml: spring.mail.* and JavaMail properties",
-    detect=detect,
-    read=read,
-)
+DIALECT = Dialect(name=NAME, summary="Spring Boot application.yml: spring.mail.* and JavaMail properties",
+                  detect=detect, read=read)
 
 
 @hookimpl
