@@ -20,6 +20,7 @@ from emaillint.api import (NO_TLS, STARTTLS, TLS, Dialect, Draft, Key, Reader, R
 from emaillint.api import decoded_manifest_file as decoded
 
 NAME = "alertmanager"
+MANIFEST_KINDS = ("ConfigMap", "Secret")
 IMPLICIT_TLS_PORT = 465
 EMAIL_KEYS = ("send_resolved", "to", "from", "hello", "smarthost", "auth_username", "auth_password",
               "auth_password_file", "auth_secret", "auth_secret_file", "auth_identity", "headers",
@@ -59,7 +60,10 @@ def _embedded(data: Any) -> list[tuple[tuple[Any, ...], str, bool]]:
 
 
 def detect(doc: Any) -> bool:
-    return is_config(doc.data) or bool(_embedded(doc.data))
+    keys = doc.keys()
+    if "global" in keys or "receivers" in keys:
+        return is_config(doc.data)
+    return doc.scalar(("kind",)) in MANIFEST_KINDS and bool(_embedded(doc.data))
 
 
 def read(doc: Any, options: Any) -> Reading:

@@ -31,8 +31,12 @@ def _services(doc: Any) -> list[tuple[str, dict[str, Any]]]:
 
 
 def detect(doc: Any) -> bool:
-    return any(envfamilies.MARKERS.intersection(environment(doc, ("services", name, "environment")))
-               for name, _ in _services(doc))
+    for service in doc.keys(("services",)):
+        path = ("services", service, "environment")
+        listed = [str(doc.scalar(path + (i,)) or "").partition("=")[0].strip() for i in range(doc.length(path) or 0)]
+        if envfamilies.MARKERS.intersection(doc.keys(path) | set(listed)):
+            return True
+    return False
 
 
 def read(doc: Any, options: Any) -> Reading:

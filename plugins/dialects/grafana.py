@@ -46,7 +46,7 @@ def _block(data: Any) -> tuple[tuple[Any, ...], dict[str, Any]] | None:
 
 
 def detect(doc: Any) -> bool:
-    return _block(doc.data) is not None
+    return ("smtp" in doc.keys((INI,)) or "smtp" in doc.keys(("grafana", INI))) and _block(doc.data) is not None
 
 
 def read(doc: Any, options: Any) -> Reading:

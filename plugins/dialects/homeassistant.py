@@ -65,7 +65,10 @@ def _entries(data: Any) -> list[tuple[tuple[Any, ...], dict[str, Any]]]:
 
 
 def detect(doc: Any) -> bool:
-    return bool(_entries(doc.data))
+    listed = doc.length(()) or 0  # a split file pulled in with !include: a bare list
+    if "notify" in doc.keys() or any("platform" in doc.keys((i,)) for i in range(listed)):
+        return bool(_entries(doc.data))
+    return False
 
 
 def interpolate(raw: str, environ: Mapping[str, str]) -> Value:

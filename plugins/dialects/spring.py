@@ -34,10 +34,8 @@ JASYPT_KEY = "jasypt.encryptor.password"
 
 
 def detect(doc: Any) -> bool:
-    data = doc.data
-    spring = data.get("spring") if isinstance(data, dict) else None
-    return isinstance(data, dict) and (any(key.startswith("spring.mail") for key in data) or isinstance(
-        spring, dict) and any(sub == "mail" or sub.startswith("mail.") for sub in spring))
+    return any(key.startswith("spring.mail") for key in doc.keys()) or any(
+        sub == "mail" or sub.startswith("mail.") for sub in doc.keys(("spring",)))
 
 
 def read(doc: Any, options: Any) -> Reading:

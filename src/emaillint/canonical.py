@@ -20,7 +20,8 @@ from emaillint.model import OWN_FORMAT, Dialect, ReadOptions, Reading
 from emaillint.vocabulary import SECURITY_MODES
 
 NAME = OWN_FORMAT
-FORMAT_VERSIONS = (1, "1")
+FORMAT_VERSIONS = ("1", "1.0")
+"""``version: 1`` and ``version: "1"``, as written; other versions are other formats'."""
 KEYS: kit.Keys = {"provider": "provider", "plan": "plan", "host": "host", "port": "port", "security": "security",
                   "auth": "auth", "username": "username", "password": "password", "from": "sender"}
 SPELLING = kit.spelling("emaillint", KEYS, security={mode: f"security: {mode}" for mode in SECURITY_MODES})
@@ -28,14 +29,12 @@ BRACES = "only ${NAME} with braces is a reference; write password: ${SMTP_PASSWO
 
 
 def detect(doc: Document) -> bool:
-    data = doc.data
-    if not isinstance(data, dict) or not data:
-        return False
-    if "accounts" in data or data.get("version") in FORMAT_VERSIONS:
+    keys = doc.keys()
+    if "accounts" in keys or doc.scalar(("version",)) in FORMAT_VERSIONS:
         return True
     # A near miss of "accounts" needs 6 to 12 characters: most keys are ruled out by
     # length, and the "did you mean" runs only for the few that are not.
-    return any(kit.closest(str(key), ["accounts"]) for key in data if 6 <= len(str(key)) <= 12)
+    return any(kit.closest(key, ["accounts"]) for key in keys if 6 <= len(key) <= 12)
 
 
 def read(doc: Document, options: ReadOptions) -> Reading:

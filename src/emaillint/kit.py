@@ -596,7 +596,7 @@ class Reader:
         text = str(setting.value).strip()
         value = key.values.get(text, key.values.get(text.lower()))
         if value is None:
-            shown = self.doc.ambiguous.get(setting.path)
+            shown = self.doc.ambiguous(setting.path)
             kind = "modes" if key.field == "security" else "values"
             what = (f"unquoted '{shown}' is read as a boolean (YAML 1.1), not as text" if shown
                     else f"'{setting.value}' is not one of its {kind}")

@@ -182,7 +182,7 @@ def _findings(doc: Document, error: SchemaError) -> list[Finding]:
             path, SCHEMA, f"{dotted(path)}: missing required key '{missing}'; add {missing}: {_example(missing)}",
             account=account,
         )]
-    if path in doc.ambiguous and keyword in ("type", "enum", "anyOf", "const"):
+    if doc.ambiguous(path) is not None and keyword in ("type", "enum", "anyOf", "const"):
         return [doc.finding(path, YAML_AMBIGUOUS, _ambiguous_message(doc, path, error.schema), account=account)]
     secret = _is_secret(error.schema)
     return [doc.finding(path, SCHEMA, f"{dotted(path)}: {_explain(error, secret)}", account=account)]
@@ -280,7 +280,7 @@ def _example(key: str) -> str:
 
 
 def _ambiguous_message(doc: Document, path: Path, schema: Mapping[str, Any]) -> str:
-    return ambiguity_message(dotted(path), doc.ambiguous[path], doc.get(path), secret=_is_secret(schema))
+    return ambiguity_message(dotted(path), doc.ambiguous(path), doc.get(path), secret=_is_secret(schema))
 
 
 def ambiguity_message(field: str, text: str, value: Any, *, secret: bool = False) -> str:

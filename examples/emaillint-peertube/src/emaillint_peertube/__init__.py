@@ -34,9 +34,8 @@ NOT_EXPANDED = ("PeerTube does not expand variables in production.yaml: map PEER
 def detect(doc: Any) -> bool:
     """A PeerTube config: an ``smtp:`` mapping with PeerTube's ``hostname`` key next to
     PeerTube's own sections (``webserver``, ``listen``)."""
-    data = doc.data
-    smtp = data.get("smtp") if isinstance(data, dict) else None
-    return isinstance(smtp, dict) and "hostname" in smtp and ("webserver" in data or "listen" in data)
+    keys = doc.keys()
+    return "hostname" in doc.keys(("smtp",)) and ("webserver" in keys or "listen" in keys)
 
 
 def read(doc: Any, options: Any) -> Reading:
