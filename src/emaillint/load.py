@@ -80,7 +80,7 @@ class Document:
     file that is no mail config gets no findings.
     """
 
-    __slots__ = ("path", "index", "source", "root", "move", "_data", "_findings", "_ambiguous", "_nodes")
+    __slots__ = ("path", "index", "source", "root", "move", "_data", "_findings", "_ambiguous", "_nodes", "_keys")
 
     def __init__(self, path: str, index: int, source: str = "", root: yaml.Node | None = None) -> None:
         self.path = path
@@ -92,6 +92,7 @@ class Document:
         self._findings: list[Finding] = []
         self._ambiguous: dict[int, str] = {}
         self._nodes: dict[tuple[Path, bool], tuple[yaml.Node | None, int]] = {}
+        self._keys: dict[Path, frozenset[str]] = {}
 
     @property
     def data(self) -> Any:
@@ -112,11 +113,14 @@ class Document:
         """The keys of the mapping at ``path``, read from the nodes without converting
         anything: ``detect`` functions look here first, so a document no dialect claims
         never becomes data (most YAML in a repository holds no mail settings)."""
-        node, found = self._node(path)
-        if found != len(path) or not isinstance(node, yaml.MappingNode):
-            return frozenset()
-        return frozenset(_key_text(key) for key, _ in node.value if key.tag != _MERGE) | frozenset(
-            _key_text(key) for key, _ in _merged(node))
+        keys = self._keys.get(path)
+        if keys is None:
+            node, found = self._node(path)
+            keys = frozenset() if found != len(path) or not isinstance(node, yaml.MappingNode) else frozenset(
+                _key_text(key) for key, _ in node.value if key.tag != _MERGE).union(
+                _key_text(key) for key, _ in _merged(node))
+            self._keys[path] = keys
+        return keys
 
     def scalar(self, path: Path) -> str | None:
         """The text of the scalar at ``path`` as written (``"1"`` for ``version: 1``), without
