@@ -110,11 +110,11 @@ class Linter:
 
     def lint_text(self, text: str, path: str) -> FileResult:
         loaded = loader.load(text, path)
-        findings = list(loaded.findings)
+        findings: list[Finding] = []
         records: list[tuple[str, Record]] = []
         directives = suppressions.scan(text)
         in_file: set[str] = set()
-        for document in loaded.documents:
+        for document in list(loaded.documents):
             read: set[str] = set()  # secrets the dialect found itself
             found: list[Finding] = []
             shares = len(records)
@@ -128,7 +128,10 @@ class Linter:
                 secrets = credentials.find_secrets(document.data) | self.environ_secrets | read
                 findings.extend(redact(_distinct(found), secrets))
                 in_file |= secrets
-        return FileResult(path, self._fill(findings), records, directives, frozenset(in_file))
+        about_file = loaded.findings  # reading them finishes the checks; over a limit, no documents are left
+        if about_file and not loaded.documents:  # ... and nothing of the file is linted
+            findings, records, in_file = [], [], set()
+        return FileResult(path, self._fill(about_file + findings), records, directives, frozenset(in_file))
 
     def _lint_document(self, document: loader.Document, found: list[Finding], secrets: set[str],
                        records: list[tuple[str, Record]]) -> None:

@@ -80,25 +80,48 @@ class Document:
     file that is no mail config gets no findings.
     """
 
-    __slots__ = ("path", "index", "source", "root", "move", "_data", "_findings", "_ambiguous", "_nodes", "_keys")
+    __slots__ = ("path", "index", "source", "root", "move", "limit", "_loaded", "_data", "_findings", "_ambiguous",
+                 "_nodes", "_keys", "_tables")
 
-    def __init__(self, path: str, index: int, source: str = "", root: yaml.Node | None = None) -> None:
+    def __init__(self, path: str, index: int, source: str = "", root: yaml.Node | None = None,
+                 loaded: Loaded | None = None) -> None:
         self.path = path
         self.index = index
         self.source = source
         self.root = root
         self.move: Any = None
+        self.limit: Finding | None = None
+        """The io-error of a document over the node budget or depth; its ``data`` is then None."""
+        self._loaded = loaded
         self._data: Any = _UNREAD
         self._findings: list[Finding] = []
         self._ambiguous: dict[int, str] = {}
         self._nodes: dict[tuple[Path, bool], tuple[yaml.Node | None, int]] = {}
         self._keys: dict[Path, frozenset[str]] = {}
+        self._tables: dict[int, dict[Any, tuple[yaml.Node, yaml.Node]]] = {}
 
     @property
     def data(self) -> Any:
         if self._data is _UNREAD:
-            self._data = None if self.root is None else _Converter(self).convert(self.root)
+            self._data = self._read(build=True)
         return self._data
+
+    def walk(self) -> None:
+        """Check the document's budget and depth without converting it (if it was not)."""
+        if self._data is _UNREAD:
+            self._read(build=False)
+
+    def _read(self, build: bool) -> Any:
+        if self.root is None:
+            return None
+        loaded = self._loaded or Loaded(self.path, self.source)
+        try:
+            return _Converter(self, loaded, build).convert(self.root)
+        except LimitExceeded as exc:
+            line, column = _mark(self.root)
+            self.limit = Finding(self.path, line, column, IO_ERROR, ERROR, str(exc))
+            self._findings.clear()
+            return None
 
     @data.setter
     def data(self, value: Any) -> None:
@@ -116,9 +139,8 @@ class Document:
         keys = self._keys.get(path)
         if keys is None:
             node, found = self._node(path)
-            keys = frozenset() if found != len(path) or not isinstance(node, yaml.MappingNode) else frozenset(
-                _key_text(key) for key, _ in node.value if key.tag != _MERGE).union(
-                _key_text(key) for key, _ in _merged(node))
+            keys = frozenset(self._table(node)) if found == len(path) and isinstance(node, yaml.MappingNode) \
+                else frozenset()
             self._keys[path] = keys
         return keys
 
@@ -141,7 +163,12 @@ class Document:
             return memo
         node, found, key_node = self.root, 0, None
         for part in path:
-            step = _child(node, part)
+            if isinstance(node, yaml.SequenceNode):
+                step = (None, node.value[part]) if isinstance(part, int) and 0 <= part < len(node.value) else None
+            elif isinstance(node, yaml.MappingNode):
+                step = self._table(node).get(part)
+            else:
+                step = None
             if step is None:
                 break
             key_node, node = step
@@ -149,6 +176,17 @@ class Document:
         result = (key_node if key and found == len(path) and key_node is not None else node, found)
         self._nodes[(path, key)] = result
         return result
+
+    def _table(self, node: yaml.MappingNode) -> dict[Any, tuple[yaml.Node, yaml.Node]]:
+        """Key text -> (key node, value node) of a mapping, as ``data`` has it: the last of
+        duplicate keys, then merged keys (earlier merge sources win); built once per mapping."""
+        table = self._tables.get(id(node))
+        if table is None:
+            table = {_key_text(k): (k, v) for k, v in node.value if k.tag != _MERGE}
+            for key_node, value_node in _merged(node):
+                table.setdefault(_key_text(key_node), (key_node, value_node))
+            self._tables[id(node)] = table
+        return table
 
     def position(self, path: Path, *, key: bool = False) -> Position:
         """Where ``path`` is written (its key with ``key``); for a missing path, its nearest
@@ -202,25 +240,6 @@ class Document:
 _UNREAD = object()
 
 
-def _child(node: yaml.Node | None, part: Any) -> tuple[yaml.Node | None, yaml.Node] | None:
-    """(key node, value node) of ``part`` under ``node``, as ``Document.data`` sees it: the
-    last of duplicate keys, then merged keys (earlier merge sources win)."""
-    if isinstance(node, yaml.SequenceNode):
-        return (None, node.value[part]) if isinstance(part, int) and 0 <= part < len(node.value) else None
-    if not isinstance(node, yaml.MappingNode):
-        return None
-    found = None
-    for key_node, value_node in node.value:
-        if key_node.tag != _MERGE and _key_text(key_node) == part:
-            found = (key_node, value_node)
-    if found is not None:
-        return found
-    for key_node, value_node in _merged(node):
-        if _key_text(key_node) == part:
-            return key_node, value_node
-    return None
-
-
 def _merged(node: yaml.MappingNode) -> Iterator[tuple[yaml.Node, yaml.Node]]:
     """``<<: *base`` and ``<<: [*a, *b]``: the pairs merged into ``node``, earlier sources first."""
     for key_node, value_node in node.value:
@@ -239,18 +258,56 @@ def _merge_sources(node: yaml.Node) -> Iterator[tuple[yaml.Node, yaml.Node]]:
 
 
 class Loaded:
-    """What ``load`` read. ``unusual`` is set when a document holds a construct the YAML 1.2
-    checks of ``yaml_spec`` look at (a multi-line or block scalar, a multi-line flow
-    collection, a plain ``-``/``?``/``:`` value): without one, and without a glued ``#`` or
-    a directive in the text, they cannot fire, and their second pass over the tokens
-    (costlier than composing) is skipped."""
+    """What ``load`` read: the documents, and the findings about the file.
 
-    __slots__ = ("documents", "findings", "unusual")
+    ``findings`` are complete once asked for: reading them finishes the checks that need
+    every document walked (the node budget and depth of documents no dialect converted,
+    and the YAML 1.2 checks). A file over a limit, or one that does not parse, has no
+    documents left to lint: what was read before is not linted on its own.
 
-    def __init__(self) -> None:
+    ``unusual`` is set when a document holds a construct the YAML 1.2 checks of
+    ``yaml_spec`` look at (a multi-line or block scalar, a multi-line flow collection, a
+    plain ``-``/``?``/``:`` value): without one, and without a glued ``#`` or a directive
+    in the text, they cannot fire, and their second pass over the tokens (costlier than
+    composing) is skipped.
+    """
+
+    __slots__ = ("path", "text", "documents", "budget", "unusual", "_findings", "_checked")
+
+    def __init__(self, path: str = "", text: str = "") -> None:
+        self.path = path
+        self.text = text
         self.documents: list[Document] = []
-        self.findings: list[Finding] = []
+        self.budget = [MAX_NODES]
         self.unusual = False
+        self._findings: list[Finding] = []
+        self._checked = False
+
+    @property
+    def findings(self) -> list[Finding]:
+        if not self._checked:
+            self._checked = True
+            self._finish()
+        return self._findings
+
+    def _finish(self) -> None:
+        for document in self.documents:
+            document.walk()
+            if document.limit is not None:
+                self._findings.append(document.limit)
+                break
+        if any(f.rule in (YAML_SYNTAX, IO_ERROR) for f in self._findings):
+            self.documents.clear()
+            return
+        if not needs_spec_check(self, self.text):
+            return
+        violation = _yaml_spec().first_violation(self.text, _Loader)
+        if violation is not None:
+            # A warning, and the documents are linted: the loaders programs read mail settings
+            # with (PyYAML, Go's yaml, SnakeYAML) accept this, so the settings do take effect.
+            self._findings.append(Finding(self.path, violation.line, violation.column, YAML_SYNTAX, WARNING, (
+                f"not valid YAML 1.2, though libyaml-based loaders accept it: {violation.message}"
+            )))
 
 
 def decode(raw: bytes) -> tuple[str | None, str]:
@@ -306,52 +363,32 @@ def _encoding(raw: bytes) -> tuple[bytes, str]:
 
 def load(text: str, path: str) -> Loaded:
     """Compose every document in ``text``; problems become findings, never exceptions."""
-    loaded = Loaded()
     text = text.removeprefix("\ufeff")  # libyaml skips it too, and its marks do not count it
-    budget = [MAX_NODES]
+    loaded = Loaded(path, text)
     loader = _Loader(text)
     index = 0
     try:
         while loader.check_node():
-            node = loader.get_node()
-            document = Document(path, index, text, node)
+            loaded.documents.append(Document(path, index, text, loader.get_node(), loaded))
             index += 1
-            if node is not None:
-                try:
-                    _Walk(budget, loaded).visit(node, 0)
-                except LimitExceeded as exc:
-                    line, column = _mark(node)
-                    loaded.findings.append(Finding(path, line, column, IO_ERROR, ERROR, str(exc)))
-                    break
-            loaded.documents.append(document)
     except yaml.MarkedYAMLError as exc:
         if "maximum nesting depth" in (exc.problem or ""):  # libyaml's own limit, at 1,000 levels
-            loaded.findings.append(Finding(path, 1, 1, IO_ERROR, ERROR, TOO_DEEP))
+            loaded._findings.append(Finding(path, 1, 1, IO_ERROR, ERROR, TOO_DEEP))
         else:
-            loaded.findings.append(_syntax_finding(path, text, exc))
+            loaded._findings.append(_syntax_finding(path, text, exc))
     except yaml.reader.ReaderError as exc:
         # The first character YAML text may not hold; libyaml's offset counts UTF-8 bytes.
         line, column = _yaml_spec().position(text, max(text.find(chr(exc.character)), 0))
-        loaded.findings.append(Finding(path, line, column, YAML_SYNTAX, ERROR, (
+        loaded._findings.append(Finding(path, line, column, YAML_SYNTAX, ERROR, (
             f"not valid YAML: the non-printable character U+{exc.character:04X} is not allowed in YAML text;"
             " delete it (write it as an escape such as \\t inside double quotes if it is wanted)"
         )))
     except RecursionError:  # PyYAML's pure-Python composer recurses once per level
-        loaded.findings.append(Finding(path, 1, 1, IO_ERROR, ERROR, TOO_DEEP))
+        loaded._findings.append(Finding(path, 1, 1, IO_ERROR, ERROR, TOO_DEEP))
     finally:
         loader.dispose()
-    if any(f.rule in (YAML_SYNTAX, IO_ERROR) for f in loaded.findings):
+    if loaded._findings:
         loaded.documents.clear()  # what was read before the error is not linted on its own
-        return loaded
-    if not needs_spec_check(loaded, text):
-        return loaded
-    violation = _yaml_spec().first_violation(text, _Loader)
-    if violation is not None:
-        # A warning, and the documents are linted: the loaders programs read mail settings
-        # with (PyYAML, Go's yaml, SnakeYAML) accept this, so the settings do take effect.
-        loaded.findings.append(Finding(path, violation.line, violation.column, YAML_SYNTAX, WARNING, (
-            f"not valid YAML 1.2, though libyaml-based loaders accept it: {violation.message}"
-        )))
     return loaded
 
 
@@ -406,33 +443,35 @@ _position = tuple.__new__
 node, and this halves their cost."""
 
 
-class _Walk:
-    """Visits every node of a document once per path, as converting it would: the node
-    budget (every alias expansion and merged key counts), the nesting depth, cycles, and
-    the constructs ``yaml_spec`` checks (``Loaded.unusual``). Nothing is built."""
+class _Converter:
+    """Turns one document's nodes into data, or only walks them (``build=False``), visiting
+    every node once per path as the data has it: the node budget (every alias expansion
+    and merged key counts), the nesting depth, cycles, duplicate keys, YAML 1.1 surprises,
+    and the constructs ``yaml_spec`` checks (``Loaded.unusual``)."""
 
-    __slots__ = ("budget", "loaded", "active")
+    __slots__ = ("doc", "loaded", "build", "active")
 
-    def __init__(self, budget: list[int], loaded: Loaded) -> None:
-        self.budget = budget
+    def __init__(self, doc: Document, loaded: Loaded, build: bool) -> None:
+        self.doc = doc
         self.loaded = loaded
+        self.build = build
         self.active: set[int] = set()
 
     def spend(self) -> None:
-        self.budget[0] -= 1
-        if self.budget[0] < 0:
+        budget = self.loaded.budget
+        budget[0] -= 1
+        if budget[0] < 0:
             raise LimitExceeded(
                 f"the document expands to more than {MAX_NODES:,} values (a YAML alias bomb?);"
                 " emaillint stopped reading this file"
             )
 
-    def visit(self, node: yaml.Node, depth: int) -> None:
+    def convert(self, node: yaml.Node, depth: int = 0) -> Any:
         self.spend()
         if depth > MAX_DEPTH:
             raise LimitExceeded(TOO_DEEP)
         if isinstance(node, yaml.ScalarNode):
-            self._notice(node)
-            return
+            return self._scalar(node)
         if node.flow_style and node.end_mark.line != node.start_mark.line:
             self.loaded.unusual = True
         if id(node) in self.active:
@@ -440,20 +479,40 @@ class _Walk:
         self.active.add(id(node))
         try:
             if isinstance(node, yaml.SequenceNode):
-                for item in node.value:
-                    self.visit(item, depth + 1)
-                return
-            for key_node, value_node in node.value:
-                if key_node.tag == _MERGE:
-                    self._merge(value_node, depth)
-                else:
-                    if isinstance(key_node, yaml.ScalarNode):
-                        self._notice(key_node)
-                    self.visit(value_node, depth + 1)
+                items = [self.convert(item, depth + 1) for item in node.value]
+                return items if self.build else None
+            return self._mapping(node, depth)
         finally:
             self.active.discard(id(node))
 
-    def _merge(self, node: yaml.Node, depth: int) -> None:
+    def _mapping(self, node: yaml.MappingNode, depth: int) -> dict[str, Any] | None:
+        result: dict[str, Any] = {}
+        seen: dict[str, Position] = {}
+        merged: list[tuple[yaml.Node, yaml.Node]] = []
+        for key_node, value_node in node.value:
+            if key_node.tag == _MERGE:
+                merged.extend(self._merge_sources(value_node))
+                continue
+            if isinstance(key_node, yaml.ScalarNode):
+                self._notice(key_node)
+            key = _key_text(key_node)
+            if key in seen and self.build:
+                first, where = seen[key], _mark(key_node)
+                self.doc._findings.append(Finding(
+                    self.doc.path, where.line, where.column, DUPLICATE_KEY, ERROR,
+                    f"'{key}' is already set on line {first.line}; YAML loaders silently keep"
+                    " only the last value, so delete one of them",
+                ))
+            seen[key] = _mark(key_node) if self.build else _NOWHERE
+            result[key] = self.convert(value_node, depth + 1)
+        for key_node, value_node in merged:
+            key = _key_text(key_node)
+            if key not in result:
+                result[key] = self.convert(value_node, depth + 1)
+        return result if self.build else None
+
+    def _merge_sources(self, node: yaml.Node) -> Iterator[tuple[yaml.Node, yaml.Node]]:
+        """``<<: *base`` and ``<<: [*a, *b]``: earlier sources win, as in PyYAML."""
         for source in node.value if isinstance(node, yaml.SequenceNode) else [node]:
             self.spend()
             if not isinstance(source, yaml.MappingNode):
@@ -465,9 +524,9 @@ class _Walk:
                 for key_node, value_node in source.value:
                     self.spend()
                     if key_node.tag == _MERGE:
-                        self._merge(value_node, depth)
+                        yield from self._merge_sources(value_node)
                     else:
-                        self.visit(value_node, depth + 1)
+                        yield key_node, value_node
             finally:
                 self.active.discard(id(source))
 
@@ -480,42 +539,10 @@ class _Walk:
         elif node.value[:2] in _INDICATOR_LIKE or node.end_mark.line != node.start_mark.line:
             self.loaded.unusual = True
 
-
-class _Converter:
-    """Turns one document's node graph into data; the walk at load time bounded it."""
-
-    __slots__ = ("doc",)
-
-    def __init__(self, doc: Document) -> None:
-        self.doc = doc
-
-    def convert(self, node: yaml.Node) -> Any:
-        if isinstance(node, yaml.ScalarNode):
-            return self._scalar(node)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.convert(item) for item in node.value]
-        result: dict[str, Any] = {}
-        seen: dict[str, Position] = {}
-        for key_node, value_node in node.value:
-            if key_node.tag == _MERGE:
-                continue
-            key = _key_text(key_node)
-            if key in seen:
-                first, where = seen[key], _mark(key_node)
-                self.doc._findings.append(Finding(
-                    self.doc.path, where.line, where.column, DUPLICATE_KEY, ERROR,
-                    f"'{key}' is already set on line {first.line}; YAML loaders silently keep"
-                    " only the last value, so delete one of them",
-                ))
-            seen[key] = _mark(key_node)
-            result[key] = self.convert(value_node)
-        for key_node, value_node in _merged(node):
-            key = _key_text(key_node)
-            if key not in result:
-                result[key] = self.convert(value_node)
-        return result
-
     def _scalar(self, node: yaml.ScalarNode) -> Any:
+        self._notice(node)
+        if not self.build:
+            return None
         tag = node.tag
         kind = _TYPED.get(tag)
         if kind is None:
@@ -530,6 +557,9 @@ class _Converter:
             return _constructor.yaml_constructors[tag](_constructor, node)
         except (ValueError, OverflowError, yaml.constructor.ConstructorError):
             return node.value
+
+
+_NOWHERE = Position(0, 0)
 
 
 def _yaml11_only(kind: str, text: str) -> bool:
