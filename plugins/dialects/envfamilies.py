@@ -59,7 +59,7 @@ def _vaultwarden(reader: Reader, draft: Draft, env: Environment) -> None:
         draft.set("security", mode, (chosen or old).path)
     else:
         draft.default("security", mode)
-    if "port" not in draft.positions:
+    if not draft.has("port"):
         draft.default("port", VAULTWARDEN_PORTS[mode])
     for name in ("SMTP_ACCEPT_INVALID_CERTS", "SMTP_ACCEPT_INVALID_HOSTNAMES"):
         if reader.flag(env.get(name)):

@@ -80,7 +80,7 @@ def read(doc: Any, options: Any) -> Reading:
     reader.fields(draft, {k: s for k, s in smtp.items() if k != "startTLS_policy"}, KEYS)
     chart = mapping(doc, base + ("smtp",)).get("existingSecret")
     secret = chart if chart is not None and chart.value not in (None, "") else None
-    if "username" not in draft.positions and secret:
+    if not draft.has("username") and secret:
         draft.elsewhere("username", secret.path)
     password = smtp.get("password")
     # a literal password next to the Secret is still a password in the repository: read it first

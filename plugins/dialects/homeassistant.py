@@ -91,7 +91,7 @@ def read(doc: Any, options: Any) -> Reading:
         draft = reader.draft(name, path, SPELLING, key=False)
         reader.fields(draft, found, KEYS)
         for field, value in DEFAULTS.items():
-            if field not in draft.positions:
+            if not draft.has(field):
                 draft.default(field, value)
         for key, example in REQUIRED.items():
             if entry.get(key) in (None, ""):

@@ -264,6 +264,35 @@ def checked_place_hint(place: Any) -> str:
             f"name one of {', '.join(vocabulary.FIELDS)}, an item such as 'cc.1', or '' for the account")
 
 
+class Places(Mapping):
+    """An account's positions, read from the document only when a finding needs one: most
+    accounts have no finding on most of their fields. Read-only, like the rest of an
+    account that rules see."""
+
+    __slots__ = ("_doc", "_paths", "_found")
+
+    def __init__(self, doc: Any, paths: Mapping[str, tuple[Path, bool]]) -> None:
+        self._doc = doc
+        self._paths = paths
+        self._found: dict[str, Position] = {}
+
+    def __getitem__(self, place: str) -> Position:
+        found = self._found.get(place)
+        if found is None:
+            path, key = self._paths[place]
+            found = self._found[place] = self._doc.position(path, key=key)
+        return found
+
+    def __iter__(self) -> Any:
+        return iter(self._paths)
+
+    def __len__(self) -> int:
+        return len(self._paths)
+
+    def __contains__(self, place: object) -> bool:
+        return place in self._paths
+
+
 def frozen(account: Account) -> Account:
     """``account`` with read-only mappings and a checked spelling and positions, so no rule
     can change what the rules after it see, and a dialect's misspelt field fails loudly."""
@@ -278,16 +307,22 @@ def frozen(account: Account) -> Account:
     spelled = checked_spelling(account.spelling)
     return account._replace(
         extra=MappingProxyType(dict(account.extra)),
-        positions=MappingProxyType(dict(account.positions)),
+        positions=account.positions if isinstance(account.positions, Places) else
+        MappingProxyType(dict(account.positions)),
         unexpanded=MappingProxyType(dict(account.unexpanded)),
         spelling=spelled._replace(fields=MappingProxyType(dict(spelled.fields)),
                                   security=MappingProxyType(dict(spelled.security))),
     )
 
 
+_FIELDS = frozenset(vocabulary.FIELDS) | {vocabulary.ACCOUNT}
+
+
 def is_place(place: Any) -> bool:
     if not isinstance(place, str):
         return False
+    if place in _FIELDS:
+        return True
     field, dot, index = place.partition(".")
     if dot:
         return field in vocabulary.LIST_FIELDS and index.isdigit()
@@ -318,7 +353,8 @@ class Draft:
         self.position = reader.doc.position(at, key=key)
         self.spelling = spelled
         self.fields: dict[str, Any] = {}
-        self.positions: dict[str, Position] = {}
+        self.places: dict[str, tuple[Path, bool]] = {}
+        """Place -> (document path, at the key): where each field is written."""
         self.references: set[str] = set()
         self.unexpanded: dict[str, Any] = {}
         self.defaults: set[str] = set()
@@ -332,7 +368,11 @@ class Draft:
     def at(self, place: str, path: Path | None, *, key: bool = False) -> None:
         """Blame ``place`` (a field, or an item such as ``cc.1``) on the node at ``path``."""
         if path is not None:
-            self.positions[checked_place(place)] = self.reader.doc.position(path, key=key)
+            self.places[checked_place(place)] = (path, key)
+
+    def has(self, place: str) -> bool:
+        """Whether the file writes a setting for ``place`` (so a default does not apply)."""
+        return place in self.places
 
     def set(self, field: Field, value: Any, at: Path | None = None) -> None:
         self.fields[checked_place(field)] = value
@@ -398,7 +438,7 @@ class Draft:
         """A key of emaillint's own format that a plugin declared: its value reaches rules as
         ``account.extra[key]``, and ``Problem.where`` may name it."""
         self.extra[setting.label] = setting.value
-        self.positions[setting.label] = self.reader.doc.position(setting.path)
+        self.places[setting.label] = (setting.path, False)
 
     def password(self, setting: Setting, *, fix: str = "") -> None:
         """The password: its kind, never its text (a literal is kept for redaction only).
@@ -489,7 +529,7 @@ class Draft:
             messages_per_day=fields.get("messages_per_day"),
             references=frozenset(self.references),
             extra=self.extra,
-            positions=self.positions,
+            positions=Places(self.reader.doc, self.places),
             defaults=frozenset(self.defaults),
             conflicts=tuple(self.conflicts),
             unexpanded={field: Unexpanded(text, fix) for field, (text, fix) in self.unexpanded.items()},
@@ -571,7 +611,7 @@ class Reader:
         for name, spec in keys.items():
             key = _key(spec)
             setting = found.get(name)
-            if key.field is None or setting is None or key.field in draft.positions:
+            if key.field is None or setting is None or draft.has(key.field):
                 continue
             if setting.value in (None, "") and key.field != "password":
                 continue

@@ -47,7 +47,7 @@ def read(doc: Any, options: Any) -> Reading:
     reader.fields(draft, smtp, KEYS)
     if not (reader.text(smtp.get("username")) and smtp.get("password") and smtp["password"].value):
         draft.set("auth", NO_SIGN_IN)  # PeerTube signs in only with both
-    if "port" not in draft.positions:
+    if not draft.has("port"):
         draft.default("port", DEFAULTS["port"])
     tls, disable = smtp.get("tls"), smtp.get("disable_starttls")
     secure = reader.flag(tls) if tls is not None else DEFAULTS["tls"]
