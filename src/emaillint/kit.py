@@ -18,7 +18,6 @@ program's security decision, and its own traps.
 
 from __future__ import annotations
 
-from types import MappingProxyType
 from typing import Any, Callable, Iterable, Mapping, NamedTuple
 
 from emaillint import credentials, vocabulary
@@ -236,17 +235,42 @@ def spelling(program: str, keys: Keys = {}, form: str = "{key}: {value}", *,
     return checked_spelling(Spelling(program, {**derived, **fields}, {**modes, **security}, verify_off or off))
 
 
+class Frozen(Mapping):
+    """A read-only mapping the kit made after checking it, so it is checked once, not for
+    every account that shares it (a dialect's spelling is one constant for all its files)."""
+
+    __slots__ = ("_items",)
+
+    def __init__(self, items: Mapping[str, Any]) -> None:
+        self._items = dict(items)
+
+    def __getitem__(self, key: str) -> Any:
+        return self._items[key]
+
+    def __iter__(self) -> Any:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __repr__(self) -> str:
+        return repr(self._items)
+
+
 def checked_spelling(spelled: Spelling) -> Spelling:
-    """``spelled``, or a ``KitError`` naming a field or security mode the model does not have."""
+    """``spelled``, read-only, or a ``KitError`` naming a field or security mode the model
+    does not have."""
     if not isinstance(spelled, Spelling):
         raise KitError(f"spelling must be a Spelling (from emaillint.api), not {type(spelled).__name__}")
+    if isinstance(spelled.fields, Frozen) and isinstance(spelled.security, Frozen):
+        return spelled
     for field in spelled.fields:
         if field not in vocabulary.FIELDS:
             raise KitError(_unknown_name("spelling field", field, vocabulary.FIELDS))
     for mode in spelled.security:
         if mode not in vocabulary.SECURITY_MODES:
             raise KitError(_unknown_name("security mode", mode, vocabulary.SECURITY_MODES))
-    return spelled
+    return spelled._replace(fields=Frozen(spelled.fields), security=Frozen(spelled.security))
 
 
 def checked_place(place: str) -> str:
@@ -295,7 +319,11 @@ class Places(Mapping):
 
 def frozen(account: Account) -> Account:
     """``account`` with read-only mappings and a checked spelling and positions, so no rule
-    can change what the rules after it see, and a dialect's misspelt field fails loudly."""
+    can change what the rules after it see, and a dialect's misspelt field fails loudly.
+    An account the kit built (``Reader.add``) is checked and read-only already."""
+    if isinstance(account.positions, Places) and isinstance(account.extra, Frozen) and \
+            isinstance(account.unexpanded, Frozen):
+        return account._replace(spelling=checked_spelling(account.spelling))
     for place in account.positions:
         if not (is_place(place) or place in account.extra):
             raise KitError(f"account '{account.name}' has a position for {place!r}, which names no"
@@ -304,14 +332,11 @@ def frozen(account: Account) -> Account:
         if not (isinstance(unexpanded, Unexpanded) and unexpanded.text.strip()):
             raise KitError(f"Unexpanded text for {field!r} is empty: give the key as written (and, but for a"
                            " password, its value), so the message can name it")
-    spelled = checked_spelling(account.spelling)
     return account._replace(
-        extra=MappingProxyType(dict(account.extra)),
-        positions=account.positions if isinstance(account.positions, Places) else
-        MappingProxyType(dict(account.positions)),
-        unexpanded=MappingProxyType(dict(account.unexpanded)),
-        spelling=spelled._replace(fields=MappingProxyType(dict(spelled.fields)),
-                                  security=MappingProxyType(dict(spelled.security))),
+        extra=Frozen(account.extra),
+        positions=account.positions if isinstance(account.positions, Places) else Frozen(account.positions),
+        unexpanded=Frozen(account.unexpanded),
+        spelling=checked_spelling(account.spelling),
     )
 
 
@@ -528,11 +553,11 @@ class Draft:
             bcc=tuple(fields.get("bcc", ())),
             messages_per_day=fields.get("messages_per_day"),
             references=frozenset(self.references),
-            extra=self.extra,
+            extra=Frozen(self.extra),
             positions=Places(self.reader.doc, self.places),
             defaults=frozenset(self.defaults),
             conflicts=tuple(self.conflicts),
-            unexpanded={field: Unexpanded(text, fix) for field, (text, fix) in self.unexpanded.items()},
+            unexpanded=Frozen({field: Unexpanded(text, fix) for field, (text, fix) in self.unexpanded.items()}),
             spelling=self.spelling,
         )
 
