@@ -532,6 +532,8 @@ class _Converter:
 
     def _notice(self, node: yaml.Node) -> None:
         """Note a scalar ``yaml_spec`` has rules for (see ``Loaded.unusual``)."""
+        if self.loaded.unusual:
+            return
         style = node.style
         if style:
             if style in ("|", ">") or node.end_mark.line != node.start_mark.line:
