@@ -16,7 +16,7 @@ from emaillint import canonical, credentials
 from emaillint import load as loader
 from emaillint import suppressions
 from emaillint.escape import printable
-from emaillint.model import ERROR, SEVERITIES, Account, Dialect, Finding, Problem, Reading, ReadOptions, Rule
+from emaillint.model import ERROR, SEVERITIES, Account, Context, Dialect, Finding, Problem, Reading, ReadOptions, Rule
 from emaillint.network import is_local
 from emaillint.plugins import Registry
 from emaillint.resolve import resolve
@@ -32,12 +32,17 @@ class FileResult(NamedTuple):
     """The file's ``# emaillint: disable=...`` comments; ``run.collect`` applies them."""
     secrets: frozenset[str] = frozenset()
     """The file's literal secrets, to redact the run-scope rules' findings as well."""
+    accounts: tuple[tuple[Account, Context], ...] = ()
+    """Every account with its context, when ``Options.accounts`` asked for them."""
 
 
 class Options(NamedTuple):
     as_of: str
     dialect: str | None = None
     environ: dict[str, str] = {}
+    accounts: bool = False
+    """Keep each account with its context in ``FileResult.accounts`` and run no rule on it:
+    for commands that act on the accounts (``probe``) rather than lint them."""
 
 
 class Linter:
@@ -111,26 +116,27 @@ class Linter:
         loaded = loader.load(text, path)
         findings = list(loaded.findings)
         records: list[tuple[str, Record]] = []
+        accounts: list[tuple[Account, Context]] = []
         directives = suppressions.scan(text)
         in_file: set[str] = set()
         for document in loaded.documents:
             read: set[str] = set()  # secrets the dialect found itself
             found: list[Finding] = []
-            shares = len(records)
+            shares = len(records) + len(accounts)
             try:
-                self._lint_document(document, found, read, records)
+                self._lint_document(document, found, read, records, accounts)
             except Exception as exc:  # a bug in emaillint itself: report it, lint the other files
                 found.append(self._plugin_error(path, f"emaillint failed on this document ({_where(exc)}), a bug"
                                                 " in emaillint or in the dialect that read it; please report it",
                                                 "emaillint", exc))
-            if found or len(records) > shares:  # only then can a message about it hold a secret
+            if found or len(records) + len(accounts) > shares:  # only then can a message about it hold a secret
                 secrets = credentials.find_secrets(document.data) | self.environ_secrets | read
-                findings.extend(redact(_distinct(found), secrets))
+                findings.extend(redact(distinct(found), secrets))
                 in_file |= secrets
-        return FileResult(path, self._fill(findings), records, directives, frozenset(in_file))
+        return FileResult(path, self._fill(findings), records, directives, frozenset(in_file), tuple(accounts))
 
     def _lint_document(self, document: loader.Document, found: list[Finding], secrets: set[str],
-                       records: list[tuple[str, Record]]) -> None:
+                       records: list[tuple[str, Record]], accounts: list[tuple[Account, Context]]) -> None:
         dialect = self._dialect(document, found)
         if dialect is None:
             return
@@ -144,7 +150,11 @@ class Linter:
         found.extend(reading.findings)
         secrets |= reading.secrets
         for account in reading.accounts:
-            found.extend(self._check_account(document.path, account, records))
+            if self.options.accounts:
+                context = resolve(account, self.registry.providers, self.options.as_of).context
+                accounts.append((account, context))
+            else:
+                found.extend(self._check_account(document.path, account, records))
 
     def _dialect(self, document: loader.Document, findings: list[Finding]) -> Dialect | None:
         for dialect in self.dialects:
@@ -235,7 +245,7 @@ def _where(exc: BaseException) -> str:
     return f"{os.path.basename(frames[-1].filename)}:{frames[-1].lineno}" if frames else "unknown place"
 
 
-def _distinct(findings: list[Finding]) -> list[Finding]:
+def distinct(findings: list[Finding]) -> list[Finding]:
     """One finding per place, rule and message: accounts that inherit one setting (every
     Alertmanager receiver inherits ``global``) would otherwise repeat its finding."""
     seen: set[tuple[int, int, str, str]] = set()
