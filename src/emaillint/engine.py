@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 import stat
-from typing import BinaryIO, Iterable, Iterator, NamedTuple
+from typing import Any, BinaryIO, Iterable, Iterator, Mapping, NamedTuple
 
 from emaillint import canonical, credentials
 from emaillint import load as loader
@@ -277,15 +277,27 @@ def _checked(reading: Reading) -> Reading:
 
 
 def redact(findings: Iterable[Finding], secrets: frozenset[str]) -> list[Finding]:
-    """Remove literal secrets from messages and account names, whoever wrote them (rules,
+    """Remove literal secrets from messages, account names and details, whoever wrote them (rules,
     plugins, libraries), including a secret cut short with an ellipsis (``'smtp://u:hunt...'``)."""
     secrets = frozenset(s for s in secrets if len(s) >= credentials.MIN_SECRET)
     if not secrets:
         return list(findings)
     ordered = sorted({form for secret in secrets for form in _forms(secret)}, key=len, reverse=True)
     return [finding._replace(message=_without(finding.message, ordered),
-                             account=finding.account and _without(finding.account, ordered))
+                             account=finding.account and _without(finding.account, ordered),
+                             details=finding.details and _scrubbed(finding.details, ordered))
             for finding in findings]
+
+
+def _scrubbed(value: Any, secrets: list[str]) -> Any:
+    """``Finding.details`` with every text in it redacted, however deeply nested."""
+    if isinstance(value, str):
+        return _without(value, secrets)
+    if isinstance(value, Mapping):
+        return {key: _scrubbed(item, secrets) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_scrubbed(item, secrets) for item in value]
+    return value
 
 
 def _forms(secret: str) -> Iterator[str]:
