@@ -290,7 +290,7 @@ def test_a_host_name_no_resolver_could_look_up_is_reported_before_any_query(caps
     code, findings = probe(capsys, tmp_path, account(587, "starttls", host="smtp..example.test"))
     assert (code, seen(findings)) == (1, [("probe-connect", "error", 3)])
     assert findings[0]["message"].startswith(
-        "smtp..example.test does not resolve (not a valid host name: label empty or too long);")
+        "smtp..example.test does not resolve (not a valid host name: a label between dots is empty or too long);")
 
 
 @pytest.mark.parametrize("greeting, what", [

@@ -112,8 +112,8 @@ def _attempt(host: str, port: int, mode: str, context: ssl.SSLContext, timeout: 
         sock = socket.create_connection((host, port), timeout)
     except socket.gaierror as exc:
         return Seen(UNRESOLVED, exc.strerror or str(exc))
-    except UnicodeError as exc:  # the IDNA codec refuses the name (an empty or 64-character label)
-        return Seen(UNRESOLVED, f"not a valid host name: {str(exc).rpartition('(UnicodeError: ')[2].rstrip(')')}")
+    except UnicodeError:  # the IDNA codec refuses the name (an empty label, one over 63 characters)
+        return Seen(UNRESOLVED, "not a valid host name: a label between dots is empty or too long")
     except ConnectionRefusedError:
         return Seen(REFUSED)
     except socket.timeout:
