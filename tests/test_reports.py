@@ -231,3 +231,27 @@ def test_a_line_break_any_rule_quotes_stays_escaped_in_every_format(tmp_path):
                             "    security: starttls\n    auth: none\n", as_of=AS_OF)
     [unknown] = [f for f in findings if f.rule == "unknown-provider"]
     assert "mail\\nexample.com" in unknown.message and "\n" not in unknown.message
+
+
+def test_details_show_in_json_and_sarif_properties_and_nowhere_else():
+    from io import StringIO
+
+    from emaillint.model import Finding
+    from emaillint.report import Report, Summary, render
+
+    details = {"greeting": "mail.example.test ESMTP", "size": 35882577, "mechanisms": ["PLAIN", "LOGIN"]}
+    plain = Finding("mail.yaml", 4, 11, "probe-auth", "info", "offers AUTH PLAIN LOGIN", "relay")
+    detailed = plain._replace(details=details)
+    outputs = {}
+    for name in ("text", "json", "sarif", "github"):
+        for finding in (plain, detailed):
+            stream = StringIO()
+            render(name, Report([finding], Summary.of([finding], 1)), stream)
+            outputs[name, finding is detailed] = stream.getvalue()
+    assert outputs["text", True] == outputs["text", False]
+    assert outputs["github", True] == outputs["github", False]
+    assert "details" not in json.loads(outputs["json", False])["findings"][0]
+    assert json.loads(outputs["json", True])["findings"][0]["details"] == details
+    result = json.loads(outputs["sarif", True])["runs"][0]["results"][0]
+    assert result["properties"] == {"account": "relay", "details": details}
+    assert "details" not in json.loads(outputs["sarif", False])["runs"][0]["results"][0]["properties"]

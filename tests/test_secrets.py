@@ -276,3 +276,17 @@ def test_a_password_too_short_to_redact_does_not_garble_messages():
     findings = testing.lint("accounts:\n  relay:\n    host: mail.example.com\n    port: 70000\n"
                             "    security: starttls\n    password: '3'\n", as_of=AS_OF)
     assert any("from 1 to 65535" in f.message for f in findings if f.rule == "schema")
+
+
+def test_details_are_redacted_like_messages():
+    """``Finding.details`` (what ``probe`` reports in JSON) holds text too: every string in it,
+    however nested, loses the secrets a message would lose."""
+    from emaillint.engine import redact
+    from emaillint.model import Finding
+
+    secret = canary(98, 1)
+    details = {"host": f"u:{secret}@relay", "extensions": {"X-ECHO": secret}, "auth": [secret, "PLAIN"], "size": 5}
+    [finding] = redact([Finding("a.yaml", 1, 1, "probe-auth", "info", "ok", details=details)], frozenset([secret]))
+    assert finding.details == {"host": "u:***@relay", "extensions": {"X-ECHO": "***"}, "auth": ["***", "PLAIN"],
+                               "size": 5}
+    assert redact([Finding("a.yaml", 1, 1, "probe-auth", "info", "ok")], frozenset([secret]))[0].details is None

@@ -15,7 +15,7 @@ from emaillint.model import EXIT_CLEAN, EXIT_ERROR
 from emaillint.report import FORMATS
 from emaillint.settings import Settings
 
-COMMANDS = ("check", "rules", "explain", "plugins", "providers", "dialects", "schema")
+COMMANDS = ("check", "probe", "rules", "explain", "plugins", "providers", "dialects", "schema")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -54,27 +54,36 @@ def build_parser() -> argparse.ArgumentParser:
                                             "name, unless the project configuration excludes them.")
     check.add_argument("paths", nargs="*", metavar="PATH",
                        help="files or directories to lint ('-' reads standard input; default: .)")
-    check.add_argument("--format", choices=("auto", *FORMATS), default="auto",
-                       help="output format (default: auto, which is github inside GitHub Actions and text elsewhere)")
-    check.add_argument("--select", action="append", type=_rule_list, metavar="RULE[,RULE]",
-                       help="report only these rules (replaces the project's select)")
-    check.add_argument("--ignore", action="append", type=_rule_list, default=[], metavar="RULE[,RULE]",
-                       help="do not report these rules (added to the project's ignore)")
-    check.add_argument("--strict", action=argparse.BooleanOptionalAction, default=None,
-                       help="warnings fail the run too (exit 1); --no-strict overrides the project's strict")
+    _report_options(check)
     check.add_argument("--stdin-filename", metavar="PATH",
                        help="the path of the text on standard input, for messages and excludes (editors)")
     check.add_argument("--as-of", metavar="YYYY-MM-DD", type=_date, default=None,
                        help="date that decides retired vs announced sign-in methods "
                             "(default: the project's as_of, else today)")
-    check.add_argument("--dialect", metavar="NAME",
-                       help="read every file as this dialect instead of detecting it (see 'emaillint dialects')")
-    check.add_argument("--resolve-env", action="store_true",
-                       help="check ${NAME} references with their values from the current environment")
-    check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
-                       help="colour the severity in text output (default: auto; NO_COLOR is honoured)")
+    _reading_options(check, "check ${NAME} references with their values from the current environment")
     check.add_argument("-j", "--jobs", type=_jobs, default=0, metavar="N",
                        help="worker processes for runs of 200 files or more (default: 0, one per core)")
+
+    probe = commands.add_parser("probe", parents=[plugin_options],
+                                help="connect to each account's server and check what it offers (no sign-in,"
+                                     " no mail)",
+                                description="Connect to the host and port of each account in these files, as it"
+                                            " is configured (implicit TLS, STARTTLS or none), and report what the"
+                                            " server really does: greeting, TLS, certificate, AUTH mechanisms. It"
+                                            " sends no credentials and no mail: EHLO, STARTTLS and QUIT only.")
+    probe.add_argument("paths", nargs="*", metavar="PATH",
+                       help="files or directories whose accounts to probe ('-' reads standard input; default: .)")
+    _report_options(probe)
+    _reading_options(probe, "probe ${NAME} references with their values from the current environment"
+                            " (passwords are never read)")
+    probe.add_argument("--timeout", type=_seconds, default=10.0, metavar="S",
+                       help="seconds to wait for the connection and for each reply (default: 10)")
+    probe.add_argument("--cafile", metavar="PATH",
+                       help="trust the CA certificates in this PEM file instead of the system's (which honour"
+                            " SSL_CERT_FILE)")
+    probe.add_argument("-j", "--jobs", type=_connections, default=4, metavar="N",
+                       help="servers probed at once (default: 4); accounts that share a host, port and TLS mode"
+                            " share one connection")
 
     commands.add_parser("rules", parents=[plugin_options],
                         help="list every rule: id, default severity, plugin, summary")
@@ -87,6 +96,44 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("schema", parents=[plugin_options],
                         help="print the JSON Schema of emaillint's config format")
     return parser
+
+
+def _report_options(command: argparse.ArgumentParser) -> None:
+    """What the commands that report findings share: the format and the rule selection."""
+    command.add_argument("--format", choices=("auto", *FORMATS), default="auto",
+                         help="output format (default: auto, which is github inside GitHub Actions and text"
+                              " elsewhere)")
+    command.add_argument("--select", action="append", type=_rule_list, metavar="RULE[,RULE]",
+                         help="report only these rules (replaces the project's select)")
+    command.add_argument("--ignore", action="append", type=_rule_list, default=[], metavar="RULE[,RULE]",
+                         help="do not report these rules (added to the project's ignore)")
+    command.add_argument("--strict", action=argparse.BooleanOptionalAction, default=None,
+                         help="warnings fail the run too (exit 1); --no-strict overrides the project's strict")
+
+
+def _reading_options(command: argparse.ArgumentParser, resolve_env: str) -> None:
+    """What the commands that read configs share: how to read them and how to show findings."""
+    command.add_argument("--dialect", metavar="NAME",
+                         help="read every file as this dialect instead of detecting it (see 'emaillint dialects')")
+    command.add_argument("--resolve-env", action="store_true", help=resolve_env)
+    command.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                         help="colour the severity in text output (default: auto; NO_COLOR is honoured)")
+
+
+def _seconds(text: str) -> float:
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = 0.0
+    if not 0 < seconds <= 3600:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds between 0 and 3600")
+    return seconds
+
+
+def _connections(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of connections (1 or more)")
+    return int(text)
 
 
 def _jobs(text: str) -> int:
@@ -111,6 +158,22 @@ def _rule_list(text: str) -> tuple[str, ...]:
     return rules
 
 
+def _settings(args: argparse.Namespace) -> Settings:
+    """What check and probe read alike from their command lines."""
+    return Settings(
+        paths=tuple(args.paths or ["-" if getattr(args, "stdin_filename", None) else "."]),
+        format=args.format,
+        dialect=args.dialect,
+        resolve_env=args.resolve_env,
+        disable_plugins=tuple(args.disable_plugin),
+        color=args.color,
+        select=sum(args.select, ()) if args.select is not None else None,
+        ignore=sum(args.ignore, ()),
+        strict=args.strict,
+        config=args.config,
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if not args_list or (args_list[0] not in COMMANDS and args_list[0] not in ("-h", "--help", "--version")):
@@ -133,22 +196,12 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "check":
         from emaillint.run import run
 
-        settings = Settings(
-            paths=tuple(args.paths or ["-" if args.stdin_filename else "."]),
-            format=args.format,
-            as_of=args.as_of or "",
-            dialect=args.dialect,
-            resolve_env=args.resolve_env,
-            disable_plugins=tuple(args.disable_plugin),
-            color=args.color,
-            select=sum(args.select, ()) if args.select is not None else None,
-            ignore=sum(args.ignore, ()),
-            strict=args.strict,
-            config=args.config,
-            stdin_filename=args.stdin_filename,
-            jobs=args.jobs,
-        )
-        return run(settings)
+        return run(_settings(args)._replace(as_of=args.as_of or "", stdin_filename=args.stdin_filename,
+                                            jobs=args.jobs))
+    if args.command == "probe":
+        from emaillint.probe import Connection, probe
+
+        return probe(_settings(args), Connection(args.timeout, args.cafile, args.jobs))
     from emaillint import commands
     from emaillint.config import ConfigError
 

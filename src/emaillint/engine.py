@@ -10,13 +10,13 @@ from __future__ import annotations
 import os
 import re
 import stat
-from typing import BinaryIO, Iterable, Iterator, NamedTuple
+from typing import Any, BinaryIO, Iterable, Iterator, Mapping, NamedTuple
 
 from emaillint import canonical, credentials, kit
 from emaillint import load as loader
 from emaillint import suppressions
 from emaillint.escape import printable
-from emaillint.model import ERROR, SEVERITIES, Account, Dialect, Finding, Problem, Reading, ReadOptions, Rule
+from emaillint.model import ERROR, SEVERITIES, Account, Context, Dialect, Finding, Problem, Reading, ReadOptions, Rule
 from emaillint.network import is_local
 from emaillint.plugins import Registry
 from emaillint.resolve import resolve
@@ -33,12 +33,17 @@ class FileResult(NamedTuple):
     """The file's ``# emaillint: disable=...`` comments; ``run.collect`` applies them."""
     secrets: frozenset[str] = frozenset()
     """The file's literal secrets, to redact the run-scope rules' findings as well."""
+    accounts: tuple[tuple[Account, Context], ...] = ()
+    """Every account with its context, when ``Options.accounts`` asked for them."""
 
 
 class Options(NamedTuple):
     as_of: str
     dialect: str | None = None
     environ: dict[str, str] = {}
+    accounts: bool = False
+    """Keep each account with its context in ``FileResult.accounts`` and run no rule on it:
+    for commands that act on the accounts (``probe``) rather than lint them."""
 
 
 class Linter:
@@ -112,36 +117,42 @@ class Linter:
         loaded = loader.load(text, path)
         findings: list[Finding] = []
         records: list[tuple[str, Record]] = []
+        accounts: list[tuple[Account, Context]] = []
         directives = suppressions.scan(text)
         in_file: set[str] = set()
         for document in list(loaded.documents):
             read: set[str] = set()  # secrets the dialect found itself
             found: list[Finding] = []
-            shares = len(records)
+            shares = len(records) + len(accounts)
             try:
-                self._lint_document(document, found, read, records)
+                self._lint_document(document, found, read, records, accounts)
             except Exception as exc:  # a bug in emaillint itself: report it, lint the other files
                 found.append(self._plugin_error(path, f"emaillint failed on this document ({_where(exc)}), a bug"
                                                 " in emaillint or in the dialect that read it; please report it",
                                                 "emaillint", exc))
-            if found or len(records) > shares:  # only then can a message about it hold a secret
+            if found or len(records) + len(accounts) > shares:  # only then can a message about it hold a secret
                 secrets = credentials.find_secrets(document.data) | self.environ_secrets | read
-                findings.extend(redact(_distinct(found), secrets))
+                findings.extend(redact(distinct(found), secrets))
                 in_file |= secrets
         about_file = loaded.findings  # reading them finishes the checks; over a limit, no documents are left
         if about_file and not loaded.documents:  # ... and nothing of the file is linted
-            findings, records, in_file = [], [], set()
-        return FileResult(path, self._fill(about_file + findings), records, directives, frozenset(in_file))
+            findings, records, accounts, in_file = [], [], [], set()
+        return FileResult(path, self._fill(about_file + findings), records, directives, frozenset(in_file),
+                          tuple(accounts))
 
     def _lint_document(self, document: loader.Document, found: list[Finding], secrets: set[str],
-                       records: list[tuple[str, Record]]) -> None:
+                       records: list[tuple[str, Record]], accounts: list[tuple[Account, Context]]) -> None:
         reading = self._read(document, found)
         if reading is None:
             return
         found.extend(reading.findings)
         secrets |= reading.secrets
         for account in reading.accounts:
-            found.extend(self._check_account(document.path, account, records))
+            if self.options.accounts:
+                context = resolve(account, self.registry.providers, self.options.as_of).context
+                accounts.append((account, context))
+            else:
+                found.extend(self._check_account(document.path, account, records))
 
     def _read(self, document: loader.Document, found: list[Finding]) -> Reading | None:
         """The dialect's reading of a document (None: no dialect claims it, or it failed,
@@ -157,13 +168,6 @@ class Linter:
             found.append(self._plugin_error(document.path, f"dialect '{dialect.name}' raised reading this file",
                                             dialect.plugin, exc))
             return None
-
-    def accounts(self, text: str, path: str) -> list[Account]:
-        """The accounts the dialects read from ``text``, as the rules get them (for tests
-        and for commands that act on accounts rather than lint them)."""
-        found: list[Finding] = []
-        readings = (self._read(document, found) for document in loader.load(text, path).documents)
-        return [account for reading in readings if reading is not None for account in reading.accounts]
 
     def _dialect(self, document: loader.Document, findings: list[Finding]) -> Dialect | None:
         for dialect in self.dialects:
@@ -264,12 +268,10 @@ def _in_plugin(exc: BaseException) -> str:
 
     frames = [frame for frame in traceback.extract_tb(exc.__traceback__)
               if not os.path.abspath(frame.filename).startswith(_OWN_CODE + os.sep)]
-    if not frames or frames[-1] is None:
-        return ""
-    return f" (at {os.path.basename(frames[-1].filename)}:{frames[-1].lineno})"
+    return f" (at {os.path.basename(frames[-1].filename)}:{frames[-1].lineno})" if frames else ""
 
 
-def _distinct(findings: list[Finding]) -> list[Finding]:
+def distinct(findings: list[Finding]) -> list[Finding]:
     """One finding per place, rule and message: accounts that inherit one setting (every
     Alertmanager receiver inherits ``global``) would otherwise repeat its finding."""
     seen: set[tuple[int, int, str, str]] = set()
@@ -305,15 +307,27 @@ def _checked(reading: Reading) -> Reading:
 
 
 def redact(findings: Iterable[Finding], secrets: frozenset[str]) -> list[Finding]:
-    """Remove literal secrets from messages and account names, whoever wrote them (rules,
+    """Remove literal secrets from messages, account names and details, whoever wrote them (rules,
     plugins, libraries), including a secret cut short with an ellipsis (``'smtp://u:hunt...'``)."""
     secrets = frozenset(s for s in secrets if len(s) >= credentials.MIN_SECRET)
     if not secrets:
         return list(findings)
     ordered = sorted({form for secret in secrets for form in _forms(secret)}, key=len, reverse=True)
     return [finding._replace(message=_without(finding.message, ordered),
-                             account=finding.account and _without(finding.account, ordered))
+                             account=finding.account and _without(finding.account, ordered),
+                             details=finding.details and _scrubbed(finding.details, ordered))
             for finding in findings]
+
+
+def _scrubbed(value: Any, secrets: list[str]) -> Any:
+    """``Finding.details`` with every text in it redacted, however deeply nested."""
+    if isinstance(value, str):
+        return _without(value, secrets)
+    if isinstance(value, Mapping):
+        return {key: _scrubbed(item, secrets) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_scrubbed(item, secrets) for item in value]
+    return value
 
 
 def _forms(secret: str) -> Iterator[str]:

@@ -46,6 +46,9 @@ class Finding(NamedTuple):
     message: str
     account: str | None = None
     provider: str | None = None
+    details: Mapping[str, Any] | None = None
+    """Facts behind the message, as JSON values (what ``probe`` saw: the greeting, SIZE, the
+    AUTH mechanisms); JSON output shows them, SARIF puts them in the result's properties."""
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.path, self.line, self.column, self.rule, self.message)

@@ -53,9 +53,9 @@ def registry(plugins: Iterable[Any] = (), *, discover: bool = True, builtins: bo
 
 def _linter(*, plugins: Iterable[Any] = (), discover: bool = True, builtins: bool = True,
            disabled: Iterable[str] = (), as_of: str | None = None, dialect: str | None = None,
-           environ: Mapping[str, str] | None = None) -> tuple[Registry, Linter]:
+           environ: Mapping[str, str] | None = None, accounts: bool = False) -> tuple[Registry, Linter]:
     reg = registry(plugins, discover=discover, builtins=builtins, disabled=disabled)
-    return reg, Linter(reg, Options(as_of or today(), dialect, dict(environ or {})))
+    return reg, Linter(reg, Options(as_of or today(), dialect, dict(environ or {}), accounts=accounts))
 
 
 def lint_files(files: Mapping[str, str], **options: Any) -> list[Finding]:
@@ -78,7 +78,8 @@ def read_accounts(text: str, *, path: str = "config.yaml", **options: Any) -> li
     for dialect authors, to see what their dialect produced (``dialect="NAME"`` forces
     one). Options and text as for ``lint_files``; a dialect that raises yields no
     accounts (``lint`` shows its plugin-error)."""
-    return _linter(**options)[1].accounts(_text(text), path)
+    result = _linter(accounts=True, **options)[1].lint_text(_text(text), path)
+    return [account for account, _ in result.accounts]
 
 
 def lint(text: str, *, path: str = "config.yaml", **options: Any) -> list[Finding]:

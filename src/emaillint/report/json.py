@@ -1,18 +1,30 @@
-"""One JSON object: ``{"version": 1, "findings": [...], "summary": {...}}`` (SPEC.md)."""
+"""One JSON object: ``{"version": 1, "findings": [...], "summary": {...}}`` (SPEC.md).
+
+A finding carries ``details`` only when it has some (``probe`` findings: what the server
+said), so a consumer of the eight documented keys reads every other finding unchanged.
+"""
 
 from __future__ import annotations
 
 import json
-from typing import IO
+from typing import IO, Any
 
+from emaillint.model import Finding
 from emaillint.report import Report
 
 
 def render(report: Report, stream: IO[str]) -> None:
     document = {
         "version": 1,
-        "findings": [f._asdict() for f in report.findings],
+        "findings": [_finding(f) for f in report.findings],
         "summary": report.summary._asdict(),
     }
     json.dump(document, stream, indent=2)
     stream.write("\n")
+
+
+def _finding(finding: Finding) -> dict[str, Any]:
+    fields = finding._asdict()
+    if not fields["details"]:
+        del fields["details"]
+    return fields

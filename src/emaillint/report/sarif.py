@@ -5,7 +5,8 @@ summary, its full ``explain`` text as help and, when the plugin's distribution d
 a documentation or home page URL, that URL as ``helpUri``. Columns are counted in code
 points (``columnKind``), as the YAML loader counts them. Findings without a file (a
 plugin that failed to load) are tool execution notifications, not results, and mark the
-invocation as unsuccessful, as the exit code 2 does.
+invocation as unsuccessful, as the exit code 2 does. A finding's ``details`` (what ``probe``
+saw) go into the result's property bag, beside its account and provider.
 """
 
 from __future__ import annotations
@@ -91,7 +92,8 @@ def _result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
     }
     if finding.rule in index:
         result["ruleIndex"] = index[finding.rule]
-    properties = {key: value for key, value in (("account", finding.account), ("provider", finding.provider)) if value}
+    properties = {key: value for key, value in (("account", finding.account), ("provider", finding.provider),
+                                                ("details", finding.details)) if value}
     if properties:
         result["properties"] = properties
     return result

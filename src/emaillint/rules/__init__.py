@@ -19,6 +19,10 @@ from emaillint.rules import (
     plaintext_password,
     plugin_error,
     port_security_mismatch,
+    probe_auth,
+    probe_certificate,
+    probe_connect,
+    probe_tls,
     provider_host,
     provider_mismatch,
     provider_port,
@@ -41,5 +45,6 @@ BUILTIN: tuple[Rule, ...] = tuple(module.RULE for module in (
     legacy_host, provider_port, provider_security, provider_mismatch, legacy_auth,
     sender_mismatch, daily_recipient_quota, cc_quota, message_recipient_limit, shared_quota,
     plugin_error, unused_suppression, cert_verification_off, contradictory_security,
-    unexpanded_reference, default_port, tls_ip_host, unknown_key,
+    unexpanded_reference, default_port, tls_ip_host, unknown_key, probe_connect, probe_tls,
+    probe_certificate, probe_auth,
 ))
