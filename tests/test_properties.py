@@ -150,3 +150,38 @@ def test_skipping_the_spec_pass_never_hides_a_violation(text):
     if any(f.severity == "error" for f in loaded.findings) or load.needs_spec_check(loaded, text):
         return
     assert yaml_spec.first_violation(text.removeprefix("\ufeff"), load._Loader) is None
+
+
+LOCAL_CHARS = st.sampled_from(list("abcxyzABC019_+-.!#$%&'*/=?^`{|}~\"@ "))
+DOMAIN_CHARS = st.sampled_from(list("abcxyzABC019-._[]"))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(local=st.text(LOCAL_CHARS, min_size=0, max_size=70), domain=st.text(DOMAIN_CHARS, min_size=0, max_size=80),
+       tld=st.sampled_from(["com", "org", "io", "c", "123", "test", "local", "localhost", "example", "x" * 64,
+                            "onion", "co.uk", "xn--p1ai"]))
+def test_the_plain_address_fast_path_accepts_only_what_email_validator_accepts(local, domain, tld):
+    """The fast path only ever accepts; whatever it accepts, email-validator accepts too."""
+    from email_validator import EmailNotValidError, validate_email
+
+    from emaillint.rules.address_syntax import PLAIN_ADDRESS, SPECIAL_USE
+
+    for address in (f"{local}@{domain}.{tld}", f"{local}@{tld}", f"{local}@{domain}"):
+        if PLAIN_ADDRESS.fullmatch(address) and address.rsplit(".", 1)[-1].lower() not in SPECIAL_USE:
+            try:
+                validate_email(address, check_deliverability=False)
+            except EmailNotValidError as exc:
+                raise AssertionError(f"{address!r}: the fast path accepts it, email-validator says {exc}") from None
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.from_regex(r"[a-z0-9_+-]{1,20}(\.[a-z0-9_+-]{1,10}){0,2}@[a-z0-9]{1,10}(-[a-z0-9]{1,5})?\.[a-z]{2,6}",
+                     fullmatch=True))
+def test_the_fast_path_takes_the_common_addresses(address):
+    """... and it does take the addresses configs hold, so email-validator is rarely imported."""
+    from email_validator import validate_email
+
+    from emaillint.rules.address_syntax import PLAIN_ADDRESS
+
+    validate_email(address, check_deliverability=False)
+    assert PLAIN_ADDRESS.fullmatch(address)
