@@ -190,7 +190,9 @@ class Context(NamedTuple):
     owns the host, the username's domain and the From domain, for the mismatch rules.
     ``plans`` are the plans the account may be on: the one the file names, else those
     that username and host leave (``plan`` is the most restrictive of them), so a rule
-    can tell whether the plan it assumed changes its verdict.
+    can tell whether the plan it assumed changes its verdict. ``secrets`` are the
+    providers' secrets (``FoundSecret``: field, shape, provider) the engine recognised in
+    the account's fields, the password included, whose value the account never holds.
     """
 
     provider: Any = None
@@ -202,6 +204,7 @@ class Context(NamedTuple):
     domain_provider: Any = None
     sender_provider: Any = None
     plans: tuple[Any, ...] = ()
+    secrets: tuple[Any, ...] = ()
 
 
 class Rule(NamedTuple):
