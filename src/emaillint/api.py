@@ -35,21 +35,31 @@ from emaillint.model import (
     Unexpanded,
 )
 from emaillint.provider import (
+    API_ENDPOINT,
+    INBOUND_ENDPOINT,
     REJECTS_SENDER,
     REWRITES_SENDER,
+    VERIFIES_SENDER,
     AuthMethod,
     Endpoint,
+    FoundSecret,
     Host,
     OtherHost,
     Plan,
     Provider,
+    SecretShape,
+    Username,
+    graded,
 )
 from emaillint.resolve import address_of, domain_of
 from emaillint.vocabulary import (
     API_KEY,
     APP_PASSWORD,
     EMPTY,
+    HIGH,
     LITERAL,
+    LOW,
+    MEDIUM,
     LOOKALIKE,
     NO_SIGN_IN,
     NO_TLS,
@@ -63,6 +73,7 @@ from emaillint.vocabulary import (
     TEMPLATE,
     TLS,
     UNKNOWN_SIGN_IN,
+    Confidence,
     Field,
     Security,
     SecretKind,
@@ -78,15 +89,16 @@ API_VERSION = 1
 __all__ = [
     "API_VERSION", "hookimpl",
     # providers: the data sheet
-    "Provider", "Host", "Endpoint", "OtherHost", "AuthMethod", "Plan",
-    "REWRITES_SENDER", "REJECTS_SENDER",
+    "Provider", "Host", "Endpoint", "OtherHost", "AuthMethod", "Plan", "Username", "SecretShape",
+    "REWRITES_SENDER", "REJECTS_SENDER", "VERIFIES_SENDER", "API_ENDPOINT", "INBOUND_ENDPOINT",
+    "Confidence", "HIGH", "MEDIUM", "LOW", "graded",
     # the shared vocabulary
     "Security", "TLS", "STARTTLS", "STARTTLS_OPTIONAL", "NO_TLS", "NONE",
     "SignIn", "PASSWORD", "APP_PASSWORD", "OAUTH2", "API_KEY", "NO_SIGN_IN", "UNKNOWN_SIGN_IN",
     "SecretKind", "REFERENCE", "STORE", "TEMPLATE", "LOOKALIKE", "LITERAL", "PLACEHOLDER", "EMPTY",
     "Field",
     # rules
-    "Rule", "Problem", "Finding", "Account", "Context", "Secret", "Position", "Record",
+    "Rule", "Problem", "Finding", "Account", "Context", "Secret", "FoundSecret", "Position", "Record",
     "ERROR", "WARNING", "INFO", "address_of", "domain_of",
     # dialects
     "Dialect", "Document", "Reading", "ReadOptions", "classify_secret", "reference_name", "load_yaml",
