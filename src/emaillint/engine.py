@@ -20,6 +20,7 @@ from emaillint.model import ERROR, SEVERITIES, Account, Dialect, Finding, Proble
 from emaillint.network import is_local
 from emaillint.plugins import Registry
 from emaillint.resolve import resolve
+from emaillint.vocabulary import LITERAL
 from emaillint.rules.shared_quota import Record
 
 
@@ -49,7 +50,8 @@ class Linter:
         self.registry = registry
         self.options = options
         self.read_options = ReadOptions(SchemaChecker(registry.schema()), options.environ)
-        self.environ_secrets = credentials.find_secrets(dict(options.environ))
+        self.shapes = registry.providers.secret_patterns()
+        self.environ_secrets = credentials.find_secrets(dict(options.environ), self.shapes)
         """With --resolve-env, values from the environment reach messages: its secrets too."""
         self.account_rules = [r for r in registry.rules.values() if r.scope == "account" and r.check]
         self.run_rules = [r for r in registry.rules.values() if r.scope == "run" and r.check]
@@ -124,7 +126,7 @@ class Linter:
                                                 " in emaillint or in the dialect that read it; please report it",
                                                 "emaillint", exc))
             if found or len(records) > shares:  # only then can a message about it hold a secret
-                secrets = credentials.find_secrets(document.data) | self.environ_secrets | read
+                secrets = credentials.find_secrets(document.data, self.shapes) | self.environ_secrets | read
                 findings.extend(redact(_distinct(found), secrets))
                 in_file |= secrets
         return FileResult(path, self._fill(findings), records, directives, frozenset(in_file))
@@ -144,7 +146,7 @@ class Linter:
         found.extend(reading.findings)
         secrets |= reading.secrets
         for account in reading.accounts:
-            found.extend(self._check_account(document.path, account, records))
+            found.extend(self._check_account(document.path, account, records, _password(document, account)))
 
     def _dialect(self, document: loader.Document, findings: list[Finding]) -> Dialect | None:
         for dialect in self.dialects:
@@ -155,8 +157,9 @@ class Linter:
                 findings.append(self._plugin_error(document.path, f"dialect '{dialect.name}' raised in detect", dialect.plugin, exc))
         return None
 
-    def _check_account(self, path: str, account: Account, records: list[tuple[str, Record]]) -> Iterable[Finding]:
-        resolution = resolve(account, self.registry.providers, self.options.as_of)
+    def _check_account(self, path: str, account: Account, records: list[tuple[str, Record]],
+                       password: str = "") -> Iterable[Finding]:
+        resolution = resolve(account, self.registry.providers, self.options.as_of, password)
         context = resolution.context
         provider = context.provider.name if context.provider else None
         for field, message in resolution.problems:
@@ -225,6 +228,21 @@ def _unreadable(path: str, exc: OSError) -> str:
     except OSError:
         pass
     return f"cannot be read: {exc.strerror or type(exc).__name__}"
+
+
+def _password(document: loader.Document, account: Account) -> str:
+    """A literal password's text as written, found at its position: the account keeps only
+    its kind, and a rule may need to know which provider's secret it is. "" where the
+    value is not in this document's own nodes (YAML embedded in a block scalar)."""
+    where = account.positions.get("password")
+    if account.password is None or account.password.kind != LITERAL or where is None:
+        return ""
+    for path, position in document.positions.items():
+        if position == where:
+            value = document.get(path)
+            if isinstance(value, str):
+                return value
+    return ""
 
 
 def _where(exc: BaseException) -> str:
