@@ -21,8 +21,10 @@ from emaillint.rules import (
     port_security_mismatch,
     provider_host,
     provider_mismatch,
+    provider_password,
     provider_port,
     provider_security,
+    provider_username,
     schema,
     sender_mismatch,
     shared_quota,
@@ -41,5 +43,5 @@ BUILTIN: tuple[Rule, ...] = tuple(module.RULE for module in (
     legacy_host, provider_port, provider_security, provider_mismatch, legacy_auth,
     sender_mismatch, daily_recipient_quota, cc_quota, message_recipient_limit, shared_quota,
     plugin_error, unused_suppression, cert_verification_off, contradictory_security,
-    unexpanded_reference, default_port, tls_ip_host, unknown_key,
+    unexpanded_reference, default_port, tls_ip_host, unknown_key, provider_username, provider_password,
 ))
