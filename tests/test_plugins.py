@@ -24,7 +24,7 @@ from emaillint.plugins import HOOKS, PLUGIN_PATH
 from emaillint.run import exit_code
 from emaillint.testing import check_plugin, labels, lint, registry
 
-from helpers import AS_OF, GMAIL_465_STARTTLS
+from helpers import AS_OF, GMAIL_465_STARTTLS, SENDERS
 
 RELAY_DOCS = "https://intranet.acme.example/mail/relay"
 RELAY = Provider(
@@ -351,7 +351,8 @@ def test_a_disabled_plugin_is_not_loaded_and_listed_as_disabled():
     reg = registry([bad], disabled=["bad", "gmail"])
     assert {info.name: reg.status(info) for info in reg.plugins} == {
         "emaillint": "ok", "gmail": "disabled", "bad": "disabled", "hotmail": "ok", "outlook": "ok", "yahoo": "ok",
-        "alertmanager": "ok", "compose": "ok", "grafana": "ok", "homeassistant": "ok", "spring": "ok"}
+        "alertmanager": "ok", "compose": "ok", "grafana": "ok", "homeassistant": "ok", "spring": "ok",
+        **dict.fromkeys(SENDERS, "ok")}
     assert "gmail" not in reg.providers.by_name
 
 

@@ -1,0 +1,61 @@
+"""Resend, as a data sheet.
+
+Facts and confidence levels: PROVIDERS-2.md section 1.8 in the project's shared notes.
+"""
+
+from __future__ import annotations
+
+from emaillint.api import (
+    API_KEY,
+    HIGH,
+    STARTTLS,
+    TLS,
+    VERIFIES_SENDER,
+    AuthMethod,
+    Endpoint,
+    Host,
+    Plan,
+    Provider,
+    Username,
+    hookimpl,
+)
+
+SEND_WITH_SMTP = "https://resend.com/docs/send-with-smtp"
+CHANGELOG = "https://resend.com/changelog/smtp-service"
+
+RESEND = Provider(
+    name="resend",
+    title="Resend",
+    hosts=(
+        Host("smtp.resend.com", (
+            Endpoint(465, TLS, f"{SEND_WITH_SMTP} {CHANGELOG}", recommended=True, confidence=HIGH),
+            Endpoint(2465, TLS, SEND_WITH_SMTP, confidence=HIGH),
+            Endpoint(587, STARTTLS, SEND_WITH_SMTP, confidence=HIGH),
+            Endpoint(25, STARTTLS, SEND_WITH_SMTP, confidence=HIGH),
+            Endpoint(2587, STARTTLS, SEND_WITH_SMTP, confidence=HIGH),
+        ), SEND_WITH_SMTP, confidence=HIGH),
+    ),
+    domains=(),
+    plans=(Plan("account", "Resend", SEND_WITH_SMTP, note="no SMTP limits are published with the SMTP settings"),),
+    auth=(AuthMethod(API_KEY, SEND_WITH_SMTP, confidence=HIGH, note="an API key (it begins re_) as the password"),),
+    usernames=(
+        Username("the word itself, not the API key and not an address; the API key is the password",
+                 SEND_WITH_SMTP, fixed="resend", confidence=HIGH),
+    ),
+    sender_policy=VERIFIES_SENDER,
+    sender_source=SEND_WITH_SMTP,
+    sender_confidence=HIGH,
+    sender_note="verify the From domain in Resend (onboarding@resend.dev is only for trying it out)",
+    explanation=(
+        "Resend accepts mail submission on smtp.resend.com: implicit TLS on 465 (recommended) and"
+        " 2465, STARTTLS on 587, 25 and 2587. The username is the word resend and the password an API"
+        " key (it begins re_). The From must be on a domain verified in Resend."
+    ),
+    setup=f"Create an API key and verify a domain in Resend ({SEND_WITH_SMTP}).",
+    sources=(SEND_WITH_SMTP, CHANGELOG),
+)
+
+
+@hookimpl
+def emaillint_providers():
+    return [RESEND]

@@ -1,0 +1,90 @@
+"""Twilio SendGrid, as a data sheet.
+
+Facts and confidence levels: PROVIDERS-2.md section 1.2 in the project's shared notes.
+SendGrid's SMTP rate limits and per-message recipient cap are not in the copy read there
+(its open question 1), so the plan has no limits.
+"""
+
+from __future__ import annotations
+
+from emaillint.api import (
+    API_KEY,
+    HIGH,
+    MEDIUM,
+    STARTTLS,
+    TLS,
+    VERIFIES_SENDER,
+    AuthMethod,
+    Endpoint,
+    Host,
+    Plan,
+    Provider,
+    SecretShape,
+    Username,
+    hookimpl,
+)
+
+SMTP_API = "https://www.twilio.com/docs/sendgrid/for-developers/sending-email/integrating-with-the-smtp-api"
+API_KEYS = ("https://www.twilio.com/docs/sendgrid/for-developers/sending-email/"
+            "upgrade-your-authentication-method-to-api-keys")
+EU_REGION = ("https://github.com/symfony/symfony/blob/7.3/src/Symfony/Component/Mailer/Bridge/Sendgrid/"
+             "Tests/Transport/SendgridSmtpTransportTest.php")
+EU_REPORT = "https://github.com/licenseware/send-email-notification/issues/26"
+GITLEAKS_SENDGRID = "https://github.com/gitleaks/gitleaks/blob/master/cmd/generate/config/rules/sendgrid.go"
+SENDER_IDENTITY = "https://github.com/sendgrid/sendgrid-nodejs/issues/1088"
+
+
+def _endpoints(confidence: str) -> tuple[Endpoint, ...]:
+    """STARTTLS on 587, 25 and 2525, implicit TLS on 465 (SendGrid: "For an unencrypted or a
+    TLS connection, use port 25, 2525, or 587. For a SSL connection, use port 465")."""
+    return (
+        Endpoint(587, STARTTLS, SMTP_API, recommended=True, confidence=confidence),
+        Endpoint(25, STARTTLS, SMTP_API, confidence=confidence),
+        Endpoint(2525, STARTTLS, SMTP_API, confidence=confidence),
+        Endpoint(465, TLS, SMTP_API, confidence=confidence),
+    )
+
+
+SENDGRID = Provider(
+    name="sendgrid",
+    title="SendGrid",
+    hosts=(
+        Host("smtp.sendgrid.net", _endpoints(HIGH), SMTP_API, confidence=HIGH),
+        Host("smtp.eu.sendgrid.net", _endpoints(MEDIUM), f"{EU_REGION} {EU_REPORT}", confidence=MEDIUM,
+             note="for EU data-residency subusers, with a key of an EU subuser"),
+    ),
+    domains=(),
+    plans=(Plan("account", "SendGrid", SMTP_API,
+                note="SendGrid's SMTP rate limits are not in the notes emaillint was built from, so none"
+                     " are checked"),),
+    auth=(AuthMethod(API_KEY, API_KEYS, confidence=HIGH,
+                     note="an API key with at least the Mail Send permission, as the password"),),
+    usernames=(
+        Username("the word itself, not the API key and not an address; the API key is the password, and"
+                 " username and password sign-in ended in Q4 2020", f"{SMTP_API} {API_KEYS}", fixed="apikey",
+                 confidence=HIGH),
+    ),
+    secrets=(
+        SecretShape("sendgrid-api-key", r"\bSG\.[\w-]{22}\.[\w-]{43}(?![\w-])", "a SendGrid API key (SG. and"
+                    " 66 more characters)", f"{API_KEYS} {GITLEAKS_SENDGRID}", confidence=MEDIUM),
+    ),
+    sender_policy=VERIFIES_SENDER,
+    sender_source=SENDER_IDENTITY,
+    sender_confidence=HIGH,
+    sender_note="verify the From address as a Sender Identity (single sender or domain authentication) in"
+                " SendGrid ('550 The from address does not match a verified Sender Identity' otherwise)",
+    explanation=(
+        "SendGrid accepts mail submission on smtp.sendgrid.net (smtp.eu.sendgrid.net for EU subusers):"
+        " STARTTLS on 587 (recommended), 25 and 2525, implicit TLS on 465. The username is the word"
+        " apikey and the password an API key (69 characters, beginning SG.); passwords with the"
+        " account's own username stopped working in Q4 2020. Keep the key on one line: a line break"
+        " in it (a YAML block scalar) fails the sign-in. The From must be a verified Sender Identity."
+    ),
+    setup=f"Create an API key with at least the Mail Send permission in SendGrid's settings ({API_KEYS}).",
+    sources=(SMTP_API, API_KEYS),
+)
+
+
+@hookimpl
+def emaillint_providers():
+    return [SENDGRID]
