@@ -48,14 +48,14 @@ REGION = r"(?P<region>[a-z]{2}(?:-gov)?-[a-z]+-\d)"
 """An AWS Region's name (``eu-west-1``, ``us-gov-west-1``): the shape of G02 in PROVIDERS-2."""
 
 
-def _endpoints(confidence: str) -> tuple[Endpoint, ...]:
+def _endpoints() -> tuple[Endpoint, ...]:
     """STARTTLS on 25, 587 and 2587, implicit TLS ("TLS Wrapper") on 465 and 2465."""
     return (
-        Endpoint(587, STARTTLS, SMTP_CONNECT, recommended=True, confidence=confidence),
-        Endpoint(25, STARTTLS, SMTP_CONNECT, confidence=confidence),
-        Endpoint(2587, STARTTLS, SMTP_CONNECT, confidence=confidence),
-        Endpoint(465, TLS, f"{SMTP_CONNECT} {TLS_WRAPPER}", confidence=confidence),
-        Endpoint(2465, TLS, f"{SMTP_CONNECT} {TLS_WRAPPER}", confidence=confidence),
+        Endpoint(587, STARTTLS, SMTP_CONNECT, recommended=True, confidence=HIGH),
+        Endpoint(25, STARTTLS, SMTP_CONNECT, confidence=HIGH),
+        Endpoint(2587, STARTTLS, SMTP_CONNECT, confidence=HIGH),
+        Endpoint(465, TLS, f"{SMTP_CONNECT} {TLS_WRAPPER}", confidence=HIGH),
+        Endpoint(2465, TLS, f"{SMTP_CONNECT} {TLS_WRAPPER}", confidence=HIGH),
     )
 
 
@@ -63,11 +63,11 @@ SES = Provider(
     name="amazon-ses",
     title="Amazon SES",
     hosts=(
-        Host("email-smtp.<region>.amazonaws.com", _endpoints(HIGH), f"{SMTP_CONNECT} {ENDPOINTS}",
+        Host("email-smtp.<region>.amazonaws.com", _endpoints(), f"{SMTP_CONNECT} {ENDPOINTS}",
              pattern=rf"email-smtp\.{REGION}\.amazonaws\.com", confidence=HIGH,
              note="one host per AWS Region, and SMTP credentials work only in the Region they were made"
                   " in; EC2 throttles port 25 by default, so use 587 or 2587 from EC2"),
-        Host("email-smtp-fips.<region>.amazonaws.com", _endpoints(MEDIUM), ENDPOINTS,
+        Host("email-smtp-fips.<region>.amazonaws.com", _endpoints(), ENDPOINTS,
              pattern=rf"email-smtp-fips\.{REGION}\.amazonaws\.com", confidence=MEDIUM,
              note="FIPS 140 endpoints, in some US and GovCloud Regions only"),
     ),
@@ -96,7 +96,7 @@ SES = Provider(
         Plan("production", "Amazon SES production", f"{QUOTAS} {SEND_EMAIL} {SEND_RAW_EMAIL}",
              recipients_per_message=50, confidence=MEDIUM,
              note="the daily quota and sending rate are set per account and Region ('varies based on"
-                  " your specific use case'): see Account dashboard in the SES console"),
+                  " your specific use case'), and the SES console shows them"),
     ),
     auth=(AuthMethod(API_KEY, CREDENTIALS, confidence=HIGH,
                      note="SMTP credentials made in the SES console: an SMTP user name and password"),),

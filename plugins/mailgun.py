@@ -61,7 +61,7 @@ MAILGUN = Provider(
              domain_patterns=(SANDBOX_DOMAIN,),
              note="the sandbox<hex>.mailgun.org domain every new account gets; Mailgun words the limit as"
                   " '300 emails per day', and emaillint counts recipients, the conservative reading"),
-        Plan("domain", "Mailgun (own domain)", GET_STARTED,
+        Plan("domain", "Mailgun (own domain)", GET_STARTED, confidence=HIGH,
              note="a verified sending domain of your own has no fixed daily limit"),
     ),
     auth=(AuthMethod(API_KEY, SMTP_RELAY, confidence=HIGH,

@@ -10,6 +10,7 @@ from __future__ import annotations
 from emaillint.api import (
     API_KEY,
     HIGH,
+    LOW,
     STARTTLS,
     AuthMethod,
     Endpoint,
@@ -45,8 +46,8 @@ POSTMARK = Provider(
              note="broadcast (bulk, marketing) message streams; keep them off the transactional stream"),
     ),
     domains=(),
-    plans=(Plan("server", "Postmark", SMTP_DETAILS,
-                note="limits are set per account; none are published for SMTP"),),
+    plans=(Plan("server", "Postmark", SMTP_DETAILS, confidence=LOW,
+                note="no sending limit was found in the pages read, so none is checked"),),
     auth=(AuthMethod(API_KEY, SEND_WITH_SMTP, confidence=HIGH,
                      note="a Server API Token as both username and password, or an SMTP token's Access"
                           " Key and Secret Key"),),

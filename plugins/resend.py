@@ -8,6 +8,7 @@ from __future__ import annotations
 from emaillint.api import (
     API_KEY,
     HIGH,
+    LOW,
     STARTTLS,
     TLS,
     VERIFIES_SENDER,
@@ -36,7 +37,8 @@ RESEND = Provider(
         ), SEND_WITH_SMTP, confidence=HIGH),
     ),
     domains=(),
-    plans=(Plan("account", "Resend", SEND_WITH_SMTP, note="no SMTP limits are published with the SMTP settings"),),
+    plans=(Plan("account", "Resend", SEND_WITH_SMTP, confidence=LOW,
+                note="no sending limit was found in the pages read, so none is checked"),),
     auth=(AuthMethod(API_KEY, SEND_WITH_SMTP, confidence=HIGH, note="an API key (it begins re_) as the password"),),
     usernames=(
         Username("the word itself, not the API key and not an address; the API key is the password",

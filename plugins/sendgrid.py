@@ -10,6 +10,7 @@ from __future__ import annotations
 from emaillint.api import (
     API_KEY,
     HIGH,
+    LOW,
     MEDIUM,
     STARTTLS,
     TLS,
@@ -34,14 +35,14 @@ GITLEAKS_SENDGRID = "https://github.com/gitleaks/gitleaks/blob/master/cmd/genera
 SENDER_IDENTITY = "https://github.com/sendgrid/sendgrid-nodejs/issues/1088"
 
 
-def _endpoints(confidence: str) -> tuple[Endpoint, ...]:
+def _endpoints() -> tuple[Endpoint, ...]:
     """STARTTLS on 587, 25 and 2525, implicit TLS on 465 (SendGrid: "For an unencrypted or a
     TLS connection, use port 25, 2525, or 587. For a SSL connection, use port 465")."""
     return (
-        Endpoint(587, STARTTLS, SMTP_API, recommended=True, confidence=confidence),
-        Endpoint(25, STARTTLS, SMTP_API, confidence=confidence),
-        Endpoint(2525, STARTTLS, SMTP_API, confidence=confidence),
-        Endpoint(465, TLS, SMTP_API, confidence=confidence),
+        Endpoint(587, STARTTLS, SMTP_API, recommended=True, confidence=HIGH),
+        Endpoint(25, STARTTLS, SMTP_API, confidence=HIGH),
+        Endpoint(2525, STARTTLS, SMTP_API, confidence=HIGH),
+        Endpoint(465, TLS, SMTP_API, confidence=HIGH),
     )
 
 
@@ -49,14 +50,14 @@ SENDGRID = Provider(
     name="sendgrid",
     title="SendGrid",
     hosts=(
-        Host("smtp.sendgrid.net", _endpoints(HIGH), SMTP_API, confidence=HIGH),
-        Host("smtp.eu.sendgrid.net", _endpoints(MEDIUM), f"{EU_REGION} {EU_REPORT}", confidence=MEDIUM,
+        Host("smtp.sendgrid.net", _endpoints(), SMTP_API, confidence=HIGH),
+        Host("smtp.eu.sendgrid.net", _endpoints(), f"{EU_REGION} {EU_REPORT}", confidence=MEDIUM,
              note="for EU data-residency subusers, with a key of an EU subuser"),
     ),
     domains=(),
-    plans=(Plan("account", "SendGrid", SMTP_API,
-                note="SendGrid's SMTP rate limits are not in the notes emaillint was built from, so none"
-                     " are checked"),),
+    plans=(Plan("account", "SendGrid", SMTP_API, confidence=LOW,
+                note="SendGrid's SMTP rate limits were cut off in the copy of its page that was read, so"
+                     " none are checked"),),
     auth=(AuthMethod(API_KEY, API_KEYS, confidence=HIGH,
                      note="an API key with at least the Mail Send permission, as the password"),),
     usernames=(

@@ -11,6 +11,7 @@ from __future__ import annotations
 from emaillint.api import (
     API_KEY,
     HIGH,
+    LOW,
     MEDIUM,
     STARTTLS,
     VERIFIES_SENDER,
@@ -46,8 +47,9 @@ SPARKPOST = Provider(
         Host("smtp.eu.sparkpostmail.com", _endpoints(), SMTP_API, confidence=MEDIUM, note="SparkPost EU"),
     ),
     domains=(),
-    plans=(Plan("account", "SparkPost", SMTP_API,
-                note="reuse connections: up to 100 messages each, SparkPost suggests"),),
+    plans=(Plan("account", "SparkPost", SMTP_API, confidence=LOW,
+                note="no sending limit was found in the pages read, so none is checked; SparkPost"
+                     " suggests reusing a connection for up to 100 messages"),),
     auth=(AuthMethod(API_KEY, SMTP_API, confidence=HIGH,
                      note="an API key with the 'Send via SMTP' permission, as the password"),),
     usernames=(

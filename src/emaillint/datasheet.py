@@ -35,8 +35,9 @@ def legend() -> list[str]:
         f"{ESTIMATE_MARK}: the provider does not publish this figure, so it is an estimate (see the"
         " plan's note); -: no published limit. PORT/SECURITY: the recommended pair first. SIGN-IN:"
         " the methods accepted, then those that stop (or stopped) working on the date after 'until'."
-        " (M), (L): a fact of medium or low confidence (one third-party report, an inference), which"
-        " makes at most a warning or an info; <region>: any region's name in its place.",
+        " (M), (L): a fact of medium or low confidence (a paraphrase of the provider's text, field"
+        " reports, an inference), which makes at most a warning or an info; <region>: any Region's"
+        " name in its place.",
         WIDTH)
 
 
@@ -78,7 +79,7 @@ def username(entry: Username) -> str:
 
 
 def secret(shape: SecretShape) -> str:
-    where = f"; not the SMTP password, which is {shape.instead}" if shape.instead else ""
+    where = f"; not for the SMTP password, which takes {shape.instead}" if shape.instead else ""
     return f"{shape.meaning}{where}{sure(shape)} ({shape.source})"
 
 
