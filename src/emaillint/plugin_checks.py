@@ -21,6 +21,7 @@ from emaillint.provider import (
     Provider,
     SecretShape,
     Username,
+    facts,
 )
 from emaillint.vocabulary import CONFIDENCES
 
@@ -83,10 +84,7 @@ def _facts_problem(provider: Provider) -> str:
     """The fields data sheets gained for sending services: types, confidence levels and
     regular expressions, each checked before a rule trips over it."""
     name = f"provider '{provider.name}'"
-    facts: list[Any] = [e for h in provider.hosts for e in h.endpoints]
-    facts += list(provider.hosts + provider.legacy_hosts + provider.wrong_hosts + provider.auth + provider.plans
-                  + provider.usernames + provider.secrets)
-    for fact in facts:
+    for fact in facts(provider):
         what = f"{name}: {type(fact).__name__} {_label(fact)}"
         fields = next(names for kind, names in _TEXT_FIELDS.items() if isinstance(fact, kind))
         for field in fields + ("confidence",):
@@ -173,14 +171,14 @@ def schema_property_problem(key: Any, fragment: Any) -> str:
 def unsourced(provider: Provider) -> list[str]:
     """The facts of a data sheet that do not carry a source URL (``source="https://..."``)."""
     missing = []
-    facts: list[tuple[str, Any]] = [(f"host {h.name}", h) for h in provider.hosts]
-    facts += [(f"host {h.name} port {e.port}", e) for h in provider.hosts for e in h.endpoints]
-    facts += [(f"plan {p.name}", p) for p in provider.plans]
-    facts += [(f"auth {a.method}", a) for a in provider.auth]
-    facts += [(f"host {o.name}", o) for o in provider.legacy_hosts + provider.wrong_hosts]
-    facts += [(f"username {u.fixed or u.pattern}", u) for u in provider.usernames]
-    facts += [(f"secret {s.name}", s) for s in provider.secrets]
-    for what, fact in facts:
+    labelled: list[tuple[str, Any]] = [(f"host {h.name}", h) for h in provider.hosts]
+    labelled += [(f"host {h.name} port {e.port}", e) for h in provider.hosts for e in h.endpoints]
+    labelled += [(f"plan {p.name}", p) for p in provider.plans]
+    labelled += [(f"auth {a.method}", a) for a in provider.auth]
+    labelled += [(f"host {o.name}", o) for o in provider.legacy_hosts + provider.wrong_hosts]
+    labelled += [(f"username {u.fixed or u.pattern}", u) for u in provider.usernames]
+    labelled += [(f"secret {s.name}", s) for s in provider.secrets]
+    for what, fact in labelled:
         if not _urls(fact.source):
             missing.append(f"provider '{provider.name}': {what} has no source URL")
     if provider.sender_policy and not _urls(provider.sender_source):

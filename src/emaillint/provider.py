@@ -132,6 +132,10 @@ class Plan(NamedTuple):
     sandbox: str = ""
     domain_patterns: tuple[str, ...] = ()
 
+    def has_domain(self, domain: str) -> bool:
+        """Whether a username or From ``domain`` is one of the plan's own (``domain_patterns``)."""
+        return any(re.fullmatch(pattern, domain) for pattern in self.domain_patterns)
+
 
 class Username(NamedTuple):
     """What the provider requires as the SMTP username (``provider-username``).
@@ -246,6 +250,14 @@ class Provider(NamedTuple):
 
     def owns_domain(self, domain: str) -> bool:
         return any(domain_matches(pattern, domain) for pattern in self.domains)
+
+
+def facts(provider: Provider) -> list[Any]:
+    """Every fact of a data sheet that carries a source and a confidence: endpoints, hosts,
+    other hosts, sign-in methods, plans, usernames and secret shapes."""
+    return [e for h in provider.hosts for e in h.endpoints] + list(
+        provider.hosts + provider.legacy_hosts + provider.wrong_hosts + provider.auth + provider.plans
+        + provider.usernames + provider.secrets)
 
 
 def matched(entry: OtherHost, name: str) -> OtherHost | None:

@@ -299,8 +299,7 @@ def _plan(account: Account, provider: Provider, index: ProviderIndex,
     # means a plan without such domains.
     domains = [d for d in (user_domain, domain_of(account.sender)) if d]
     if domains and any(p.domain_patterns for p in candidates):
-        hits = {p.name: d for p in candidates for d in domains
-                if any(re.fullmatch(pattern, d) for pattern in p.domain_patterns)}
+        hits = {p.name: d for p in candidates for d in domains if p.has_domain(d)}
         narrowed = [p for p in candidates if p.name in hits] or [p for p in candidates if not p.domain_patterns]
         if narrowed and len(narrowed) < len(candidates):
             candidates = narrowed

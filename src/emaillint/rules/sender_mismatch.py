@@ -35,7 +35,6 @@ from: robot@example.com      # or grant robot@ "Send As" on billing@
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from emaillint.model import INFO, WARNING, Account, Context, Problem, Rule
@@ -97,7 +96,7 @@ def _sandbox_domain(account: Account, plan: Plan | None) -> tuple[str, str] | No
         return None
     for where, value in ((SENDER, account.sender), ("username", account.username)):
         domain = domain_of(value)
-        if domain and any(re.fullmatch(pattern, domain) for pattern in plan.domain_patterns):
+        if domain and plan.has_domain(domain):
             return where, domain
     return None
 
