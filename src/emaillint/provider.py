@@ -237,6 +237,18 @@ class Provider(NamedTuple):
                 return host._replace(name=name)
         return None
 
+    def stands_for(self, name: str) -> Host | None:
+        """The submission host ``name`` means: itself, or the host a legacy or wrong host's
+        entry says to write (Mailtrap's old ``smtp.mailtrap.io`` is its sandbox)."""
+        host = self.host(name)
+        if host is not None:
+            return host
+        for entry in self.legacy_hosts + self.wrong_hosts:
+            found = matched(entry, name)
+            if found is not None:
+                return self.host(found.use_instead)
+        return None
+
     @property
     def fixed_username(self) -> str:
         """The username every account of the provider writes (``apikey``), or ""."""

@@ -304,7 +304,7 @@ def _plan(account: Account, provider: Provider, index: ProviderIndex,
         if narrowed and len(narrowed) < len(candidates):
             candidates = narrowed
             reasons.append(f"the {next(iter(hits.values()), domains[0])} domain")
-    host = provider.host(account.host.lower()) if account.host else None
+    host = provider.stands_for(account.host.lower()) if account.host else None
     if host and host.plans:
         narrowed = [p for p in candidates if p.name in host.plans]
         if narrowed and len(narrowed) < len(candidates):
