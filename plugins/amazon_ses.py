@@ -14,17 +14,15 @@ from emaillint.api import (
     HIGH,
     INBOUND_ENDPOINT,
     MEDIUM,
-    STARTTLS,
-    TLS,
     VERIFIES_SENDER,
     AuthMethod,
-    Endpoint,
     Host,
     OtherHost,
     Plan,
     Provider,
     SecretShape,
     Username,
+    endpoints,
     hookimpl,
 )
 
@@ -48,26 +46,20 @@ REGION = r"(?P<region>[a-z]{2}(?:-gov)?-[a-z]+-\d)"
 """An AWS Region's name (``eu-west-1``, ``us-gov-west-1``): the shape of G02 in PROVIDERS-2."""
 
 
-def _endpoints() -> tuple[Endpoint, ...]:
-    """STARTTLS on 25, 587 and 2587, implicit TLS ("TLS Wrapper") on 465 and 2465."""
-    return (
-        Endpoint(587, STARTTLS, SMTP_CONNECT, recommended=True, confidence=HIGH),
-        Endpoint(25, STARTTLS, SMTP_CONNECT, confidence=HIGH),
-        Endpoint(2587, STARTTLS, SMTP_CONNECT, confidence=HIGH),
-        Endpoint(465, TLS, f"{SMTP_CONNECT} {TLS_WRAPPER}", confidence=HIGH),
-        Endpoint(2465, TLS, f"{SMTP_CONNECT} {TLS_WRAPPER}", confidence=HIGH),
-    )
+# STARTTLS on 25, 587 and 2587, implicit TLS ("TLS Wrapper") on 465 and 2465.
+PORTS = (endpoints(SMTP_CONNECT, starttls=(587, 25, 2587), confidence=HIGH)
+         + endpoints(f"{SMTP_CONNECT} {TLS_WRAPPER}", tls=(465, 2465), recommended=0, confidence=HIGH))
 
 
 SES = Provider(
     name="amazon-ses",
     title="Amazon SES",
     hosts=(
-        Host("email-smtp.<region>.amazonaws.com", _endpoints(), f"{SMTP_CONNECT} {ENDPOINTS}",
+        Host("email-smtp.<region>.amazonaws.com", PORTS, f"{SMTP_CONNECT} {ENDPOINTS}",
              pattern=rf"email-smtp\.{REGION}\.amazonaws\.com", confidence=HIGH,
              note="one host per AWS Region, and SMTP credentials work only in the Region they were made"
                   " in; EC2 throttles port 25 by default, so use 587 or 2587 from EC2"),
-        Host("email-smtp-fips.<region>.amazonaws.com", _endpoints(), ENDPOINTS,
+        Host("email-smtp-fips.<region>.amazonaws.com", PORTS, ENDPOINTS,
              pattern=rf"email-smtp-fips\.{REGION}\.amazonaws\.com", confidence=MEDIUM,
              note="FIPS 140 endpoints, in some US and GovCloud Regions only"),
     ),

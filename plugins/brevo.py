@@ -14,16 +14,14 @@ from emaillint.api import (
     API_KEY,
     HIGH,
     MEDIUM,
-    STARTTLS,
-    TLS,
     VERIFIES_SENDER,
     AuthMethod,
-    Endpoint,
     Host,
     OtherHost,
     Plan,
     Provider,
     SecretShape,
+    endpoints,
     hookimpl,
 )
 
@@ -38,11 +36,8 @@ BREVO = Provider(
     name="brevo",
     title="Brevo",
     hosts=(
-        Host("smtp-relay.brevo.com", (
-            Endpoint(587, STARTTLS, SMTP_RELAY, recommended=True, confidence=HIGH),
-            Endpoint(2525, STARTTLS, SMTP_RELAY, confidence=HIGH),
-            Endpoint(465, TLS, SMTP_RELAY, confidence=HIGH),
-        ), SMTP_RELAY, confidence=HIGH),
+        Host("smtp-relay.brevo.com", endpoints(SMTP_RELAY, starttls=(587, 2525), tls=(465,), confidence=HIGH),
+             SMTP_RELAY, confidence=HIGH),
     ),
     legacy_hosts=(
         OtherHost("smtp-relay.sendinblue.com", "smtp-relay.brevo.com",

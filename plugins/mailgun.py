@@ -11,15 +11,13 @@ from emaillint.api import (
     API_KEY,
     HIGH,
     MEDIUM,
-    STARTTLS,
-    TLS,
     VERIFIES_SENDER,
     AuthMethod,
-    Endpoint,
     Host,
     Plan,
     Provider,
     Username,
+    endpoints,
     hookimpl,
 )
 
@@ -33,25 +31,18 @@ SANDBOX_DOMAIN = r"sandbox[0-9a-f]+\.mailgun\.org"
 """The domain Mailgun gives every new account (PROVIDERS-2 G28)."""
 
 
-def _endpoints(confidence: str) -> tuple[Endpoint, ...]:
-    """STARTTLS on 587, 25 and 2525, implicit TLS on 465 (Mailgun: "Port 465 requires a TLS
-    connection. Ports 25, 587, and 2525 require a non-TLS connection but may be upgraded to
-    TLS using the STARTTLS command")."""
-    return (
-        Endpoint(587, STARTTLS, SEND_SMTP, recommended=True, confidence=confidence),
-        Endpoint(25, STARTTLS, SEND_SMTP, confidence=confidence),
-        Endpoint(2525, STARTTLS, SEND_SMTP, confidence=confidence),
-        Endpoint(465, TLS, SEND_SMTP, confidence=confidence),
-    )
+# "Port 465 requires a TLS connection. Ports 25, 587, and 2525 require a non-TLS connection
+# but may be upgraded to TLS using the STARTTLS command."
+PORTS = endpoints(SEND_SMTP, starttls=(587, 25, 2525), tls=(465,), confidence=HIGH)
 
 
 MAILGUN = Provider(
     name="mailgun",
     title="Mailgun",
     hosts=(
-        Host("smtp.mailgun.org", _endpoints(HIGH), f"{SEND_SMTP} {GOOGLE_CLOUD}", confidence=HIGH,
+        Host("smtp.mailgun.org", PORTS, f"{SEND_SMTP} {GOOGLE_CLOUD}", confidence=HIGH,
              note="domains created in Mailgun's US region"),
-        Host("smtp.eu.mailgun.org", _endpoints(HIGH), SEND_SMTP, confidence=HIGH,
+        Host("smtp.eu.mailgun.org", PORTS, SEND_SMTP, confidence=HIGH,
              note="domains created in Mailgun's EU region; a domain works only on its own region's host"),
     ),
     domains=(),

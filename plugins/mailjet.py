@@ -12,16 +12,14 @@ from emaillint.api import (
     HIGH,
     LOW,
     MEDIUM,
-    STARTTLS,
-    TLS,
     VERIFIES_SENDER,
     AuthMethod,
-    Endpoint,
     Host,
     OtherHost,
     Plan,
     Provider,
     Username,
+    endpoints,
     hookimpl,
 )
 
@@ -38,10 +36,9 @@ MAILJET = Provider(
     title="Mailjet",
     hosts=(
         Host("in-v3.mailjet.com", (
-            Endpoint(587, STARTTLS, MAILER_GEM, recommended=True, confidence=HIGH),
-            Endpoint(2525, STARTTLS, f"{GOOGLE_CLOUD} {SMTP_GUIDE}", confidence=MEDIUM),
-            Endpoint(25, STARTTLS, SMTP_GUIDE, confidence=MEDIUM),
-            Endpoint(465, TLS, SMTP_GUIDE, confidence=MEDIUM),
+            endpoints(MAILER_GEM, starttls=(587,), confidence=HIGH)
+            + endpoints(f"{GOOGLE_CLOUD} {SMTP_GUIDE}", starttls=(2525,), recommended=0, confidence=MEDIUM)
+            + endpoints(SMTP_GUIDE, starttls=(25,), tls=(465,), recommended=0, confidence=MEDIUM)
         ), MAILER_GEM, confidence=MEDIUM,
             note="2525 where a cloud blocks 587 (Google Compute Engine)"),
     ),

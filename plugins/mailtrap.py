@@ -13,16 +13,14 @@ from emaillint.api import (
     HIGH,
     LOW,
     PASSWORD,
-    STARTTLS,
-    TLS,
     VERIFIES_SENDER,
     AuthMethod,
-    Endpoint,
     Host,
     OtherHost,
     Plan,
     Provider,
     Username,
+    endpoints,
     hookimpl,
 )
 
@@ -33,30 +31,21 @@ OLD_SANDBOX = "https://suraj588.github.io/Titans-Arsenic/faq.html"
 SENDING_PLANS = ("free", "paid")
 
 
-def _sending() -> tuple[Endpoint, ...]:
-    """587 documented (the Laravel sample); 2525, 25 and 465 as guides list them (L)."""
-    return (
-        Endpoint(587, STARTTLS, SENDING, recommended=True, confidence=HIGH),
-        Endpoint(2525, STARTTLS, SENDING, confidence=LOW),
-        Endpoint(25, STARTTLS, SENDING, confidence=LOW),
-        Endpoint(465, TLS, SENDING, confidence=LOW),
-    )
+# Sending: 587 documented (the Laravel sample), 2525, 25 and 465 as guides list them (L).
+SENDING_PORTS = (endpoints(SENDING, starttls=(587,), confidence=HIGH)
+                 + endpoints(SENDING, starttls=(2525, 25), tls=(465,), recommended=0, confidence=LOW))
 
 
 MAILTRAP = Provider(
     name="mailtrap",
     title="Mailtrap",
     hosts=(
-        Host("live.smtp.mailtrap.io", _sending(), SENDING, plans=SENDING_PLANS, confidence=HIGH,
+        Host("live.smtp.mailtrap.io", SENDING_PORTS, SENDING, plans=SENDING_PLANS, confidence=HIGH,
              note="transactional mail; never promotional mail"),
-        Host("bulk.smtp.mailtrap.io", _sending(), SENDING, plans=SENDING_PLANS, confidence=HIGH,
+        Host("bulk.smtp.mailtrap.io", SENDING_PORTS, SENDING, plans=SENDING_PLANS, confidence=HIGH,
              note="bulk: newsletters and promotions"),
-        Host("sandbox.smtp.mailtrap.io", (
-            Endpoint(2525, STARTTLS, SANDBOX, recommended=True, confidence=HIGH),
-            Endpoint(25, STARTTLS, SANDBOX, confidence=HIGH),
-            Endpoint(465, STARTTLS, SANDBOX, confidence=HIGH),
-            Endpoint(587, STARTTLS, SANDBOX, confidence=HIGH),
-        ), SANDBOX, plans=("sandbox",), confidence=HIGH,
+        Host("sandbox.smtp.mailtrap.io", endpoints(SANDBOX, starttls=(2525, 25, 465, 587), confidence=HIGH),
+             SANDBOX, plans=("sandbox",), confidence=HIGH,
             note="STARTTLS on every port, 465 included; captures mail, delivers none"),
     ),
     legacy_hosts=(

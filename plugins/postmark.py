@@ -11,13 +11,12 @@ from emaillint.api import (
     API_KEY,
     HIGH,
     LOW,
-    STARTTLS,
     AuthMethod,
-    Endpoint,
     Host,
     Plan,
     Provider,
     Username,
+    endpoints,
     hookimpl,
 )
 
@@ -27,22 +26,17 @@ CONNECTION_ERRORS = "https://postmarkapp.com/support/article/common-smtp-connect
 SPREE_GUIDE = "https://spreecommerce.org/docs/integrations/email/postmark"
 
 
-def _endpoints() -> tuple[Endpoint, ...]:
-    """25, 2525 and 587, "TLS is available via the STARTTLS SMTP extension"."""
-    return (
-        Endpoint(587, STARTTLS, SMTP_DETAILS, recommended=True, confidence=HIGH),
-        Endpoint(25, STARTTLS, SMTP_DETAILS, confidence=HIGH),
-        Endpoint(2525, STARTTLS, SMTP_DETAILS, confidence=HIGH),
-    )
+# 25, 2525 and 587, "TLS is available via the STARTTLS SMTP extension".
+PORTS = endpoints(SMTP_DETAILS, starttls=(587, 25, 2525), confidence=HIGH)
 
 
 POSTMARK = Provider(
     name="postmark",
     title="Postmark",
     hosts=(
-        Host("smtp.postmarkapp.com", _endpoints(), f"{SMTP_DETAILS} {SEND_WITH_SMTP}", confidence=HIGH,
+        Host("smtp.postmarkapp.com", PORTS, f"{SMTP_DETAILS} {SEND_WITH_SMTP}", confidence=HIGH,
              note="transactional message streams; no implicit-TLS port (465 hangs)"),
-        Host("smtp-broadcasts.postmarkapp.com", _endpoints(), SMTP_DETAILS, confidence=HIGH,
+        Host("smtp-broadcasts.postmarkapp.com", PORTS, SMTP_DETAILS, confidence=HIGH,
              note="broadcast (bulk, marketing) message streams; keep them off the transactional stream"),
     ),
     domains=(),

@@ -9,15 +9,13 @@ from emaillint.api import (
     API_KEY,
     HIGH,
     LOW,
-    STARTTLS,
-    TLS,
     VERIFIES_SENDER,
     AuthMethod,
-    Endpoint,
     Host,
     Plan,
     Provider,
     Username,
+    endpoints,
     hookimpl,
 )
 
@@ -28,12 +26,9 @@ RESEND = Provider(
     name="resend",
     title="Resend",
     hosts=(
-        Host("smtp.resend.com", (
-            Endpoint(465, TLS, f"{SEND_WITH_SMTP} {CHANGELOG}", recommended=True, confidence=HIGH),
-            Endpoint(2465, TLS, SEND_WITH_SMTP, confidence=HIGH),
-            Endpoint(587, STARTTLS, SEND_WITH_SMTP, confidence=HIGH),
-            Endpoint(25, STARTTLS, SEND_WITH_SMTP, confidence=HIGH),
-            Endpoint(2587, STARTTLS, SEND_WITH_SMTP, confidence=HIGH),
+        Host("smtp.resend.com", (  # the changelog recommends 465
+            endpoints(f"{SEND_WITH_SMTP} {CHANGELOG}", tls=(465,), confidence=HIGH)
+            + endpoints(SEND_WITH_SMTP, starttls=(587, 25, 2587), tls=(2465,), recommended=0, confidence=HIGH)
         ), SEND_WITH_SMTP, confidence=HIGH),
     ),
     domains=(),

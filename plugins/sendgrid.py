@@ -12,16 +12,14 @@ from emaillint.api import (
     HIGH,
     LOW,
     MEDIUM,
-    STARTTLS,
-    TLS,
     VERIFIES_SENDER,
     AuthMethod,
-    Endpoint,
     Host,
     Plan,
     Provider,
     SecretShape,
     Username,
+    endpoints,
     hookimpl,
 )
 
@@ -35,23 +33,17 @@ GITLEAKS_SENDGRID = "https://github.com/gitleaks/gitleaks/blob/master/cmd/genera
 SENDER_IDENTITY = "https://github.com/sendgrid/sendgrid-nodejs/issues/1088"
 
 
-def _endpoints() -> tuple[Endpoint, ...]:
-    """STARTTLS on 587, 25 and 2525, implicit TLS on 465 (SendGrid: "For an unencrypted or a
-    TLS connection, use port 25, 2525, or 587. For a SSL connection, use port 465")."""
-    return (
-        Endpoint(587, STARTTLS, SMTP_API, recommended=True, confidence=HIGH),
-        Endpoint(25, STARTTLS, SMTP_API, confidence=HIGH),
-        Endpoint(2525, STARTTLS, SMTP_API, confidence=HIGH),
-        Endpoint(465, TLS, SMTP_API, confidence=HIGH),
-    )
+# "For an unencrypted or a TLS connection, use port 25, 2525, or 587. For a SSL connection,
+# use port 465": STARTTLS on the first three, implicit TLS on 465.
+PORTS = endpoints(SMTP_API, starttls=(587, 25, 2525), tls=(465,), confidence=HIGH)
 
 
 SENDGRID = Provider(
     name="sendgrid",
     title="SendGrid",
     hosts=(
-        Host("smtp.sendgrid.net", _endpoints(), SMTP_API, confidence=HIGH),
-        Host("smtp.eu.sendgrid.net", _endpoints(), f"{EU_REGION} {EU_REPORT}", confidence=MEDIUM,
+        Host("smtp.sendgrid.net", PORTS, SMTP_API, confidence=HIGH),
+        Host("smtp.eu.sendgrid.net", PORTS, f"{EU_REGION} {EU_REPORT}", confidence=MEDIUM,
              note="for EU data-residency subusers, with a key of an EU subuser"),
     ),
     domains=(),

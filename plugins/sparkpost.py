@@ -13,14 +13,13 @@ from emaillint.api import (
     HIGH,
     LOW,
     MEDIUM,
-    STARTTLS,
     VERIFIES_SENDER,
     AuthMethod,
-    Endpoint,
     Host,
     Plan,
     Provider,
     Username,
+    endpoints,
     hookimpl,
 )
 
@@ -29,22 +28,18 @@ UNCONFIGURED_DOMAIN = ("https://github.com/transitland/transitland-datastore/iss
                        " https://github.com/theCrag/website/issues/2160")
 
 
-def _endpoints() -> tuple[Endpoint, ...]:
-    """587, or 2525 "where port 587 is blocked (such as a Google Compute Engine environment)"."""
-    return (
-        Endpoint(587, STARTTLS, SMTP_API, recommended=True, confidence=HIGH),
-        Endpoint(2525, STARTTLS, SMTP_API, confidence=HIGH),
-    )
+# 587, or 2525 "where port 587 is blocked (such as a Google Compute Engine environment)".
+PORTS = endpoints(SMTP_API, starttls=(587, 2525), confidence=HIGH)
 
 
 SPARKPOST = Provider(
     name="sparkpost",
     title="SparkPost",
     hosts=(
-        Host("smtp.sparkpostmail.com", _endpoints(), SMTP_API, confidence=MEDIUM,
+        Host("smtp.sparkpostmail.com", PORTS, SMTP_API, confidence=MEDIUM,
              note="no implicit-TLS port is documented; Enterprise accounts get their SMTP details from"
                   " their Technical Account Manager"),
-        Host("smtp.eu.sparkpostmail.com", _endpoints(), SMTP_API, confidence=MEDIUM, note="SparkPost EU"),
+        Host("smtp.eu.sparkpostmail.com", PORTS, SMTP_API, confidence=MEDIUM, note="SparkPost EU"),
     ),
     domains=(),
     plans=(Plan("account", "SparkPost", SMTP_API, confidence=LOW,

@@ -49,6 +49,7 @@ from emaillint.provider import (
     Provider,
     SecretShape,
     Username,
+    endpoints,
     graded,
 )
 from emaillint.resolve import address_of, domain_of
@@ -91,7 +92,7 @@ __all__ = [
     # providers: the data sheet
     "Provider", "Host", "Endpoint", "OtherHost", "AuthMethod", "Plan", "Username", "SecretShape",
     "REWRITES_SENDER", "REJECTS_SENDER", "VERIFIES_SENDER", "API_ENDPOINT", "INBOUND_ENDPOINT",
-    "Confidence", "HIGH", "MEDIUM", "LOW", "graded",
+    "Confidence", "HIGH", "MEDIUM", "LOW", "graded", "endpoints",
     # the shared vocabulary
     "Security", "TLS", "STARTTLS", "STARTTLS_OPTIONAL", "NO_TLS", "NONE",
     "SignIn", "PASSWORD", "APP_PASSWORD", "OAUTH2", "API_KEY", "NO_SIGN_IN", "UNKNOWN_SIGN_IN",

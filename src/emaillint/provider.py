@@ -19,7 +19,7 @@ import re
 from typing import Any, NamedTuple
 
 from emaillint.model import ERROR, INFO, SEVERITIES, WARNING
-from emaillint.vocabulary import LOW, MEDIUM
+from emaillint.vocabulary import LOW, MEDIUM, STARTTLS, TLS
 
 REWRITES_SENDER = "rewrite"
 """The provider replaces a From it does not recognise with the account's address."""
@@ -262,6 +262,16 @@ class Provider(NamedTuple):
 
     def owns_domain(self, domain: str) -> bool:
         return any(domain_matches(pattern, domain) for pattern in self.domains)
+
+
+def endpoints(source: str, *, starttls: tuple[int, ...] = (), tls: tuple[int, ...] = (),
+              recommended: int | None = None, confidence: str = "") -> tuple[Endpoint, ...]:
+    """The ``Endpoint``s one source gives: STARTTLS on the ``starttls`` ports, implicit TLS on
+    the ``tls`` ones, and ``recommended`` (by default the first port; 0 for none) marked so.
+    A host whose ports come from several sources adds the tuples up."""
+    first = next(iter(starttls + tls), 0) if recommended is None else recommended
+    return tuple(Endpoint(port, security, source, recommended=port == first, confidence=confidence)
+                 for ports, security in ((starttls, STARTTLS), (tls, TLS)) for port in ports)
 
 
 def facts(provider: Provider) -> list[Any]:
