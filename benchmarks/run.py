@@ -2,9 +2,11 @@
 
     python benchmarks/run.py              # writes benchmarks/RESULTS.md and prints it
     python benchmarks/run.py --quick      # fewer rounds, for a smoke test
+    python benchmarks/run.py --only 2000  # the real-repository shape only
 
 Generates a corpus (1, 100 and 10,000 config files of realistic size, mixed good and bad,
-several accounts each) in a temporary directory, then times whole-process runs of:
+several accounts each, and the 2,000-file real-repository shape: 1,900 ordinary YAML files
+with 100 mail configs among them) in a temporary directory, then times whole-process runs of:
 emaillint; check-jsonschema with ``schemas/`` on the same files (validation without the
 provider rules); yamllint on the same files (syntax only); and a parse-only floor (one
 Python process that composes every file with PyYAML's libyaml loader and does nothing
@@ -36,8 +38,10 @@ REPO = Path(__file__).resolve().parent.parent
 SCHEMA = REPO / "schemas" / "emaillint.schema.json"
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 AS_OF = "2026-11-27"
-SIZES = {1: 15, 100: 7, 10_000: 2}
-"""Corpus size -> rounds (each round runs every tool once)."""
+REALREPO = 2_000
+"""The real-repository shape's size: 1,900 ordinary YAML files and 100 mail configs."""
+SIZES = {1: 15, 100: 7, REALREPO: 5, 10_000: 2}
+"""Corpus size -> rounds (each round runs every tool once); ``REALREPO`` is the real-repo shape."""
 
 FLOOR = (
     "import os, sys, yaml\n"
@@ -110,8 +114,127 @@ def make_corpus(root: Path, count: int, seed: int = 7) -> Path:
     return target
 
 
+ORDINARY = {
+    "deploy/{name}/deployment.yaml": """apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: {name}
+  labels: {{app: {name}, tier: backend}}
+spec:
+  replicas: {n}
+  selector:
+    matchLabels: {{app: {name}}}
+  template:
+    metadata:
+      labels: {{app: {name}}}
+    spec:
+      containers:
+        - name: {name}
+          image: registry.example.com/{name}:1.{n}.0
+          ports: [{{containerPort: 8080}}]
+          env:
+            - {{name: LOG_LEVEL, value: info}}
+            - {{name: DATABASE_URL, valueFrom: {{secretKeyRef: {{name: {name}-db, key: url}}}}}}
+          resources:
+            limits: {{cpu: 500m, memory: 256Mi}}
+          readinessProbe:
+            httpGet: {{path: /healthz, port: 8080}}
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: {name}
+spec:
+  selector: {{app: {name}}}
+  ports: [{{port: 80, targetPort: 8080}}]
+""",
+    ".github/workflows/{name}.yml": """name: {name}
+on:
+  push:
+    branches: [main]
+  pull_request:
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    strategy:
+      matrix:
+        python: ["3.10", "3.11", "3.12"]
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-python@v5
+        with:
+          python-version: ${{{{ matrix.python }}}}
+      - run: pip install -e '.[test]'
+      - run: pytest -q
+""",
+    "charts/{name}/values.yaml": """replicaCount: {n}
+image:
+  repository: registry.example.com/{name}
+  tag: "1.{n}.0"
+  pullPolicy: IfNotPresent
+service:
+  type: ClusterIP
+  port: 80
+ingress:
+  enabled: true
+  hosts:
+    - host: {name}.example.com
+      paths: [{{path: /, pathType: Prefix}}]
+resources:
+  limits: {{cpu: 200m, memory: 128Mi}}
+config:
+  cache: {{ttl: 300, size: 1000}}
+  features: [search, export, audit]
+""",
+    "compose/{name}/docker-compose.yml": """services:
+  app:
+    image: registry.example.com/{name}:latest
+    environment:
+      - DATABASE_URL=postgres://app@db/app
+      - REDIS_URL=redis://cache:6379
+    depends_on: [db, cache]
+  db:
+    image: postgres:16
+    volumes: [db:/var/lib/postgresql/data]
+  cache:
+    image: redis:7
+volumes:
+  db: {{}}
+""",
+    "services/{name}/application.yml": """server:
+  port: 8080
+spring:
+  datasource:
+    url: jdbc:postgresql://db/{name}
+    username: {name}
+  jpa:
+    hibernate:
+      ddl-auto: validate
+logging:
+  level:
+    root: INFO
+""",
+}
+"""Templates of the YAML a config repository holds besides its mail settings."""
+
+
+def make_realrepo(root: Path, seed: int = 11) -> Path:
+    """A real-repository shape: 1,900 ordinary YAML files (manifests, CI, charts, compose,
+    Spring configs without mail) and 100 mail configs, mixed in one tree."""
+    target = root / "realrepo"
+    templates = list(ORDINARY.items())
+    for i in range(1900):
+        path, text = templates[i % len(templates)]
+        file = target / path.format(name=f"svc{i:04d}")
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_text(text.format(name=f"svc{i:04d}", n=i % 7 + 1), encoding="utf-8")
+    mail = make_corpus(root, 100, seed)
+    shutil.move(str(mail), str(target / "mail"))
+    return target
+
+
 def files_of(corpus: Path) -> list[str]:
-    return sorted(str(p) for p in corpus.rglob("*.yaml"))
+    return sorted(str(p) for pattern in ("*.yaml", "*.yml") for p in corpus.rglob(pattern))
 
 
 def timed(command: list[str], cwd: Path) -> tuple[float, int, int, str]:
@@ -160,7 +283,7 @@ def measure(rounds_by_size: dict[int, int], editable: bool) -> list[dict]:
     with tempfile.TemporaryDirectory(prefix="emaillint-bench-") as tmp:
         emaillint = Path(sys.executable).parent / "emaillint" if editable else install(Path(tmp))
         for count, rounds in rounds_by_size.items():
-            corpus = make_corpus(Path(tmp), count)
+            corpus = make_realrepo(Path(tmp)) if count == REALREPO else make_corpus(Path(tmp), count)
             commands = tools(corpus, count, emaillint)
             times: dict[str, list[float]] = {name: [] for name in commands}
             memory: dict[str, int] = {name: 0 for name in commands}
@@ -211,10 +334,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="one round per size and 1,000 instead of 10,000 files")
     parser.add_argument("--output", type=Path, default=RESULTS)
+    parser.add_argument("--only", metavar="SIZES", help=f"only these corpus sizes, e.g. 1,{REALREPO} ({REALREPO}:"
+                                                        " the real-repository shape)")
     parser.add_argument("--editable", action="store_true",
                         help="time the emaillint of this environment instead of a fresh non-editable install")
     args = parser.parse_args()
-    sizes = {1: 1, 100: 1, 1_000: 1} if args.quick else SIZES
+    sizes = {1: 1, 100: 1, REALREPO: 1, 1_000: 1} if args.quick else SIZES
+    if args.only:
+        sizes = {size: rounds for size, rounds in sizes.items() if str(size) in args.only.split(",")}
     started = time.strftime("%Y-%m-%d %H:%M")
     rows = measure(sizes, args.editable)
     text = (

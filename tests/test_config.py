@@ -197,7 +197,7 @@ INFORMATIONAL = {
     # command -> (what the gmail plugin adds to its output, what stays without it)
     "rules": ("", "port-security-mismatch"),
     "explain legacy-auth": ("Gmail (gmail):", "Yahoo Mail (yahoo):"),
-    "plugins": ("gmail          emaillint     0.1.0    ok", "yahoo          emaillint     0.1.0    ok"),
+    "plugins": ("gmail          emaillint     0.2.0    ok", "yahoo          emaillint     0.2.0    ok"),
     "providers": ("Gmail (gmail, plugin gmail)", "Yahoo Mail (yahoo, plugin yahoo)"),
     "dialects": ("spring         spring", "emaillint      emaillint"),
     "schema": ("", '"$schema"'),
@@ -223,7 +223,7 @@ def test_informational_commands_take_disable_plugin_and_the_files_disable_plugin
     (project / ".emaillint.yaml").write_text(f"disable_plugins: [{name}]\n")
     assert informational(capsys, command) == (0, flagged, "")
     if command == "plugins":
-        assert f"{name:<15}emaillint     0.1.0    disabled" in flagged
+        assert f"{name:<15}emaillint     0.2.0    disabled" in flagged
 
 
 @pytest.mark.parametrize("command", INFORMATIONAL)

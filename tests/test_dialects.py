@@ -115,7 +115,7 @@ def test_a_yahoo_from_through_gmail_is_sender_mismatch_at_the_alertmanager_line(
           email_configs:
           - to: 'team@example.com'
         """
-    findings = lint(text, path="alertmanager.yml", plugins=[alertmanager, gmail, _Yahoo()], discover=False,
+    findings = lint(text, path="alertmanager.yml", plugins=[alertmanager, gmail, _Yahoo()], builtins=False,
                     as_of=AS_OF)
     assert [(f.rule, f.line, f.column) for f in findings] == [("sender-mismatch", 3, 14)]
     assert "receivers reject it under yahoo.com's DMARC policy" in findings[0].message
@@ -254,3 +254,33 @@ def test_any_value_of_the_wrong_shape_is_a_finding_or_nothing_never_a_plugin_err
                         linted += 1
                         assert not [f for f in result.findings if f.rule == "plugin-error"], (name, path, swap)
     assert linted > 1000
+
+
+ORDINARY_YAML = sorted((Path(__file__).parent / "fixtures" / "not-mail").glob("*.y*ml"))
+
+
+@pytest.mark.parametrize("path", ORDINARY_YAML, ids=lambda p: p.name)
+def test_a_document_no_dialect_claims_is_decided_from_its_keys(registry, path):
+    """Most YAML in a repository holds no mail settings: detection reads the composed nodes'
+    keys, and converts a document only where its keys say a dialect may claim it (a
+    ConfigMap, Home Assistant's notify: list), never a workflow, a chart or a manifest."""
+    from emaillint import load
+
+    claimable = {"deployment.yaml": {1}, "ha-configuration.yaml": {0}}.get(path.name, set())
+    for doc in load.load(path.read_text(encoding="utf-8"), path.name).documents:
+        assert not [d.name for d in registry.dialects if d.detect(doc)]
+        assert (doc._data is not load._UNREAD) == (doc.index in claimable), doc.index
+
+
+def test_the_benchmarks_ordinary_files_are_never_converted(registry):
+    import importlib.util
+
+    from emaillint import load
+
+    spec = importlib.util.spec_from_file_location("bench", Path(__file__).parent.parent / "benchmarks" / "run.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    for template in bench.ORDINARY.values():
+        for doc in load.load(template.format(name="svc0001", n=2), "x.yaml").documents:
+            assert not [d.name for d in registry.dialects if d.detect(doc)]
+            assert doc._data is load._UNREAD

@@ -30,7 +30,8 @@ def test_positions_are_one_based_for_values_and_keys():
 
 def test_yaml11_surprises_are_recorded_with_their_text():
     doc = load.load("a: off\nb: 0123\nc: 1_000\nd: true\ne: 587\nf: 'off'\ng: 1:30\n", "x").documents[0]
-    assert doc.ambiguous == {("a",): "off", ("b",): "0123", ("c",): "1_000", ("g",): "1:30"}
+    assert {key: doc.ambiguous((key,)) for key in "abcdefg"} == {
+        "a": "off", "b": "0123", "c": "1_000", "d": None, "e": None, "f": None, "g": "1:30"}
     assert doc.data["a"] is False and doc.data["b"] == 83 and doc.data["f"] == "off"
 
 

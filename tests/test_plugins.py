@@ -203,7 +203,10 @@ def test_a_rule_that_raises_at_lint_time_fails_on_that_account_only():
     broken = [f for f in findings if f.rule == "plugin-error"]
     assert [(f.path, f.line, f.account) for f in broken] == [("config.yaml", 2, "invoices"),
                                                              ("config.yaml", 9, "relay")]
-    assert errors[0] == "plugin 'bad': rule 'bad-rule' raised on account 'invoices': KeyError: 'invoices'"
+    # the message ends with the plugin's own line, where its code went wrong
+    line = check.__code__.co_firstlineno + 1
+    assert errors[0] == (f"plugin 'bad': rule 'bad-rule' raised on account 'invoices': KeyError: 'invoices'"
+                         f" (at test_plugins.py:{line})")
     assert others(findings) == BASELINE
     assert exit_code(findings) == 2
 
@@ -236,7 +239,9 @@ def test_a_plugin_error_never_shows_a_secret_from_the_file():
     config = CONFIG + "    acme_pool: eu\n    acme_token: s3cr3t-t0ken-value\n"
     findings, errors = run(plugin(emaillint_rules=lambda self: [POOL_RULE._replace(id="bad-rule", check=check)]),
                            config=config)
-    assert errors == ["plugin 'bad': rule 'bad-rule' raised on account 'relay': ValueError: token *** rejected"]
+    line = check.__code__.co_firstlineno + 2
+    assert errors == [f"plugin 'bad': rule 'bad-rule' raised on account 'relay': ValueError: token *** rejected"
+                      f" (at test_plugins.py:{line})"]
     assert all("s3cr3t" not in f.message for f in findings)
     assert labels(findings) == ["plugin-error@9", "port-security-mismatch@5"]
 
@@ -344,7 +349,7 @@ def test_providers_of_one_family_may_share_hosts_and_domains():
 def test_a_rule_id_clash_keeps_the_builtin_rule():
     mine = POOL_RULE._replace(id="cc-quota")
     reg = registry([plugin(emaillint_rules=lambda self: [mine])])
-    assert reg.problems["bad"] == ["rule 'cc-quota' is already defined by plugin 'emaillint' (emaillint 0.1.0),"
+    assert reg.problems["bad"] == ["rule 'cc-quota' is already defined by plugin 'emaillint' (emaillint 0.2.0),"
                                    " so this one is not used; give yours an id prefixed with your plugin's name"]
     assert reg.rules["cc-quota"].plugin == "emaillint"
 

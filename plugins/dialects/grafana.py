@@ -16,22 +16,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from emaillint.api import WARNING, Conflict, Dialect, Reading, Secret, hookimpl
-
-from emaillint_plugins.dialects.draft import Draft
-from emaillint_plugins.dialects.interpolation import PLAIN
-from emaillint_plugins.dialects.interpolation import grafana as interpolate
-from emaillint_plugins.dialects.values import boolean, closest, host_port
+from emaillint.api import (NO_TLS, STARTTLS, STARTTLS_OPTIONAL, TLS, WARNING, Dialect, Key, Reader, Reading, boolean,
+                           hookimpl, interpolate_grafana, mapping, spelling)
 
 NAME = "grafana"
 INI = "grafana.ini"
+ACCOUNT = "grafana.ini.smtp"
 IMPLICIT_TLS_PORT = 465
-POLICIES = {"OpportunisticStartTLS": "starttls-optional", "MandatoryStartTLS": "starttls", "NoStartTLS": "none"}
 DEFAULT_POLICY = "OpportunisticStartTLS"
+POLICY = Key("security", {DEFAULT_POLICY: STARTTLS_OPTIONAL, "MandatoryStartTLS": STARTTLS, "NoStartTLS": NO_TLS},
+             otherwise=f"Grafana falls back to {DEFAULT_POLICY}")
 DEFAULT_HOST, DEFAULT_PORT = "localhost", 25
-OPTIONS = ("enabled", "host", "user", "password", "cert_file", "key_file", "skip_verify", "from_address",
-           "from_name", "ehlo_identity", "startTLS_policy", "enable_tracing", "static_headers")
+KEYS = {"enabled": None, "host": None, "user": "username", "password": None, "cert_file": None, "key_file": None,
+        "skip_verify": Key("verify_cert", invert=True), "from_address": "sender", "from_name": None,
+        "ehlo_identity": None, "startTLS_policy": POLICY, "enable_tracing": None, "static_headers": None}
 NOT_EXPANDED = "Grafana expands only ${NAME}, $__env{NAME} and $__file{PATH}: write $__env{SMTP_PASSWORD}"
+SPELLING = spelling("Grafana", KEYS, security={TLS: "implicit TLS (no startTLS_policy)"}, fields={
+    "password": "smtp.existingSecret (a Kubernetes Secret with the user and password keys)"})
 
 
 def _block(data: Any) -> tuple[tuple[Any, ...], dict[str, Any]] | None:
@@ -45,135 +46,58 @@ def _block(data: Any) -> tuple[tuple[Any, ...], dict[str, Any]] | None:
 
 
 def detect(doc: Any) -> bool:
-    return _block(doc.data) is not None
+    return ("smtp" in doc.keys((INI,)) or "smtp" in doc.keys(("grafana", INI))) and _block(doc.data) is not None
 
 
 def read(doc: Any, options: Any) -> Reading:
+    reader = Reader(doc, options, NAME, interpolate_grafana, NOT_EXPANDED)
     base, level = _block(doc.data)
-    smtp = level[INI]["smtp"]
     path = base + (INI, "smtp")
-    if boolean(smtp.get("enabled")) is not True:
-        return Reading([], [])
-    reader = _Smtp(doc, options, path, smtp, level, base)
-    account = reader.account()
-    return Reading([account], reader.findings, frozenset(reader.draft.secrets))
+    smtp = mapping(doc, path)
+    if boolean(level[INI]["smtp"].get("enabled")) is not True:
+        return reader.reading()
+    draft = reader.draft(ACCOUNT, path, SPELLING)
+    host = smtp.get("host")
+    if host is not None and host.value not in (None, ""):
+        port = reader.smarthost(draft, host, "Grafana cannot send mail without it")
+    else:
+        draft.default("host", DEFAULT_HOST)
+        port = DEFAULT_PORT
+        draft.default("port", port)
+    policy = smtp.get("startTLS_policy")
+    written = policy is not None and policy.value not in (None, "")
+    mode = reader.enum(draft, POLICY, policy, severity=WARNING) if written else None
+    if port == IMPLICIT_TLS_PORT:
+        draft.set("security", TLS, host.path)
+        if written and policy.value != DEFAULT_POLICY:
+            draft.conflict(("port 465 in host", f"startTLS_policy: {policy.value}"),
+                           "Grafana uses implicit TLS on 465 and ignores startTLS_policy",
+                           "remove startTLS_policy, or use port 587 if you meant STARTTLS")
+    elif mode is None and written:
+        draft.set("security", STARTTLS_OPTIONAL, policy.path)
+    elif mode is None:
+        draft.default("security", STARTTLS_OPTIONAL)
+    reader.fields(draft, {k: s for k, s in smtp.items() if k != "startTLS_policy"}, KEYS)
+    chart = mapping(doc, base + ("smtp",)).get("existingSecret")
+    secret = chart if chart is not None and chart.value not in (None, "") else None
+    if "username" not in draft.positions and secret:
+        draft.elsewhere("username", secret.path)
+    password = smtp.get("password")
+    # a literal password next to the Secret is still a password in the repository: read it first
+    if password is not None and password.value not in (None, ""):
+        draft.password(password)
+    elif secret:
+        draft.stored("existingSecret", secret.path)
+    elif password is not None:
+        draft.empty_password(password.path)
+    reader.unknown([s for k, s in smtp.items() if k not in KEYS], KEYS, says="Grafana ignores it",
+                   otherwise="Grafana's [smtp] section has no such key", account=ACCOUNT)
+    reader.add(draft)
+    return reader.reading()
 
 
-class _Smtp:
-    def __init__(self, doc: Any, options: Any, path: tuple[Any, ...], smtp: dict[str, Any],
-                 level: dict[str, Any], base: tuple[Any, ...]) -> None:
-        self.doc = doc
-        self.environ = options.environ
-        self.path = path
-        self.smtp = smtp
-        self.chart = level.get("smtp") if isinstance(level.get("smtp"), dict) else {}
-        self.chart_path = base + ("smtp",)
-        self.findings: list[Any] = []
-        self.draft = Draft(doc, "grafana.ini.smtp", NAME, doc.position(path, key=True), {
-            "program": "Grafana",
-            "username": "user: {}",
-            "from": "from_address: {}",
-            "password": "smtp.existingSecret (a Kubernetes Secret with the user and password keys)",
-            "security=tls": "implicit TLS (no startTLS_policy)",
-            "security=starttls": "startTLS_policy: MandatoryStartTLS",
-            "security=none": "startTLS_policy: NoStartTLS",
-            "security=starttls-optional": "startTLS_policy: OpportunisticStartTLS",
-            "verify_cert=False": "skip_verify: true",
-        })
-
-    def account(self) -> Any:
-        draft, smtp, path = self.draft, self.smtp, self.path
-        port = None
-        if smtp.get("host") not in (None, ""):
-            value = interpolate(str(smtp["host"]), self.environ)
-            if value.kind != PLAIN:
-                draft.value("host", value, path + ("host",), "host", NOT_EXPANDED)
-            else:
-                split = host_port(value.text)
-                draft.put("host", split.host, path + ("host",))
-                draft.spelling["host"] = f"host: {{}}:{split.port or 587}"
-                draft.spelling["port"] = f"host: {split.host}:{{}}"
-                if split.problem:
-                    self._error(path + ("host",), f"host '{value.text}' {split.problem}: Grafana cannot send"
-                                                  f" mail without it; write host: {split.host}:587")
-                else:
-                    port = split.port
-                    draft.put("port", port, path + ("host",))
-        else:
-            draft.default("host", DEFAULT_HOST)
-            port = DEFAULT_PORT
-            draft.default("port", port)
-        self._security(port)
-        self._credentials()
-        if smtp.get("from_address") not in (None, ""):
-            draft.value("sender", interpolate(str(smtp["from_address"]), self.environ), path + ("from_address",),
-                        "from_address", NOT_EXPANDED)
-        self._unknown()
-        return draft.account()
-
-    def _security(self, port: int | None) -> None:
-        draft, smtp, path = self.draft, self.smtp, self.path
-        written = smtp.get("startTLS_policy")
-        policy = str(written).strip() if written not in (None, "") else DEFAULT_POLICY
-        if policy not in POLICIES:
-            self._error(path + ("startTLS_policy",), (
-                f"startTLS_policy '{written}' is not a policy Grafana knows, so it falls back to"
-                f" {DEFAULT_POLICY}; write one of {', '.join(POLICIES)}"), severity=WARNING)
-            policy = DEFAULT_POLICY
-        if port == IMPLICIT_TLS_PORT:
-            draft.put("security", "tls", path + ("host",))
-            if written not in (None, "") and policy != DEFAULT_POLICY:
-                draft.conflict(Conflict(
-                    ("port 465 in host", f"startTLS_policy: {written}"),
-                    "Grafana uses implicit TLS on 465 and ignores startTLS_policy",
-                    "remove startTLS_policy, or use port 587 if you meant STARTTLS"))
-        elif written in (None, ""):
-            draft.default("security", POLICIES[policy])
-        else:
-            draft.put("security", POLICIES[policy], path + ("startTLS_policy",))
-        if boolean(smtp.get("skip_verify")):
-            draft.put("verify_cert", False, path + ("skip_verify",))
-
-    def _credentials(self) -> None:
-        """``user`` and ``password``, else the chart's ``existingSecret`` (a literal password
-        next to the secret is still a password in the repository, so it is read first)."""
-        draft, smtp, path = self.draft, self.smtp, self.path
-        secret = self.chart.get("existingSecret")
-        from_secret = self.chart_path + ("existingSecret",) if secret not in (None, "") else None
-        if smtp.get("user") not in (None, ""):
-            draft.value("username", interpolate(str(smtp["user"]), self.environ), path + ("user",), "user",
-                        NOT_EXPANDED)
-        elif from_secret:
-            draft.reference("username", from_secret)
-        if smtp.get("password") not in (None, ""):
-            draft.password(interpolate(str(smtp["password"])), path + ("password",), "password", NOT_EXPANDED)
-        elif from_secret:
-            draft.at("password", from_secret)
-            draft.secret(Secret("store", "existingSecret"))
-        elif "password" in smtp:
-            draft.at("password", path + ("password",))
-            draft.secret(Secret("empty"))
-
-    def _unknown(self) -> None:
-        for key in self.smtp:
-            if key not in OPTIONS:
-                close = closest(key, OPTIONS)
-                hint = f"did you mean {close}?" if close else "Grafana's [smtp] section has no such key"
-                self.findings.append(self.doc.finding(self.path + (key,), "unknown-key",
-                                                      f"{key}: Grafana ignores it; {hint}", key=True,
-                                                      account="grafana.ini.smtp"))
-
-    def _error(self, path: tuple[Any, ...], message: str, key: bool = False, severity: str | None = None) -> None:
-        self.findings.append(self.doc.finding(path, "schema", message, key=key, account="grafana.ini.smtp",
-                                              severity=severity))
-
-
-DIALECT = Dialect(
-    name=NAME,
-    summary="Grafana Helm values: grafana.ini.smtp (also under grafana:), smtp.existingSecret",
-    detect=detect,
-    read=read,
-)
+DIALECT = Dialect(name=NAME, summary="Grafana Helm values: grafana.ini.smtp (also under grafana:), smtp.existingSecret",
+                  detect=detect, read=read)
 
 
 @hookimpl

@@ -1,15 +1,22 @@
-"""JavaMail's session properties, as Spring Boot passes them on from ``spring.mail.properties``.
+"""JavaMail (Jakarta Mail): how an SMTP session reads its properties, for every format that
+hands them over (Spring Boot's ``spring.mail.properties``, and any Java program's
+``mail.smtp.*`` settings).
 
 Source: the SMTP provider's property list, ``SOURCE`` (JavaMail 1.6; Jakarta Mail's Angus
 implementation keeps the same names under ``org.eclipse.angus.mail.smtp``).
-The SMTP transport reads ``mail.smtp.*``; the ``smtps`` transport (``spring.mail.protocol:
-smtps``) reads ``mail.smtps.*`` instead. Unknown properties are ignored without a word,
-which is why a typo here silently changes the security of the connection.
+The SMTP transport reads ``mail.smtp.*``; the ``smtps`` transport reads ``mail.smtps.*``
+instead. Without ``ssl.enable``, an SSL ``socketFactory.class`` or ``starttls.*`` the
+connection is never encrypted, and no port means 25 (465 for smtps). Unknown properties
+are ignored without a word, which is why a typo here silently changes the security of
+the connection.
 """
 
 from __future__ import annotations
 
-from emaillint_plugins.dialects.values import closest
+from typing import Mapping
+
+from emaillint.api import (NO_TLS, STARTTLS, STARTTLS_OPTIONAL, TLS, Draft, Reader, Setting, boolean, closest, port,
+                           spelling, written)
 
 SOURCE = "https://javaee.github.io/javamail/docs/api/com/sun/mail/smtp/package-summary.html"
 
@@ -27,33 +34,97 @@ TRANSPORT = (
     "proxy.password", "socks.host", "socks.port", "mailextension", "userset", "noop.strict",
 )
 """Properties of the SMTP transport, after ``mail.smtp.`` (or ``mail.smtps.``)."""
-
 MISPLACED = {"debug": "mail.debug"}
 """Session properties often written under ``mail.smtp.`` where JavaMail never reads them."""
-
 SECURITY = ("starttls.", "ssl.", "socketFactory")
 """Transport properties that decide the security of the connection."""
-
 SSL_SOCKET_FACTORIES = ("javax.net.ssl.SSLSocketFactory", "com.sun.mail.util.MailSSLSocketFactory",
                         "org.eclipse.angus.mail.util.MailSSLSocketFactory")
-
-_LOWER = {name.lower(): name for name in TRANSPORT}
-
-
-def transport_of(name: str) -> tuple[str, str] | None:
-    """``mail.smtp.starttls.enable`` -> ``("smtp", "starttls.enable")``; None for other names."""
-    for protocol in ("smtp", "smtps"):
-        prefix = f"mail.{protocol}."
-        if name.startswith(prefix):
-            return protocol, name[len(prefix):]
-    return None
+DEFAULT_PORTS = {"smtp": 25, "smtps": 465}
 
 
-def known(suffix: str) -> str | None:
-    """The property as JavaMail spells it (it is case-sensitive), if ``suffix`` is one."""
-    return suffix if suffix in TRANSPORT else None
+def security_spelling(protocol: str, where: str) -> dict[str, str]:
+    """How each security mode is asked for, with properties written under ``where``."""
+    prefix = f"mail.{protocol}."
+    return {TLS: f"{where} {prefix}ssl.enable: true",
+            STARTTLS: f"{where} {prefix}starttls.enable: true and {prefix}starttls.required: true",
+            STARTTLS_OPTIONAL: f"only {prefix}starttls.enable",
+            NO_TLS: f"no {prefix}ssl.enable, socketFactory or starttls property"}
 
 
-def suggestion(suffix: str) -> str | None:
-    """The property a misspelt suffix most likely meant: a case slip or a near miss."""
-    return _LOWER.get(suffix.lower()) or closest(suffix, TRANSPORT)
+class Session:
+    """The properties of one session (name -> setting, names as written: ``mail.smtp.auth``)."""
+
+    def __init__(self, props: Mapping[str, Setting], protocol: str) -> None:
+        self.props = props
+        self.protocol = protocol
+        self.prefix = f"mail.{protocol}."
+
+    def prop(self, suffix: str) -> Setting | None:
+        return self.props.get(self.prefix + suffix)
+
+    def flag(self, suffix: str) -> Setting | None:
+        """A boolean property that is on, or None."""
+        setting = self.prop(suffix)
+        return setting if setting is not None and boolean(setting.value) else None
+
+    def ssl_socket_factory(self) -> Setting | None:
+        setting = self.prop("socketFactory.class")
+        return setting if setting is not None and str(setting.value).strip() in SSL_SOCKET_FACTORIES else None
+
+    def read(self, draft: Draft, implicit: list[Setting], port_setting: Setting | None, fix: str) -> None:
+        """Security, port and certificate checks as the session decides them; ``implicit``
+        are the host program's own settings that ask for implicit TLS (``protocol: smtps``)."""
+        implicit = [s for s in implicit + [self.flag("ssl.enable"), self.ssl_socket_factory()] if s is not None]
+        starttls = [s for s in (self.flag("starttls.enable"), self.flag("starttls.required")) if s is not None]
+        required = self.flag("starttls.required")
+        mode, why = ((TLS, implicit[0]) if implicit else (STARTTLS, required) if required else
+                     (STARTTLS_OPTIONAL, starttls[0]) if starttls else (NO_TLS, None))
+        draft.set("security", mode, why.path if why else None)
+        if implicit and starttls:
+            draft.conflict(
+                tuple(f"{s.label}: {written(s.value)}" for s in implicit[:1] + starttls[:1]),
+                "JavaMail connects with implicit TLS and skips STARTTLS ('STARTTLS requested but"
+                " already using SSL'), so the starttls properties do nothing",
+                "keep only the one that matches the port: implicit TLS (ssl.enable) for 465,"
+                " starttls.enable and starttls.required for 587")
+        setting = port_setting or self.prop("port") or (self.ssl_socket_factory() and self.prop("socketFactory.port"))
+        if setting and setting.value is not None:
+            draft.read("port", setting, convert=port, fix=fix)
+        else:
+            draft.default("port", DEFAULT_PORTS[self.protocol])
+        trust, identity = self.prop("ssl.trust"), self.prop("ssl.checkserveridentity")
+        trusted = str(trust.value).lower().split() if trust is not None and trust.value is not None else []
+        if "*" in trusted or str(draft.fields.get("host") or "").lower() in trusted:
+            draft.unverified(trust.path, f"{trust.label}: {written(trust.value)}")
+        elif identity is not None and boolean(identity.value) is False:
+            draft.unverified(identity.path, f"{identity.label}: {written(identity.value)}")
+
+    def unknown(self, reader: Reader, account: str, up_level: Mapping[str, str] = {}) -> None:
+        """Report properties JavaMail ignores; ``up_level`` maps names that belong to the
+        host program's own settings (``host`` -> ``spring.mail.host``)."""
+        for name, setting in self.props.items():
+            message = self.problem(name, up_level.get(name.lower().replace("-", "").replace("_", ""), ""))
+            if message:
+                reader.ignored(setting.path, message, account=account)
+
+    def problem(self, name: str, up_level: str) -> str | None:
+        transport = next(((p, name[len(f"mail.{p}."):]) for p in DEFAULT_PORTS if name.startswith(f"mail.{p}.")),
+                         None)
+        if transport is None:
+            if name.startswith("mail."):
+                return None
+            if up_level:
+                return f"{name} is not a JavaMail property and is ignored here; did you mean {up_level}, one level up?"
+            return f"{name} is not a JavaMail property (those start with mail.) and is ignored"
+        protocol, suffix = transport
+        if suffix in TRANSPORT:
+            if protocol != self.protocol and suffix.startswith(SECURITY):
+                return (f"{name} is ignored: with spring.mail.protocol: {self.protocol} JavaMail reads"
+                        f" {self.prefix}{suffix}")
+            return None
+        if suffix in MISPLACED:
+            return f"{name} is not a JavaMail property and is ignored; write {MISPLACED[suffix]}"
+        close = closest(suffix, TRANSPORT)
+        hint = f"did you mean mail.{protocol}.{close}?" if close else "check the spelling against JavaMail's list"
+        return f"{name} is not a JavaMail property, so JavaMail ignores it; {hint}"

@@ -4,4 +4,4 @@ This module stays import-free on purpose: ``emaillint --version`` reads ``__vers
 and nothing else, so start-up costs nothing it does not need.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -13,9 +13,42 @@ from __future__ import annotations
 
 from emaillint.credentials import classify as classify_secret
 from emaillint.credentials import reference_name
+from emaillint.credentials import sign_in_of
+from emaillint.embedded import decoded as decoded_manifest_file
+from emaillint.embedded import documents as embedded_documents
+from emaillint.embedded import lines as block_lines
+from emaillint.embedded import manifest_files
 from emaillint.hookspecs import hookimpl
+from emaillint.interpolation import FALLBACK, PLAIN, UNEXPANDED, Interpolation, Value
+from emaillint.interpolation import compose as interpolate_compose
+from emaillint.interpolation import erb as interpolate_erb
+from emaillint.interpolation import grafana as interpolate_grafana
+from emaillint.interpolation import own as interpolate_own
+from emaillint.interpolation import spring as interpolate_spring
+from emaillint.interpolation import verbatim as interpolate_nothing
+from emaillint.kit import (
+    Draft,
+    HostPort,
+    Key,
+    Keys,
+    KitError,
+    Reader,
+    Setting,
+    Url,
+    boolean,
+    environment,
+    flatten,
+    host_port,
+    mapping,
+    port,
+    secret_ref,
+    spelling,
+    url,
+    written,
+)
 from emaillint.load import Document
 from emaillint.load import load as load_yaml
+from emaillint.suggest import closest
 from emaillint.model import (
     ERROR,
     INFO,
@@ -32,6 +65,7 @@ from emaillint.model import (
     ReadOptions,
     Rule,
     Secret,
+    Spelling,
     Unexpanded,
 )
 from emaillint.provider import (
@@ -80,12 +114,13 @@ from emaillint.vocabulary import (
     SecretKind,
     SignIn,
 )
+from emaillint.vocabulary import PLAINTEXT_PASSWORD, SCHEMA, UNKNOWN_KEY
 
 NONE = NO_TLS
 """The name data sheets have used for ``NO_TLS`` since API version 1."""
 from emaillint.rules.shared_quota import Record
 
-API_VERSION = 1
+API_VERSION = 2
 
 __all__ = [
     "API_VERSION", "hookimpl",
@@ -97,11 +132,17 @@ __all__ = [
     "Security", "TLS", "STARTTLS", "STARTTLS_OPTIONAL", "NO_TLS", "NONE",
     "SignIn", "PASSWORD", "APP_PASSWORD", "OAUTH2", "API_KEY", "NO_SIGN_IN", "UNKNOWN_SIGN_IN",
     "SecretKind", "REFERENCE", "STORE", "TEMPLATE", "LOOKALIKE", "LITERAL", "PLACEHOLDER", "EMPTY",
-    "Field",
+    "Field", "SCHEMA", "UNKNOWN_KEY", "PLAINTEXT_PASSWORD",
     # rules
     "Rule", "Problem", "Finding", "Account", "Context", "Secret", "FoundSecret", "Position", "Record",
     "ERROR", "WARNING", "INFO", "address_of", "domain_of",
-    # dialects
-    "Dialect", "Document", "Reading", "ReadOptions", "classify_secret", "reference_name", "load_yaml",
-    "Conflict", "Unexpanded", "INTERPOLATION_DEFAULT",
+    # dialects: the kit
+    "Dialect", "Document", "Reading", "ReadOptions", "Reader", "Draft", "Setting", "Key", "Keys",
+    "Spelling", "spelling", "KitError", "mapping", "flatten", "environment", "boolean", "port",
+    "host_port", "HostPort", "url", "Url", "secret_ref", "closest", "written",
+    "Value", "Interpolation", "PLAIN", "FALLBACK", "UNEXPANDED", "interpolate_own",
+    "interpolate_compose", "interpolate_spring", "interpolate_grafana", "interpolate_erb",
+    "interpolate_nothing", "classify_secret", "reference_name", "sign_in_of", "load_yaml",
+    "embedded_documents", "block_lines", "manifest_files", "decoded_manifest_file", "Conflict", "Unexpanded",
+    "INTERPOLATION_DEFAULT",
 ]

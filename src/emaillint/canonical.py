@@ -1,142 +1,103 @@
-"""emaillint's own config format (version 1), as one dialect among others.
+"""emaillint's own config format (version 1), as one dialect among others, on the same kit.
 
 Recognised by content: a mapping with ``accounts`` (or a near-miss such as ``acounts``,
 so a typo gets a schema finding instead of silence) or ``version: 1``. Other versions
 are other formats' (docker-compose's ``version: "3.8"``). The schema checks the shape;
 the accounts are then read leniently, every field that has the right type is used, so
-one typo does not hide the other problems of the same account.
+one typo does not hide the other problems of the same account. A whole ``${NAME}`` is a
+reference (``--resolve-env`` gives it its value, except for a password).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from emaillint import credentials
-from emaillint.load import Document, TaggedStr
-from emaillint.model import OWN_FORMAT, Account, Dialect, ReadOptions, Reading, Unexpanded
+from emaillint import kit
+from emaillint.credentials import reference_name
+from emaillint.interpolation import own
+from emaillint.load import Document
+from emaillint.model import OWN_FORMAT, Dialect, ReadOptions, Reading
+from emaillint.vocabulary import SECURITY_MODES
 
 NAME = OWN_FORMAT
-FORMAT_VERSIONS = (1, "1")
-_REFERABLE = ("provider", "plan", "host", "port", "security", "username", "from")
-_FIELDS = {"from": "sender"}
+FORMAT_VERSIONS = ("1", "1.0")
+"""``version: 1`` and ``version: "1"``, as written; other versions are other formats'."""
+KEYS: kit.Keys = {"provider": "provider", "plan": "plan", "host": "host", "port": "port", "security": "security",
+                  "auth": "auth", "username": "username", "password": "password", "from": "sender"}
+SPELLING = kit.spelling("emaillint", KEYS, security={mode: f"security: {mode}" for mode in SECURITY_MODES})
+BRACES = "only ${NAME} with braces is a reference; write password: ${SMTP_PASSWORD}"
 
 
 def detect(doc: Document) -> bool:
-    data = doc.data
-    if not isinstance(data, dict) or not data:
-        return False
-    if "accounts" in data or data.get("version") in FORMAT_VERSIONS:
+    keys = doc.keys()
+    if "accounts" in keys or doc.scalar(("version",)) in FORMAT_VERSIONS:
         return True
-    # A ratio of 0.8 to "accounts" needs 6 to 12 characters: most keys are ruled out by
-    # length, and difflib is imported only for the few that are not.
-    near = [str(key) for key in data if 6 <= len(str(key)) <= 12]
-    if not near:
-        return False
-    import difflib
-
-    return any(difflib.get_close_matches(key, ["accounts"], n=1, cutoff=0.8) for key in near)
+    # A near miss of "accounts" needs 6 to 12 characters: most keys are ruled out by
+    # length, and the "did you mean" runs only for the few that are not.
+    return any(kit.closest(key, ["accounts"]) for key in keys if 6 <= len(key) <= 12)
 
 
 def read(doc: Document, options: ReadOptions) -> Reading:
-    findings = options.schema.check(doc)
-    accounts = []
-    secrets: set[str] = set()
-    entries = doc.data.get("accounts")
-    if isinstance(entries, dict):
-        for name, raw in entries.items():
-            if isinstance(raw, dict):
-                accounts.append(_account(doc, str(name), raw, options, secrets))
-    return Reading(accounts, findings, frozenset(secrets))
+    reader = kit.Reader(doc, options, NAME, own, BRACES)
+    reader.findings.extend(options.schema.check(doc))
+    for name, setting in kit.mapping(doc, ("accounts",)).items():
+        if isinstance(setting.value, dict):
+            _account(reader, name, setting)
+    return reader.reading()
 
 
-def _account(doc: Document, name: str, raw: dict[str, Any], options: ReadOptions, secrets: set[str]) -> Account:
-    base = ("accounts", name)
-    positions = {}
-    values: dict[str, Any] = {}
-    references = set()
-    for key, value in raw.items():
-        positions[key] = doc.position(base + (key,))
-        if key in _REFERABLE:
-            ref = credentials.reference_name(value)
-            if ref is not None:
-                value = options.environ.get(ref)
-                if value is None:
-                    references.add(key)
-                    continue
-                if key == "port":
-                    value = int(value) if value.isdigit() else None
-        values[_FIELDS.get(key, key)] = value
-
-    password = raw.get("password")
-    secret = None
-    unexpanded = {}
-    if "password" in raw:
-        tag = password.tag if isinstance(password, TaggedStr) else ""
-        secret = credentials.classify(password, tag=tag)
-        if secret.kind == "literal":
-            secrets.add(str(password))
-        elif secret.kind == "lookalike":
-            unexpanded["password"] = Unexpanded("password", _BRACES)
-
-    message = raw.get("message") if isinstance(raw.get("message"), dict) else {}
-    volume = raw.get("volume") if isinstance(raw.get("volume"), dict) else {}
-    to = message.get("to", 1)
-    to_addresses: tuple[str, ...] = ()
-    if isinstance(to, list):
-        to_addresses = _addresses(to)
-        to = len(to)
-    elif not _is_int(to):
-        to = 1
+def _account(reader: kit.Reader, name: str, account: kit.Setting) -> None:
+    draft = reader.draft(name, account.path, SPELLING)
+    keys = kit.mapping(reader.doc, account.path)
+    for key, field in KEYS.items():
+        setting = keys.get(key)
+        if setting is not None:
+            _field(draft, field, setting)
+    message = kit.mapping(reader.doc, account.path + ("message",))
     for field in ("to", "cc", "bcc"):
-        path = base + ("message", field)
-        if path in doc.positions:
-            positions[field] = doc.positions[path]
-            items = message.get(field)
-            for i in range(len(items) if isinstance(items, list) else 0):
-                positions[f"{field}.{i}"] = doc.position(path + (i,))
-    if base + ("volume", "messages_per_day") in doc.positions:
-        positions["messages_per_day"] = doc.position(base + ("volume", "messages_per_day"))
-
-    return Account(
-        name=name,
-        dialect=NAME,
-        position=doc.position(base, key=True),
-        provider=_text(values.get("provider")),
-        plan=_text(values.get("plan")),
-        host=_text(values.get("host")),
-        port=values.get("port") if _is_int(values.get("port")) else None,
-        security=_text(values.get("security")),
-        auth=_text(values.get("auth")),
-        username=_text(values.get("username")),
-        password=secret,
-        sender=_text(values.get("sender")),
-        to=to,
-        to_addresses=to_addresses,
-        cc=_addresses(message.get("cc")),
-        bcc=_addresses(message.get("bcc")),
-        messages_per_day=volume.get("messages_per_day") if _is_int(volume.get("messages_per_day")) else None,
-        references=frozenset(references),
-        extra={k: v for k, v in raw.items() if k not in _KNOWN},
-        positions=positions,
-        unexpanded=unexpanded,
-    )
+        setting = message.get(field)
+        if setting is not None and isinstance(setting.value, list):
+            draft.addresses(field, setting)
+        elif setting is not None:
+            draft.at(field, setting.path)
+            draft.to_count = setting.value if field == "to" and _is_int(setting.value) else None
+    volume = kit.mapping(reader.doc, account.path + ("volume",)).get("messages_per_day")
+    if volume is not None:
+        draft.set("messages_per_day", volume.value if _is_int(volume.value) else None, volume.path)
+    for key, setting in keys.items():
+        if key not in KNOWN:
+            draft.extra_key(setting)
+    reader.add(draft, format_says_auth=True)
 
 
-_BRACES = "only ${NAME} with braces is a reference; write password: ${SMTP_PASSWORD}"
-_KNOWN = frozenset(("provider", "plan", "host", "port", "security", "auth", "username", "password",
-                    "from", "message", "volume"))
+KNOWN = frozenset(KEYS) | {"message", "volume"}
+REFERABLE = ("provider", "plan", "host", "port", "security", "username", "sender")
+"""Fields a ``${NAME}`` may stand for; ``auth`` is one of a few words, never a reference."""
 
 
-def _text(value: Any) -> str | None:
-    return value.strip() if isinstance(value, str) and value.strip() else None
+def _field(draft: kit.Draft, field: str, setting: kit.Setting) -> None:
+    """One key: a value of the wrong type is left out (the schema reports it), so the
+    account's other fields are still checked."""
+    draft.at(field, setting.path)
+    value = setting.value
+    if field == "password":
+        draft.password(setting)
+    elif field == "port" and not isinstance(value, str):
+        draft.set(field, value if _is_int(value) else None)
+    elif not isinstance(value, str) or not value.strip():
+        return
+    elif field in REFERABLE and (field != "port" or reference_name(value)):
+        draft.read(field, setting, convert=_port if field == "port" else str.strip)
+    elif field != "port":  # "587" as text is neither a port nor a reference
+        draft.set(field, value.strip())
+
+
+def _port(text: str) -> int | None:
+    return int(text) if text.isdigit() else None
 
 
 def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _addresses(value: Any) -> tuple[str, ...]:
-    return tuple(item for item in value if isinstance(item, str)) if isinstance(value, list) else ()
 
 
 DIALECT = Dialect(

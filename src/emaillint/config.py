@@ -139,10 +139,10 @@ def _parse(table: Mapping[str, Any], path: str, origin: Callable[[str], str]) ->
     for key, value in table.items():
         check = _KEYS.get(key)
         if check is None:
-            import difflib
+            from emaillint.suggest import closest
 
-            close = difflib.get_close_matches(key, list(_KEYS), n=1)
-            hint = f"did you mean '{close[0]}'?" if close else f"the keys are: {', '.join(_KEYS)}"
+            close = closest(key, _KEYS)
+            hint = f"did you mean '{close}'?" if close else f"the keys are: {', '.join(_KEYS)}"
             raise ConfigError(f"{origin(key)}: unknown key; {hint}")
         try:
             values[key] = check(value)

@@ -14,17 +14,29 @@ import re
 from typing import Any, Iterable
 
 from emaillint.model import Secret
+from emaillint.vocabulary import (
+    APP_PASSWORD,
+    EMPTY,
+    LITERAL,
+    LOOKALIKE,
+    PASSWORD,
+    REFERENCE,
+    STORE,
+    TEMPLATE,
+    UNKNOWN_SIGN_IN,
+    SignIn,
+)
 
-REFERENCE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
-LOOKALIKE = re.compile(r"\$([A-Z_][A-Z0-9_]*)")
+REFERENCE_FORM = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
+LOOKALIKE_FORM = re.compile(r"\$([A-Z_][A-Z0-9_]*)")
 """Only upper case: environment variables are named so, and ``$ecretPass1`` is a password."""
-TEMPLATE = re.compile(r"\{\{.*\}\}|\{%.*%\}|<%=?.*%>", re.S)
+TEMPLATE_FORM = re.compile(r"\{\{.*\}\}|\{%.*%\}|<%=?.*%>", re.S)
 
 
 def reference_name(value: Any) -> str | None:
     """``NAME`` for a value that is exactly ``${NAME}``, else None."""
     if isinstance(value, str):
-        match = REFERENCE.fullmatch(value.strip())
+        match = REFERENCE_FORM.fullmatch(value.strip())
         if match:
             return match.group(1)
     return None
@@ -33,21 +45,50 @@ def reference_name(value: Any) -> str | None:
 def classify(value: Any, *, tag: str = "") -> Secret:
     """The kind of a password-like value; the value itself is not kept."""
     if value is None or (isinstance(value, str) and not value.strip()):
-        return Secret("empty")
+        return Secret(EMPTY)
     if tag:
-        return Secret("store", tag)
+        return Secret(STORE, tag)
     if not isinstance(value, str):
-        return Secret("literal")
+        return Secret(LITERAL)
     text = value.strip()
     name = reference_name(text)
     if name:
-        return Secret("reference", name)
-    if TEMPLATE.search(text):
-        return Secret("template")
-    match = LOOKALIKE.fullmatch(text)
+        return Secret(REFERENCE, name)
+    if TEMPLATE_FORM.search(text):
+        return Secret(TEMPLATE)
+    match = LOOKALIKE_FORM.fullmatch(text)
     if match:
-        return Secret("lookalike", match.group(1))
-    return Secret("literal")
+        return Secret(LOOKALIKE, match.group(1))
+    return Secret(LITERAL)
+
+
+_APP_PASSWORD = re.compile(r"[a-z]{4}(?: ?[a-z]{4}){3}")
+"""Google's and Yahoo's app passwords: 16 lower-case letters, shown in groups of four."""
+_PLACEHOLDER = re.compile(
+    r"^<.*>$|^\[.*\]$|your|pass(?:word|wd)|change.?me|x{4}|\*{3}|example|^todo|^secret$|^\.\.\.$",
+    re.IGNORECASE,
+)
+
+
+def sign_in_of(secret: Secret | None, text: str = "") -> SignIn | None:
+    """How an account signs in, as far as its password tells, for formats that cannot say it.
+
+    The kit asks this for every dialect without an ``auth`` key (Spring, Alertmanager,
+    compose, ...): an app password and an account password are both "the password"
+    there. A literal in the shape of Google's and Yahoo's app passwords is one; a
+    placeholder (``your-app-password``) tells nothing; any other literal is taken for an
+    account password, so ``legacy-auth`` can say a provider no longer takes it. A
+    reference tells nothing either. None: there is no password.
+    """
+    if secret is None:
+        return None
+    if secret.kind != LITERAL:
+        return UNKNOWN_SIGN_IN
+    if _APP_PASSWORD.fullmatch(text.strip()):
+        return APP_PASSWORD
+    if _PLACEHOLDER.search(text):
+        return UNKNOWN_SIGN_IN
+    return PASSWORD
 
 
 SECRET_KEY = re.compile(r"(?i)pass(?:word|wd)?$|passphrase|secret|token|api[_-]?key|credential|private[_-]?key")
@@ -112,4 +153,4 @@ def _secret_key(key: str) -> bool:
 
 def _literal(value: str) -> bool:
     """Worth redacting: a literal, or a template whose text could hold one."""
-    return classify(value).kind in ("literal", "template")
+    return classify(value).kind in (LITERAL, TEMPLATE)

@@ -25,6 +25,22 @@ from emaillint.provider import (
     Username,
     serves,
 )
+from emaillint.vocabulary import (
+    CC_QUOTA,
+    DAILY_RECIPIENT_QUOTA,
+    LEGACY_AUTH,
+    LEGACY_HOST,
+    MESSAGE_RECIPIENT_LIMIT,
+    PLAINTEXT_PASSWORD,
+    PROVIDER_HOST,
+    PROVIDER_MISMATCH,
+    PROVIDER_PASSWORD,
+    PROVIDER_PORT,
+    PROVIDER_SECURITY,
+    PROVIDER_USERNAME,
+    SENDER_MISMATCH,
+    SHARED_QUOTA,
+)
 
 WIDTH = 100
 ESTIMATE_MARK = "~"
@@ -216,11 +232,11 @@ def _domain_notes(provider: Provider) -> list[str]:
 
 
 _NOTES: dict[str, Callable[[Provider], list[str]]] = {
-    "provider-host": _host_notes, "legacy-host": _host_notes, "provider-port": _host_notes,
-    "provider-security": _host_notes, "legacy-auth": _auth_notes, "daily-recipient-quota": _plan_notes,
-    "cc-quota": _plan_notes, "message-recipient-limit": _plan_notes, "shared-quota": _plan_notes,
-    "sender-mismatch": _sender_notes, "provider-mismatch": _domain_notes,
-    "provider-username": _username_notes, "provider-password": _secret_notes, "plaintext-password": _secret_notes,
+    PROVIDER_HOST: _host_notes, LEGACY_HOST: _host_notes, PROVIDER_PORT: _host_notes,
+    PROVIDER_SECURITY: _host_notes, LEGACY_AUTH: _auth_notes, DAILY_RECIPIENT_QUOTA: _plan_notes,
+    CC_QUOTA: _plan_notes, MESSAGE_RECIPIENT_LIMIT: _plan_notes, SHARED_QUOTA: _plan_notes,
+    SENDER_MISMATCH: _sender_notes, PROVIDER_MISMATCH: _domain_notes,
+    PROVIDER_USERNAME: _username_notes, PROVIDER_PASSWORD: _secret_notes, PLAINTEXT_PASSWORD: _secret_notes,
 }
 
 

@@ -12,16 +12,28 @@ import re
 import stat
 from typing import BinaryIO, Iterable, Iterator, NamedTuple
 
-from emaillint import canonical, credentials
+from emaillint import canonical, credentials, kit
 from emaillint import load as loader
 from emaillint import suppressions
 from emaillint.escape import printable
-from emaillint.model import ERROR, SEVERITIES, Account, Dialect, Finding, Problem, Reading, ReadOptions, Rule
+from emaillint.model import (
+    ERROR,
+    SEVERITIES,
+    Account,
+    Dialect,
+    Finding,
+    Position,
+    Problem,
+    Reading,
+    ReadOptions,
+    Rule,
+)
 from emaillint.network import is_local
 from emaillint.plugins import Registry
 from emaillint.resolve import resolve
 from emaillint.vocabulary import LITERAL
 from emaillint.rules.shared_quota import Record
+from emaillint.vocabulary import IO_ERROR, PLUGIN_ERROR, SCHEMA, UNKNOWN_PROVIDER
 
 
 class FileResult(NamedTuple):
@@ -133,20 +145,35 @@ class Linter:
 
     def _lint_document(self, document: loader.Document, found: list[Finding], secrets: set[str],
                        records: list[tuple[str, Record]]) -> None:
-        dialect = self._dialect(document, found)
-        if dialect is None:
-            return
-        found.extend(document.findings)  # duplicate keys: only where a dialect found mail settings
-        try:
-            reading = _checked(dialect.read(document, self.read_options))
-        except Exception as exc:
-            found.append(self._plugin_error(document.path, f"dialect '{dialect.name}' raised reading this file",
-                                            dialect.plugin, exc))
+        reading = self._read(document, found)
+        if reading is None:
             return
         found.extend(reading.findings)
         secrets |= reading.secrets
         for account in reading.accounts:
             found.extend(self._check_account(document.path, account, records, _password(document, account)))
+
+    def _read(self, document: loader.Document, found: list[Finding]) -> Reading | None:
+        """The dialect's reading of a document (None: no dialect claims it, or it failed,
+        which ``found`` then says), with the document's own findings (duplicate keys:
+        only where a dialect found mail settings)."""
+        dialect = self._dialect(document, found)
+        if dialect is None:
+            return None
+        found.extend(document.findings)
+        try:
+            return _checked(dialect.read(document, self.read_options))
+        except Exception as exc:
+            found.append(self._plugin_error(document.path, f"dialect '{dialect.name}' raised reading this file",
+                                            dialect.plugin, exc))
+            return None
+
+    def accounts(self, text: str, path: str) -> list[Account]:
+        """The accounts the dialects read from ``text``, as the rules get them (for tests
+        and for commands that act on accounts rather than lint them)."""
+        found: list[Finding] = []
+        readings = (self._read(document, found) for document in loader.load(text, path).documents)
+        return [account for reading in readings if reading is not None for account in reading.accounts]
 
     def _dialect(self, document: loader.Document, findings: list[Finding]) -> Dialect | None:
         for dialect in self.dialects:
@@ -164,11 +191,11 @@ class Linter:
         provider = context.provider.name if context.provider else None
         for field, message in resolution.problems:
             line, column = account.where(field)
-            yield Finding(path, line, column, "schema", "", message, account.name, provider)
+            yield Finding(path, line, column, SCHEMA, "", message, account.name, provider)
         if context.provider is None and not resolution.problems and account.host and not is_local(account.host):
             line, column = account.where("host")
             hint = " or set provider:" if account.dialect == canonical.NAME else ""
-            yield Finding(path, line, column, "unknown-provider", "", (
+            yield Finding(path, line, column, UNKNOWN_PROVIDER, "", (
                 f"no installed plugin knows {account.host}; provider rules (host, port, auth, quotas)"
                 f" are skipped: install a plugin for it{hint}"
             ), account.name, None)
@@ -195,11 +222,11 @@ class Linter:
     def _plugin_error(self, path: str, what: str, plugin: str, exc: BaseException,
                       where: tuple[int, int] = (1, 1), account: str | None = None) -> Finding:
         detail = f"{type(exc).__name__}: {str(exc).splitlines()[0]}" if str(exc).strip() else type(exc).__name__
-        return Finding(path, where[0], where[1], "plugin-error", ERROR,
-                       f"{self.registry.label(plugin)}: {what}: {detail}", account)
+        return Finding(path, where[0], where[1], PLUGIN_ERROR, ERROR,
+                       f"{self.registry.label(plugin)}: {what}: {detail}{_in_plugin(exc)}", account)
 
     def _io(self, path: str, why: str) -> FileResult:
-        return FileResult(path, [Finding(path, 1, 1, "io-error", ERROR, f"{os.path.basename(path) or path} {why}")], [])
+        return FileResult(path, [Finding(path, 1, 1, IO_ERROR, ERROR, f"{os.path.basename(path) or path} {why}")], [])
 
     def _fill(self, findings: list[Finding]) -> list[Finding]:
         """Give findings made without a severity their rule's default, and keep every message
@@ -233,15 +260,26 @@ def _unreadable(path: str, exc: OSError) -> str:
 def _password(document: loader.Document, account: Account) -> str:
     """A literal password's text as written, found at its position: the account keeps only
     its kind, and a rule may need to know which provider's secret it is. "" where the
-    value is not in this document's own nodes (YAML embedded in a block scalar)."""
+    value is not one of this document's own nodes (YAML embedded in a block scalar)."""
     where = account.positions.get("password")
-    if account.password is None or account.password.kind != LITERAL or where is None:
+    if account.password is None or account.password.kind != LITERAL or where is None or document.root is None:
         return ""
-    for path, position in document.positions.items():
-        if position == where:
-            value = document.get(path)
-            if isinstance(value, str):
-                return value
+    import yaml
+
+    stack, seen = [document.root], set()
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:  # an alias: visited already (and a cycle would never end)
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            mark = Position(node.start_mark.line + 1, node.start_mark.column + 1)
+            if (document.move(mark) if document.move is not None else mark) == where:
+                return str(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(value for _, value in node.value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
     return ""
 
 
@@ -251,6 +289,21 @@ def _where(exc: BaseException) -> str:
 
     frames = traceback.extract_tb(exc.__traceback__)
     return f"{os.path.basename(frames[-1].filename)}:{frames[-1].lineno}" if frames else "unknown place"
+
+
+_OWN_CODE = os.path.dirname(os.path.abspath(__file__))
+
+
+def _in_plugin(exc: BaseException) -> str:
+    """`` (at module.py:line)``: the innermost frame outside emaillint's engine, where the
+    plugin's code went wrong (a wrong call of an API function fails at the caller's line)."""
+    import traceback
+
+    frames = [frame for frame in traceback.extract_tb(exc.__traceback__)
+              if not os.path.abspath(frame.filename).startswith(_OWN_CODE + os.sep)]
+    if not frames or frames[-1] is None:
+        return ""
+    return f" (at {os.path.basename(frames[-1].filename)}:{frames[-1].lineno})"
 
 
 def _distinct(findings: list[Finding]) -> list[Finding]:
@@ -271,17 +324,21 @@ def _finding(path: str, rule: Rule, account: Account, problem: Problem, provider
             and problem.severity in (None, *SEVERITIES)):
         raise TypeError(f"check() yielded a malformed {type(problem).__name__}; yield"
                         " Problem(field, message) or Problem(field, message, severity)")
+    if not (kit.is_place(problem.where) or problem.where in account.extra):
+        raise TypeError(f"check() yielded Problem({problem.where!r}, ...), which names no account field;"
+                        f" {kit.checked_place_hint(problem.where)}")
     line, column = account.where(problem.where)
     return Finding(path, line, column, rule.id, problem.severity or rule.severity, problem.message,
                    account.name, provider)
 
 
 def _checked(reading: Reading) -> Reading:
-    """A plugin dialect's reading, or a TypeError that becomes its plugin-error."""
+    """A plugin dialect's reading with read-only accounts, or a TypeError that becomes its
+    plugin-error: what one rule is given, no rule can change for the next."""
     if not isinstance(reading, Reading) or not all(isinstance(a, Account) for a in reading.accounts):
         raise TypeError(f"read() returned a malformed {type(reading).__name__}; return"
                         " Reading(accounts, findings, secrets) with Account objects")
-    return reading
+    return reading._replace(accounts=[kit.frozen(account) for account in reading.accounts])
 
 
 def redact(findings: Iterable[Finding], secrets: frozenset[str]) -> list[Finding]:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import fnmatch
+import functools
 import os
-from typing import Iterable, NamedTuple
+from typing import Callable, Iterable, Iterator, NamedTuple
 
 STDIN = "-"
 DEFAULT_INCLUDE = ("*.yaml", "*.yml")
@@ -38,8 +39,9 @@ def discover(paths: Iterable[str], include: Iterable[str] = DEFAULT_INCLUDE, exc
     missing: list[str] = []
     seen: set[str] = set()
 
-    def add(path: str) -> None:
-        key = path if path == STDIN else os.path.realpath(path)
+    def add(path: str, link: bool = True) -> None:
+        """Each file once: a link and its target, or a file under two named folders."""
+        key = path if path == STDIN else os.path.realpath(path) if link else os.path.abspath(path)
         if key not in seen:
             seen.add(key)
             files.append(path)
@@ -50,8 +52,9 @@ def discover(paths: Iterable[str], include: Iterable[str] = DEFAULT_INCLUDE, exc
         elif excluded(path, exclude, root):
             continue
         elif os.path.isdir(path):
-            for found in _walk(path, include, walk_exclude, root):
-                add(found)
+            linked = os.path.realpath(path) != os.path.abspath(path)  # then every file's real path differs
+            for found, link in _walk(path, include, walk_exclude, root):
+                add(found, link or linked)
         elif os.path.lexists(path):
             add(path)
         else:
@@ -67,17 +70,20 @@ def excluded(path: str, patterns: tuple[str, ...], root: str) -> bool:
     return any(matches(parts[i - 1], "/".join(parts[:i]), patterns) for i in range(1, len(parts) + 1))
 
 
-def matches(name: str, relative: str, patterns: tuple[str, ...]) -> bool:
+def matches(name: str, relative: str | Callable[[], str], patterns: tuple[str, ...]) -> bool:
     """A glob without a slash matches a file or directory name anywhere (``fixtures``,
     ``*.yml``); one with a slash matches the path from the root (``tests/bad-*.yaml``,
     ``deploy/**/mail.yaml``), where ``*`` also matches across slashes, a leading ``**/``
-    may match nothing and a trailing slash is ignored.
+    may match nothing and a trailing slash is ignored. ``relative`` may be a function that
+    gives the path, computed only for globs with a slash (most projects have none).
     """
     for pattern in patterns:
         if "/" not in pattern.rstrip("/"):
             if fnmatch.fnmatchcase(name, pattern.rstrip("/")):
                 return True
             continue
+        if callable(relative):
+            relative = relative()
         pattern = pattern.rstrip("/").removeprefix("./")
         if fnmatch.fnmatchcase(relative, pattern) or (
                 pattern.startswith("**/") and fnmatch.fnmatchcase(relative, pattern[3:])):
@@ -92,14 +98,36 @@ def _relative(path: str, root: str) -> str:
     return relative.replace(os.sep, "/").strip("/")
 
 
-def _walk(top: str, include: tuple[str, ...], exclude: tuple[str, ...], root: str) -> Iterable[str]:
-    for base, dirs, names in os.walk(top, onerror=None, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not _skipped(d, os.path.join(base, d), exclude, root))
-        for name in sorted(names):
-            path = os.path.join(base, name)
-            if matches(name, _relative(path, root), include) and not _skipped(name, path, exclude, root):
-                yield path
+def _walk(top: str, include: tuple[str, ...], exclude: tuple[str, ...], root: str) -> Iterator[tuple[str, bool]]:
+    """``(path, is a link)`` for each file to lint under ``top``, in name order, folder by
+    folder; ``scandir`` tells links and folders apart without a system call per file."""
+    stack = [top]
+    while stack:
+        base = stack.pop()
+        try:
+            with os.scandir(base) as scan:
+                entries = sorted(scan, key=lambda entry: entry.name)
+        except OSError:
+            continue
+        folders = []
+        for entry in entries:
+            path = os.path.join(base, entry.name)
+            relative = functools.partial(_relative, path, root)
+            try:
+                folder = entry.is_dir(follow_symlinks=False)
+                # a link to a folder is not followed, so a link loop cannot trap the walk
+                linked_folder = not folder and entry.is_symlink() and entry.is_dir()
+            except OSError:  # a link to itself: linted, and reported as unreadable
+                folder = linked_folder = False
+            if folder:
+                if not _skipped(entry.name, relative, exclude):
+                    folders.append(path)
+            elif linked_folder:
+                continue
+            elif matches(entry.name, relative, include) and not _skipped(entry.name, relative, exclude):
+                yield path, entry.is_symlink()
+        stack.extend(reversed(folders))
 
 
-def _skipped(name: str, path: str, exclude: tuple[str, ...], root: str) -> bool:
-    return (name.startswith(".") and name not in (".", "..")) or matches(name, _relative(path, root), exclude)
+def _skipped(name: str, relative: Callable[[], str], exclude: tuple[str, ...]) -> bool:
+    return (name.startswith(".") and name not in (".", "..")) or matches(name, relative, exclude)

@@ -2,10 +2,13 @@
 
 PyYAML's ``compose`` (libyaml's C parser when present, the pure-Python one otherwise)
 gives a node graph with source marks and constructs nothing, so tags such as
-``!!python/object`` or Home Assistant's ``!secret`` are never executed. We turn the nodes
-into plain JSON-like data ourselves, which is where the checks a plain ``safe_load`` skips
-happen: duplicate keys, YAML 1.1 surprises (``off`` read as false, ``0123`` as octal),
-and the node budget that stops alias bombs before they expand.
+``!!python/object`` or Home Assistant's ``!secret`` are never executed. Loading walks the
+nodes once, counting every alias expansion (the node budget that stops alias bombs) and
+the nesting depth; it builds nothing else. Most YAML files in a repository hold no mail
+settings, so a document becomes plain JSON-like data only when a dialect asks for it
+(``Document.data``), which is where the checks a plain ``safe_load`` skips happen:
+duplicate keys and YAML 1.1 surprises (``off`` read as false, ``0123`` as octal).
+Positions are read from the nodes when a finding needs one.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from typing import Any, Iterator
 import yaml
 
 from emaillint.model import ERROR, WARNING, Finding, Position
+from emaillint.vocabulary import DUPLICATE_KEY, IO_ERROR, YAML_SYNTAX
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -63,38 +67,113 @@ class LimitExceeded(Exception):
 
 
 class Document:
-    """One YAML document: plain data plus where every value and key was written.
+    """One YAML document: its composed nodes, and the plain data they make when asked.
 
-    ``positions`` and ``key_positions`` map a path such as ``("accounts", "billing",
-    "port")`` to the 1-based position of the value node and of its key. ``ambiguous``
-    maps paths of YAML 1.1 surprises to the text as written. ``source`` is the whole
-    file's text, for dialects that parse YAML embedded in a block scalar and must map
-    its positions back to the file's lines. ``findings`` are what reading the document
-    found (duplicate keys): the engine reports them only for documents a dialect
-    recognises, since a YAML file that is no mail config gets no findings.
+    ``data`` converts the nodes on first use (dicts, lists, scalars; a tagged scalar is a
+    ``TaggedStr``). ``position(path)`` and ``span(path)`` read where a path such as
+    ``("accounts", "billing", "port")`` is written straight from the nodes, with the
+    semantics of ``data`` (the last of duplicate keys, merge keys); ``ambiguous(path)``
+    is the text of a YAML 1.1 surprise written there. ``source`` is the whole file's text,
+    for dialects that parse text embedded in a value; ``move`` maps an embedded document's
+    positions onto the outer file. ``findings`` are what converting found (duplicate
+    keys): the engine reports them only for documents a dialect recognises, since a YAML
+    file that is no mail config gets no findings.
     """
 
-    __slots__ = ("path", "index", "source", "data", "positions", "key_positions", "ambiguous", "tags",
-                 "findings")
+    __slots__ = ("path", "index", "source", "root", "move", "_data", "_findings", "_ambiguous", "_nodes", "_keys")
 
-    def __init__(self, path: str, index: int, source: str = "") -> None:
+    def __init__(self, path: str, index: int, source: str = "", root: yaml.Node | None = None) -> None:
         self.path = path
         self.index = index
         self.source = source
-        self.data: Any = None
-        self.positions: dict[Path, Position] = {}
-        self.key_positions: dict[Path, Position] = {}
-        self.ambiguous: dict[Path, str] = {}
-        self.tags: dict[Path, str] = {}
-        self.findings: list[Finding] = []
+        self.root = root
+        self.move: Any = None
+        self._data: Any = _UNREAD
+        self._findings: list[Finding] = []
+        self._ambiguous: dict[int, str] = {}
+        self._nodes: dict[tuple[Path, bool], tuple[yaml.Node | None, int]] = {}
+        self._keys: dict[Path, frozenset[str]] = {}
+
+    @property
+    def data(self) -> Any:
+        if self._data is _UNREAD:
+            self._data = None if self.root is None else _Converter(self).convert(self.root)
+        return self._data
+
+    @data.setter
+    def data(self, value: Any) -> None:
+        self._data = value
+
+    @property
+    def findings(self) -> list[Finding]:
+        self.data  # noqa: B018 - converting is what finds duplicate keys
+        return self._findings
+
+    def keys(self, path: Path = ()) -> frozenset[str]:
+        """The keys of the mapping at ``path``, read from the nodes without converting
+        anything: ``detect`` functions look here first, so a document no dialect claims
+        never becomes data (most YAML in a repository holds no mail settings)."""
+        keys = self._keys.get(path)
+        if keys is None:
+            node, found = self._node(path)
+            keys = frozenset() if found != len(path) or not isinstance(node, yaml.MappingNode) else frozenset(
+                _key_text(key) for key, _ in node.value if key.tag != _MERGE).union(
+                _key_text(key) for key, _ in _merged(node))
+            self._keys[path] = keys
+        return keys
+
+    def scalar(self, path: Path) -> str | None:
+        """The text of the scalar at ``path`` as written (``"1"`` for ``version: 1``), without
+        converting anything; None for a collection or a path that is not written."""
+        node, found = self._node(path)
+        return node.value if found == len(path) and isinstance(node, yaml.ScalarNode) else None
+
+    def length(self, path: Path = ()) -> int | None:
+        """How many items the sequence at ``path`` has (None: not a sequence)."""
+        node, found = self._node(path)
+        return len(node.value) if found == len(path) and isinstance(node, yaml.SequenceNode) else None
+
+    def _node(self, path: Path, key: bool = False) -> tuple[yaml.Node | None, int]:
+        """The node written at ``path`` (its key node with ``key``), or the deepest written
+        ancestor's value node, and how many parts of ``path`` were found."""
+        memo = self._nodes.get((path, key))
+        if memo is not None:
+            return memo
+        node, found, key_node = self.root, 0, None
+        for part in path:
+            step = _child(node, part)
+            if step is None:
+                break
+            key_node, node = step
+            found += 1
+        result = (key_node if key and found == len(path) and key_node is not None else node, found)
+        self._nodes[(path, key)] = result
+        return result
 
     def position(self, path: Path, *, key: bool = False) -> Position:
-        """Where ``path`` is written; for a missing path, its nearest written ancestor."""
-        if key and path in self.key_positions:
-            return self.key_positions[path]
-        while path not in self.positions and path:
-            path = path[:-1]
-        return self.positions.get(path, Position(1, 1))
+        """Where ``path`` is written (its key with ``key``); for a missing path, its nearest
+        written ancestor."""
+        node, _ = self._node(path, key)
+        found = _mark(node) if node is not None else Position(1, 1)
+        return self.move(found) if self.move is not None else found
+
+    def span(self, path: Path, *, key: bool = False) -> tuple[int, int] | None:
+        """Character offsets ``(start, end)`` of the value (or key) at ``path`` in
+        ``source``; None when the path is not written there (or the document is embedded)."""
+        node, found = self._node(path, key)
+        if node is None or found != len(path) or self.move is not None:
+            return None
+        return node.start_mark.index, node.end_mark.index
+
+    def has(self, path: Path) -> bool:
+        """Whether ``path`` is written in the document (as a key or an item)."""
+        return self._node(path)[1] == len(path)
+
+    def ambiguous(self, path: Path) -> str | None:
+        """The text of the YAML 1.1 surprise written at ``path`` (``off``, ``0123``), if any."""
+        self.data  # noqa: B018 - converting is what finds them
+        node, found = self._node(path)
+        return self._ambiguous.get(id(node)) if node is not None and found == len(path) else None
 
     def get(self, path: Path, default: Any = None) -> Any:
         node = self.data
@@ -118,6 +197,45 @@ class Document:
         """A finding at ``path``; a None severity is filled with the rule's default later."""
         line, column = self.position(path, key=key)
         return Finding(self.path, line, column, rule, severity or "", message, account)
+
+
+_UNREAD = object()
+
+
+def _child(node: yaml.Node | None, part: Any) -> tuple[yaml.Node | None, yaml.Node] | None:
+    """(key node, value node) of ``part`` under ``node``, as ``Document.data`` sees it: the
+    last of duplicate keys, then merged keys (earlier merge sources win)."""
+    if isinstance(node, yaml.SequenceNode):
+        return (None, node.value[part]) if isinstance(part, int) and 0 <= part < len(node.value) else None
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    found = None
+    for key_node, value_node in node.value:
+        if key_node.tag != _MERGE and _key_text(key_node) == part:
+            found = (key_node, value_node)
+    if found is not None:
+        return found
+    for key_node, value_node in _merged(node):
+        if _key_text(key_node) == part:
+            return key_node, value_node
+    return None
+
+
+def _merged(node: yaml.MappingNode) -> Iterator[tuple[yaml.Node, yaml.Node]]:
+    """``<<: *base`` and ``<<: [*a, *b]``: the pairs merged into ``node``, earlier sources first."""
+    for key_node, value_node in node.value:
+        if key_node.tag == _MERGE:
+            yield from _merge_sources(value_node)
+
+
+def _merge_sources(node: yaml.Node) -> Iterator[tuple[yaml.Node, yaml.Node]]:
+    for source in node.value if isinstance(node, yaml.SequenceNode) else [node]:
+        if isinstance(source, yaml.MappingNode):
+            for key_node, value_node in source.value:
+                if key_node.tag == _MERGE:
+                    yield from _merge_sources(value_node)
+                else:
+                    yield key_node, value_node
 
 
 class Loaded:
@@ -196,33 +314,33 @@ def load(text: str, path: str) -> Loaded:
     try:
         while loader.check_node():
             node = loader.get_node()
-            document = Document(path, index, text)
+            document = Document(path, index, text, node)
             index += 1
             if node is not None:
                 try:
-                    document.data = _Converter(document, budget, loaded).convert(node)
+                    _Walk(budget, loaded).visit(node, 0)
                 except LimitExceeded as exc:
                     line, column = _mark(node)
-                    loaded.findings.append(Finding(path, line, column, "io-error", ERROR, str(exc)))
+                    loaded.findings.append(Finding(path, line, column, IO_ERROR, ERROR, str(exc)))
                     break
             loaded.documents.append(document)
     except yaml.MarkedYAMLError as exc:
         if "maximum nesting depth" in (exc.problem or ""):  # libyaml's own limit, at 1,000 levels
-            loaded.findings.append(Finding(path, 1, 1, "io-error", ERROR, TOO_DEEP))
+            loaded.findings.append(Finding(path, 1, 1, IO_ERROR, ERROR, TOO_DEEP))
         else:
             loaded.findings.append(_syntax_finding(path, text, exc))
     except yaml.reader.ReaderError as exc:
         # The first character YAML text may not hold; libyaml's offset counts UTF-8 bytes.
         line, column = _yaml_spec().position(text, max(text.find(chr(exc.character)), 0))
-        loaded.findings.append(Finding(path, line, column, "yaml-syntax", ERROR, (
+        loaded.findings.append(Finding(path, line, column, YAML_SYNTAX, ERROR, (
             f"not valid YAML: the non-printable character U+{exc.character:04X} is not allowed in YAML text;"
             " delete it (write it as an escape such as \\t inside double quotes if it is wanted)"
         )))
     except RecursionError:  # PyYAML's pure-Python composer recurses once per level
-        loaded.findings.append(Finding(path, 1, 1, "io-error", ERROR, TOO_DEEP))
+        loaded.findings.append(Finding(path, 1, 1, IO_ERROR, ERROR, TOO_DEEP))
     finally:
         loader.dispose()
-    if any(f.rule in ("yaml-syntax", "io-error") for f in loaded.findings):
+    if any(f.rule in (YAML_SYNTAX, IO_ERROR) for f in loaded.findings):
         loaded.documents.clear()  # what was read before the error is not linted on its own
         return loaded
     if not needs_spec_check(loaded, text):
@@ -231,7 +349,7 @@ def load(text: str, path: str) -> Loaded:
     if violation is not None:
         # A warning, and the documents are linted: the loaders programs read mail settings
         # with (PyYAML, Go's yaml, SnakeYAML) accept this, so the settings do take effect.
-        loaded.findings.append(Finding(path, violation.line, violation.column, "yaml-syntax", WARNING, (
+        loaded.findings.append(Finding(path, violation.line, violation.column, YAML_SYNTAX, WARNING, (
             f"not valid YAML 1.2, though libyaml-based loaders accept it: {violation.message}"
         )))
     return loaded
@@ -275,7 +393,7 @@ def _syntax_finding(path: str, text: str, exc: yaml.MarkedYAMLError) -> Finding:
     if context and exc.context_mark is not None and exc.context_mark is not mark:
         context += f" (line {exc.context_mark.line + 1})"
     message = f"not valid YAML: {problem}{context}; check quoting and indentation near here"
-    return Finding(path, line, column, "yaml-syntax", ERROR, message)
+    return Finding(path, line, column, YAML_SYNTAX, ERROR, message)
 
 
 def _mark(node: yaml.Node) -> Position:
@@ -288,20 +406,19 @@ _position = tuple.__new__
 node, and this halves their cost."""
 
 
-class _Converter:
-    """Turns one document's node graph into data, recording positions on the way."""
+class _Walk:
+    """Visits every node of a document once per path, as converting it would: the node
+    budget (every alias expansion and merged key counts), the nesting depth, cycles, and
+    the constructs ``yaml_spec`` checks (``Loaded.unusual``). Nothing is built."""
 
-    __slots__ = ("doc", "findings", "budget", "active", "loaded")
+    __slots__ = ("budget", "loaded", "active")
 
-    def __init__(self, doc: Document, budget: list[int], loaded: Loaded) -> None:
-        self.doc = doc
-        self.findings = doc.findings
-        self.loaded = loaded
+    def __init__(self, budget: list[int], loaded: Loaded) -> None:
         self.budget = budget
+        self.loaded = loaded
         self.active: set[int] = set()
 
     def spend(self) -> None:
-        """One more node visited; every alias expansion and merged key counts."""
         self.budget[0] -= 1
         if self.budget[0] < 0:
             raise LimitExceeded(
@@ -309,74 +426,48 @@ class _Converter:
                 " emaillint stopped reading this file"
             )
 
-    def enter(self, node: yaml.Node) -> None:
-        """Start expanding a collection, unless it is already being expanded (a cycle)."""
-        if id(node) in self.active:
-            raise LimitExceeded("an alias refers to a node that contains it (a recursive structure)")
-        self.active.add(id(node))
-
-    def convert(self, node: yaml.Node, path: Path = (), depth: int = 0) -> Any:
+    def visit(self, node: yaml.Node, depth: int) -> None:
         self.spend()
         if depth > MAX_DEPTH:
             raise LimitExceeded(TOO_DEEP)
-        self.doc.positions[path] = _mark(node)
-        if node.tag not in _CORE_TAGS and node.tag.startswith("!"):
-            self.doc.tags[path] = node.tag
         if isinstance(node, yaml.ScalarNode):
-            return self._scalar(node, path)
+            self._notice(node)
+            return
         if node.flow_style and node.end_mark.line != node.start_mark.line:
             self.loaded.unusual = True
-        self.enter(node)
+        if id(node) in self.active:
+            raise LimitExceeded("an alias refers to a node that contains it (a recursive structure)")
+        self.active.add(id(node))
         try:
             if isinstance(node, yaml.SequenceNode):
-                return [self.convert(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
-            return self._mapping(node, path, depth)
+                for item in node.value:
+                    self.visit(item, depth + 1)
+                return
+            for key_node, value_node in node.value:
+                if key_node.tag == _MERGE:
+                    self._merge(value_node, depth)
+                else:
+                    if isinstance(key_node, yaml.ScalarNode):
+                        self._notice(key_node)
+                    self.visit(value_node, depth + 1)
         finally:
             self.active.discard(id(node))
 
-    def _mapping(self, node: yaml.MappingNode, path: Path, depth: int) -> dict[str, Any]:
-        result: dict[str, Any] = {}
-        merged: list[tuple[str, yaml.Node, yaml.Node]] = []
-        seen: dict[str, Position] = {}
-        for key_node, value_node in node.value:
-            if key_node.tag == _MERGE:
-                merged.extend(self._merge_sources(value_node))
-                continue
-            key = _key_text(key_node)
-            if isinstance(key_node, yaml.ScalarNode):
-                self._notice(key_node)
-            where = _mark(key_node)
-            if key in seen:
-                first = seen[key]
-                self.findings.append(Finding(
-                    self.doc.path, where.line, where.column, "duplicate-key", ERROR,
-                    f"'{key}' is already set on line {first.line}; YAML loaders silently keep"
-                    " only the last value, so delete one of them",
-                ))
-            seen[key] = where
-            self.doc.key_positions[path + (key,)] = where
-            result[key] = self.convert(value_node, path + (key,), depth + 1)
-        for key, key_node, value_node in merged:
-            if key not in result:
-                self.doc.key_positions[path + (key,)] = _mark(key_node)
-                result[key] = self.convert(value_node, path + (key,), depth + 1)
-        return result
-
-    def _merge_sources(self, node: yaml.Node) -> Iterator[tuple[str, yaml.Node, yaml.Node]]:
-        """``<<: *base`` and ``<<: [*a, *b]``: earlier sources win, as in PyYAML."""
-        sources = node.value if isinstance(node, yaml.SequenceNode) else [node]
-        for source in sources:
+    def _merge(self, node: yaml.Node, depth: int) -> None:
+        for source in node.value if isinstance(node, yaml.SequenceNode) else [node]:
             self.spend()
             if not isinstance(source, yaml.MappingNode):
                 continue
-            self.enter(source)
+            if id(source) in self.active:
+                raise LimitExceeded("an alias refers to a node that contains it (a recursive structure)")
+            self.active.add(id(source))
             try:
                 for key_node, value_node in source.value:
                     self.spend()
                     if key_node.tag == _MERGE:
-                        yield from self._merge_sources(value_node)
+                        self._merge(value_node, depth)
                     else:
-                        yield _key_text(key_node), key_node, value_node
+                        self.visit(value_node, depth + 1)
             finally:
                 self.active.discard(id(source))
 
@@ -389,8 +480,42 @@ class _Converter:
         elif node.value[:2] in _INDICATOR_LIKE or node.end_mark.line != node.start_mark.line:
             self.loaded.unusual = True
 
-    def _scalar(self, node: yaml.ScalarNode, path: Path) -> Any:
-        self._notice(node)
+
+class _Converter:
+    """Turns one document's node graph into data; the walk at load time bounded it."""
+
+    __slots__ = ("doc",)
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+
+    def convert(self, node: yaml.Node) -> Any:
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.convert(item) for item in node.value]
+        result: dict[str, Any] = {}
+        seen: dict[str, Position] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == _MERGE:
+                continue
+            key = _key_text(key_node)
+            if key in seen:
+                first, where = seen[key], _mark(key_node)
+                self.doc._findings.append(Finding(
+                    self.doc.path, where.line, where.column, DUPLICATE_KEY, ERROR,
+                    f"'{key}' is already set on line {first.line}; YAML loaders silently keep"
+                    " only the last value, so delete one of them",
+                ))
+            seen[key] = _mark(key_node)
+            result[key] = self.convert(value_node)
+        for key_node, value_node in _merged(node):
+            key = _key_text(key_node)
+            if key not in result:
+                result[key] = self.convert(value_node)
+        return result
+
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
         tag = node.tag
         kind = _TYPED.get(tag)
         if kind is None:
@@ -400,7 +525,7 @@ class _Converter:
             tagged.tag = tag
             return tagged
         if not node.style and _yaml11_only(kind, node.value):  # plain: None (Python) or '' (libyaml)
-            self.doc.ambiguous[path] = node.value
+            self.doc._ambiguous[id(node)] = node.value
         try:
             return _constructor.yaml_constructors[tag](_constructor, node)
         except (ValueError, OverflowError, yaml.constructor.ConstructorError):

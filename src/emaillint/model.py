@@ -7,7 +7,11 @@ of that, and both are immutable, typed and picklable (worker processes send them
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable, Mapping, NamedTuple
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, NamedTuple
+from emaillint.vocabulary import EMPTY, NO_SIGN_IN, NO_TLS, STARTTLS, STARTTLS_OPTIONAL, TLS
+
+if TYPE_CHECKING:  # the data sheets' types, for annotations only: no import at start-up
+    from emaillint.provider import FoundSecret, Plan, Provider
 
 ERROR = "error"
 WARNING = "warning"
@@ -107,6 +111,32 @@ class Unexpanded(NamedTuple):
     fix: str
 
 
+SECURITY_WORDS = {STARTTLS: "STARTTLS", STARTTLS_OPTIONAL: "optional STARTTLS", TLS: "implicit TLS",
+                  NO_TLS: "no TLS"}
+"""Security modes in words, for formats that have no setting for one."""
+
+
+class Spelling(NamedTuple):
+    """How a format writes what messages advise, so they tell users what to write in their
+    own format (``spring.mail.port: 587``, ``smtp_smarthost: 'smtp.example.com:587'``).
+
+    ``program`` names the program that reads the file (``default-port``: "so JavaMail
+    uses 25"). ``fields`` maps an account field to how its key is written, ``{}`` standing
+    for the value (``"port"`` -> ``"spring.mail.port: {}"``; read by every rule whose
+    advice names a field: host, port, username, password, sender, auth, plan).
+    ``security`` maps each security mode to how this format asks for it
+    (``port-security-mismatch``, ``cleartext-auth``, ``provider-security``);
+    ``verify_off`` is how the file turned certificate checks off
+    (``cert-verification-off``). A field or mode left out is one the format has no
+    setting for: messages then say what to do without naming a key.
+    """
+
+    program: str = ""
+    fields: Mapping[str, str] = {}
+    security: Mapping[str, str] = {}
+    verify_off: str = ""
+
+
 class Account(NamedTuple):
     """One outgoing-mail account in the engine's common model, whatever dialect it came from.
 
@@ -120,11 +150,11 @@ class Account(NamedTuple):
     What dialects add: ``defaults`` names the fields whose value is the program's default
     rather than written in the file; ``conflicts`` lists settings that disagree about
     security; ``unexpanded`` maps fields to reference look-alikes the program will not
-    expand; ``spelling`` says how this format writes a field (``"port"`` ->
-    ``"spring.mail.port: {}"``) or a whole setting (``"security=tls"`` ->
-    ``"...ssl.enable: true"``), so messages tell users what to write in their own format.
-    A field a dialect does not spell is one its format has no setting for (``plan``,
-    ``auth``): messages then say what to do without naming a key.
+    expand; ``spelling`` (a ``Spelling``) says how this format writes each field and
+    security mode, so messages tell users what to write in their own format.
+    ``positions`` maps the places of the account (a field name, ``cc.1`` for an item,
+    ``conflicts.0`` for a conflict) to where they are written. Dialects build accounts
+    with the kit (``emaillint.api.Reader``), which checks every field name it is given.
     """
 
     name: str
@@ -151,23 +181,31 @@ class Account(NamedTuple):
     defaults: frozenset[str] = frozenset()
     conflicts: tuple[Conflict, ...] = ()
     unexpanded: Mapping[str, Unexpanded] = {}
-    spelling: Mapping[str, str] = {}
+    spelling: Spelling = Spelling()
 
     def where(self, field: str) -> Position:
         """The node to blame for ``field``: the field itself, or the account."""
         return self.positions.get(field, self.position)
 
     def setting(self, field: str, value: Any) -> str:
-        """How to write ``field: value`` in the account's own format, for messages."""
+        """How to write ``field: value`` in the account's own format, for messages; in words
+        where the format has no way to ask for a security mode (PeerTube cannot require
+        STARTTLS: "with STARTTLS")."""
+        if field == "security" and self.spelled(field, value) is None:
+            return SECURITY_WORDS.get(value, str(value))
         return self.spelled(field, value) or f"{field}: {value}"
 
     def spelled(self, field: str, value: Any) -> str | None:
         """``setting``, or None where the account's format has no such setting, so a
         message can say what to do instead of naming a key that does not exist."""
-        text = self.spelling.get(f"{field}={value}") or self.spelling.get(field)
-        if text:
-            return text.replace("{}", str(value))
-        return f"{field}: {value}" if self.dialect == OWN_FORMAT else None
+        spelling = self.spelling
+        if field == "security":
+            text = spelling.security.get(value)
+        elif field == "verify_cert" and value is False:
+            text = spelling.verify_off
+        else:
+            text = spelling.fields.get(field)
+        return text.replace("{}", str(value)) if text else None
 
     @property
     def recipients_per_message(self) -> int:
@@ -175,9 +213,9 @@ class Account(NamedTuple):
 
     @property
     def has_credentials(self) -> bool:
-        if self.auth == "none":
+        if self.auth == NO_SIGN_IN:
             return False
-        return bool(self.username) or (self.password is not None and self.password.kind != "empty")
+        return bool(self.username) or (self.password is not None and self.password.kind != EMPTY)
 
 
 class Context(NamedTuple):
@@ -195,16 +233,16 @@ class Context(NamedTuple):
     the account's fields, the password included, whose value the account never holds.
     """
 
-    provider: Any = None
-    plan: Any = None
+    provider: Provider | None = None
+    plan: Plan | None = None
     plan_note: str = ""
     via: str = ""
     as_of: str = ""
-    host_provider: Any = None
-    domain_provider: Any = None
-    sender_provider: Any = None
-    plans: tuple[Any, ...] = ()
-    secrets: tuple[Any, ...] = ()
+    host_provider: Provider | None = None
+    domain_provider: Provider | None = None
+    sender_provider: Provider | None = None
+    plans: tuple[Plan, ...] = ()
+    secrets: tuple[FoundSecret, ...] = ()
 
 
 class Rule(NamedTuple):

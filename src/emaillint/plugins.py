@@ -25,6 +25,7 @@ from emaillint.model import ERROR, Dialect, Finding, Rule
 from emaillint.plugin_checks import provider_problem, rule_problem, schema_property_problem
 from emaillint.provider import Provider
 from emaillint.resolve import ProviderIndex
+from emaillint.vocabulary import PLUGIN_ERROR
 
 PLUGIN_PATH = "<plugins>"
 """The path plugin-error findings carry when no linted file is to blame."""
@@ -145,7 +146,7 @@ class Registry:
     def error(self, plugin: str, message: str) -> None:
         """Record a plugin-error: ``message`` says what ``plugin`` did and what to do."""
         self.problems.setdefault(plugin, []).append(message)
-        self.errors.append(Finding(PLUGIN_PATH, 1, 1, "plugin-error", ERROR, f"{self.label(plugin)}: {message}"))
+        self.errors.append(Finding(PLUGIN_PATH, 1, 1, PLUGIN_ERROR, ERROR, f"{self.label(plugin)}: {message}"))
 
     def label(self, name: str) -> str:
         for info in self.plugins:
@@ -198,10 +199,10 @@ class Registry:
                 continue
             hook = opts.get("specname") or attr
             if hook not in HOOKS:
-                import difflib
+                from emaillint.suggest import closest
 
-                close = difflib.get_close_matches(hook, HOOKS, n=1)
-                hint = f"did you mean {close[0]}?" if close else f"the hooks are: {', '.join(HOOKS)}"
+                close = closest(hook, HOOKS)
+                hint = f"did you mean {close}?" if close else f"the hooks are: {', '.join(HOOKS)}"
                 self.error(name, f"{hook}() is not an emaillint hook; {hint}")
             elif opts.get("hookwrapper") or opts.get("wrapper"):
                 self.error(name, f"{hook}() is a hook wrapper, which emaillint does not support;"
@@ -308,12 +309,14 @@ def _describe(exc: BaseException) -> str:
 
 
 def load_registry(disabled: Iterable[str] = (), extra: Iterable[tuple[str, Any]] = (),
-                  discover: bool = True) -> Registry:
+                  discover: bool = True, builtins: bool = True) -> Registry:
     """The registry for one run: the built-in engine plugin, entry points, then ``extra``.
 
     ``disabled`` names plugins not to load (``--disable-plugin``); ``extra`` adds plugin
     objects directly (the plugin-author test helper), and takes the place of an
-    installed entry point of the same name.
+    installed entry point of the same name. ``builtins`` loads emaillint's own plugins
+    (its providers and dialects), ``discover`` the other installed ones; the engine's
+    own core rules and format are always there.
     """
     from emaillint import builtin
 
@@ -322,17 +325,18 @@ def load_registry(disabled: Iterable[str] = (), extra: Iterable[tuple[str, Any]]
     skip = set(disabled)
     extra = [(name, plugin) for name, plugin in extra]
     replaced = {name for name, _ in extra}
-    if discover:
-        for ep in _load_order(entry_points()):
-            if ep.name in skip:
-                registry.plugins.append(PluginInfo(ep.name, ep.dist, ep.version, disabled=True))
-            elif ep.name in replaced:
-                continue
-            elif registry.manager.has_plugin(ep.name):
-                registry.error(ep.name, f"{ep.dist} {ep.version} also registers a plugin named '{ep.name}',"
-                                        " so it is not loaded; uninstall one of the two distributions")
-            else:
-                _discover(registry, ep)
+    wanted = [ep for ep in entry_points() if (builtins if _normal(ep.dist) == OWN_DIST else discover)] \
+        if builtins or discover else []
+    for ep in _load_order(wanted):
+        if ep.name in skip:
+            registry.plugins.append(PluginInfo(ep.name, ep.dist, ep.version, disabled=True))
+        elif ep.name in replaced:
+            continue
+        elif registry.manager.has_plugin(ep.name):
+            registry.error(ep.name, f"{ep.dist} {ep.version} also registers a plugin named '{ep.name}',"
+                                    " so it is not loaded; uninstall one of the two distributions")
+        else:
+            _discover(registry, ep)
     for name, plugin in extra:
         if name in skip:
             registry.plugins.append(PluginInfo(name, "", "", disabled=True))

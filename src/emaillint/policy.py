@@ -14,8 +14,9 @@ from __future__ import annotations
 from typing import Collection, Iterable, Mapping, NamedTuple
 
 from emaillint.model import ERROR, WARNING, Finding
+from emaillint.vocabulary import PLUGIN_ERROR
 
-ALWAYS_REPORTED = "plugin-error"
+ALWAYS_REPORTED = PLUGIN_ERROR
 CANNOT_SILENCE = (f"{ALWAYS_REPORTED} cannot be ignored, re-graded or suppressed: a failing plugin means"
                   " rules did not run; disable the plugin with disable_plugins or --disable-plugin NAME")
 
@@ -81,10 +82,10 @@ def check_rule(rule: str, rules: Collection[str], where: str) -> None:
 
 def unknown_rule(rule: str, rules: Collection[str]) -> str:
     """'no rule X' with the closest id, or where to look when nothing is close."""
-    import difflib
+    from emaillint.suggest import closest
 
-    close = difflib.get_close_matches(rule, list(rules), n=1)
+    close = closest(rule, rules)
     if close:
-        return f"no rule '{rule}'; did you mean '{close[0]}'?"
+        return f"no rule '{rule}'; did you mean '{close}'?"
     return (f"no rule '{rule}'; 'emaillint rules' lists them (a plugin's rules need the plugin"
             " installed and enabled)")

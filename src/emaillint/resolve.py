@@ -231,7 +231,7 @@ def resolve(account: Account, index: ProviderIndex, as_of: str, password: str = 
     return Resolution(context, problems)
 
 
-SENDER = "from"
+SENDER = "sender"
 """Where a finding about the From address points (the field ``sender``)."""
 
 
@@ -334,8 +334,8 @@ def _restrictiveness(plan: Plan) -> tuple[float, ...]:
 
 
 def _unknown(field: str, value: Any, known: list[str], what: str) -> str:
-    import difflib
+    from emaillint.suggest import closest
 
-    close = difflib.get_close_matches(str(value), known, n=1, cutoff=0.6)
-    hint = f"did you mean '{close[0]}'?" if close else f"write one of: {', '.join(known) or '(none installed)'}"
+    close = closest(str(value), known)
+    hint = f"did you mean '{close}'?" if close else f"write one of: {', '.join(known) or '(none installed)'}"
     return f"{field}: '{printable(str(value))}' is not {what}; {hint}"

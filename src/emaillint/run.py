@@ -20,6 +20,7 @@ from emaillint.plugins import PLUGIN_PATH, Registry, load_registry
 from emaillint.policy import Layer, Policy
 from emaillint.report import Report, Summary, render
 from emaillint.settings import Settings
+from emaillint.vocabulary import PLUGIN_ERROR
 
 STDIN_NAME = "<stdin>"
 
@@ -98,7 +99,7 @@ def collect(registry: Registry, results: Iterable[FileResult], policy: Policy = 
         try:
             findings.extend(redact(rule.finish(group), frozenset(secrets)))
         except Exception as exc:
-            findings.append(Finding(PLUGIN_PATH, 1, 1, "plugin-error", ERROR,
+            findings.append(Finding(PLUGIN_PATH, 1, 1, PLUGIN_ERROR, ERROR,
                                     f"{registry.label(rule.plugin)}: rule '{rule_id}' raised in finish(): "
                                     f"{type(exc).__name__}"))
     findings = suppressions.apply(policy.select(findings), directives, registry.rules, policy.reports)

@@ -16,6 +16,7 @@ from typing import Any, Iterator, Mapping, NamedTuple
 from emaillint.escape import printable
 from emaillint.load import Document, Path
 from emaillint.model import Finding
+from emaillint.vocabulary import SCHEMA, YAML_AMBIGUOUS
 
 SCHEMA_FILE = "emaillint.schema.json"
 
@@ -143,10 +144,9 @@ def _plain(value: Any) -> Any:
 
 def _suggestion(key: Any, schema: Mapping[str, Any]) -> str | None:
     """The key an unknown key most likely meant, among those the mapping allows."""
-    import difflib  # only on a typo: off the start-up path
+    from emaillint.suggest import closest
 
-    close = difflib.get_close_matches(str(key), list(schema.get("properties", {})), n=1, cutoff=0.6)
-    return close[0] if close else None
+    return closest(str(key), schema.get("properties", {}))
 
 
 def dotted(path: Path) -> str:
@@ -173,19 +173,19 @@ def _findings(doc: Document, error: SchemaError) -> list[Finding]:
             keypath = path + (key,)
             close = _suggestion(key, error.schema)
             hint = f"did you mean '{close}'?" if close else f"expected one of: {', '.join(allowed)}"
-            findings.append(doc.finding(keypath, "schema", f"{dotted(keypath)}: unknown key; {hint}",
+            findings.append(doc.finding(keypath, SCHEMA, f"{dotted(keypath)}: unknown key; {hint}",
                                         key=True, account=account))
         return findings
     if keyword == "required":
         missing = error.detail or "a key"
         return [doc.finding(
-            path, "schema", f"{dotted(path)}: missing required key '{missing}'; add {missing}: {_example(missing)}",
+            path, SCHEMA, f"{dotted(path)}: missing required key '{missing}'; add {missing}: {_example(missing)}",
             account=account,
         )]
-    if path in doc.ambiguous and keyword in ("type", "enum", "anyOf", "const"):
-        return [doc.finding(path, "yaml-ambiguous", _ambiguous_message(doc, path, error.schema), account=account)]
+    if doc.ambiguous(path) is not None and keyword in ("type", "enum", "anyOf", "const"):
+        return [doc.finding(path, YAML_AMBIGUOUS, _ambiguous_message(doc, path, error.schema), account=account)]
     secret = _is_secret(error.schema)
-    return [doc.finding(path, "schema", f"{dotted(path)}: {_explain(error, secret)}", account=account)]
+    return [doc.finding(path, SCHEMA, f"{dotted(path)}: {_explain(error, secret)}", account=account)]
 
 
 def _explain(error: Any, secret: bool) -> str:
@@ -280,7 +280,7 @@ def _example(key: str) -> str:
 
 
 def _ambiguous_message(doc: Document, path: Path, schema: Mapping[str, Any]) -> str:
-    return ambiguity_message(dotted(path), doc.ambiguous[path], doc.get(path), secret=_is_secret(schema))
+    return ambiguity_message(dotted(path), doc.ambiguous(path), doc.get(path), secret=_is_secret(schema))
 
 
 def ambiguity_message(field: str, text: str, value: Any, *, secret: bool = False) -> str:

@@ -24,7 +24,7 @@ import textwrap
 from typing import Any, Iterable, Mapping, NamedTuple
 
 from emaillint.engine import Linter, Options
-from emaillint.model import Finding
+from emaillint.model import Account, Finding
 from emaillint.plugin_checks import unsourced
 from emaillint.plugins import Registry, load_registry
 from emaillint.run import collect, today
@@ -33,35 +33,52 @@ EXPLANATION_SECTIONS = ("## What it does", "## Why is this bad", "## Example", "
 """The sections ``emaillint explain`` prints for every rule, built-in or not."""
 
 
-def registry(plugins: Iterable[Any] = (), *, discover: bool = True, disabled: Iterable[str] = ()) -> Registry:
-    """Installed plugins (unless ``discover=False``) plus ``plugins``.
+def registry(plugins: Iterable[Any] = (), *, discover: bool = True, builtins: bool = True,
+             disabled: Iterable[str] = ()) -> Registry:
+    """emaillint's own plugins (unless ``builtins=False``), the other installed plugins
+    (unless ``discover=False``), plus ``plugins``.
 
     Each of ``plugins`` is a plugin object (a module or instance with hook
     implementations) or a ``(name, plugin)`` pair. A plugin given here takes the place
     of an installed plugin of the same name, so a test of a plugin's source tree is not
-    confused by an older installed copy.
+    confused by an older installed copy. The engine's core rules and emaillint's own
+    format are always loaded.
     """
     named = []
     for plugin in plugins:
         name, obj = plugin if isinstance(plugin, tuple) else (_name(plugin), plugin)
         named.append((name, obj))
-    return load_registry(disabled=disabled, discover=discover, extra=named)
+    return load_registry(disabled=disabled, discover=discover, builtins=builtins, extra=named)
 
 
-def lint_files(files: Mapping[str, str], *, plugins: Iterable[Any] = (), discover: bool = True,
-               disabled: Iterable[str] = (), as_of: str | None = None, dialect: str | None = None,
-               environ: Mapping[str, str] | None = None) -> list[Finding]:
+def _linter(*, plugins: Iterable[Any] = (), discover: bool = True, builtins: bool = True,
+           disabled: Iterable[str] = (), as_of: str | None = None, dialect: str | None = None,
+           environ: Mapping[str, str] | None = None) -> tuple[Registry, Linter]:
+    reg = registry(plugins, discover=discover, builtins=builtins, disabled=disabled)
+    return reg, Linter(reg, Options(as_of or today(), dialect, dict(environ or {})))
+
+
+def lint_files(files: Mapping[str, str], **options: Any) -> list[Finding]:
     """Findings for several files linted in one run (so cross-file rules see them all).
 
-    Each text is dedented and a newline right after the opening quotes is dropped, so
-    triple-quoted configs read well and line 1 is their first line. Plugin errors are
-    findings too (rule ``plugin-error``, path ``<plugins>``), exactly as ``emaillint
-    check`` reports them.
+    Options: ``plugins``, ``discover``, ``builtins``, ``disabled`` (see ``registry``),
+    ``as_of`` (default today), ``dialect`` (read every file as this dialect) and
+    ``environ`` (as ``--resolve-env`` gives it). Each text is dedented and a newline
+    right after the opening quotes is dropped, so triple-quoted configs read well and
+    line 1 is their first line. Plugin errors are findings too (rule ``plugin-error``,
+    path ``<plugins>``), exactly as ``emaillint check`` reports them.
     """
-    reg = registry(plugins, discover=discover, disabled=disabled)
-    linter = Linter(reg, Options(as_of or today(), dialect, dict(environ or {})))
-    results = (linter.lint_text(_text(text), path) for path, text in files.items())
+    reg, engine = _linter(**options)
+    results = (engine.lint_text(_text(text), path) for path, text in files.items())
     return collect(reg, results)
+
+
+def read_accounts(text: str, *, path: str = "config.yaml", **options: Any) -> list[Account]:
+    """The ``Account``s the dialects read from ``text``, exactly as rules receive them:
+    for dialect authors, to see what their dialect produced (``dialect="NAME"`` forces
+    one). Options and text as for ``lint_files``; a dialect that raises yields no
+    accounts (``lint`` shows its plugin-error)."""
+    return _linter(**options)[1].accounts(_text(text), path)
 
 
 def lint(text: str, *, path: str = "config.yaml", **options: Any) -> list[Finding]:
@@ -114,23 +131,35 @@ def cases(*paths: str | os.PathLike[str]) -> list[Case]:
     return found
 
 
+CASE_KEYS = frozenset(("name", "config", "files", "path", "as_of", "dialect", "environ", "expect", "columns",
+                       "messages", "severities", "disabled"))
+
+
 def check_case(case: Case | Mapping[str, Any], *, plugins: Iterable[Any] = (), discover: bool = True,
-               as_of: str | None = None) -> list[Finding]:
+               builtins: bool = True, as_of: str | None = None) -> list[Finding]:
     """Lint one case and raise AssertionError unless its findings are exactly as expected.
 
     A case has ``config`` (one file) or ``files`` (path -> text, for cross-file rules),
-    and may set ``path``, ``as_of`` (else ``as_of`` here, else today), ``dialect`` and
-    ``environ``. ``expect`` is the complete list of ``rule@line`` (``rule@line:column``
-    with ``columns: true``, ``path:rule@line`` with ``files``), so a case also proves
-    nothing else fires; ``messages`` are substrings some finding's message must contain;
-    ``severities`` maps a rule id to the one severity its findings must have. Returns
-    the findings, for further assertions.
+    and may set ``path``, ``as_of`` (else ``as_of`` here, else today), ``dialect``,
+    ``environ`` and ``disabled`` (plugins not to load). ``expect`` is the complete list
+    of ``rule@line`` (``rule@line:column`` with ``columns: true``, ``path:rule@line`` with
+    ``files``), so a case also proves nothing else fires; ``messages`` are substrings
+    some finding's message must contain; ``severities`` maps a rule id to the one
+    severity its findings must have. A key not listed here is an error, so a misspelt
+    ``expects:`` cannot pass silently. Returns the findings, for further assertions.
     """
     __tracebackhide__ = True  # pytest shows the caller's line, not this function
     spec = case.spec if isinstance(case, Case) else case
+    unknown = sorted(set(spec) - CASE_KEYS)
+    if unknown:
+        raise AssertionError(f"case {spec.get('name', '')!r} has unknown keys {unknown}; the keys are:"
+                             f" {', '.join(sorted(CASE_KEYS))}")
+    if ("config" in spec) == ("files" in spec):
+        raise AssertionError(f"case {spec.get('name', '')!r} needs exactly one of config: or files:")
     multi = "files" in spec
     files = spec["files"] if multi else {spec.get("path", "config.yaml"): spec["config"]}
-    findings = lint_files(files, plugins=plugins, discover=discover, as_of=str(spec.get("as_of", as_of or today())),
+    findings = lint_files(files, plugins=plugins, discover=discover, builtins=builtins,
+                          disabled=spec.get("disabled", ()), as_of=str(spec.get("as_of", as_of or today())),
                           dialect=spec.get("dialect"), environ=spec.get("environ"))
     listing = "\n".join(f"  {f.path}:{f.line}:{f.column} {f.severity} {f.rule} {f.message}" for f in findings)
     got = labels(findings, columns=spec.get("columns", False), paths=multi)
@@ -147,16 +176,16 @@ def check_case(case: Case | Mapping[str, Any], *, plugins: Iterable[Any] = (), d
     return findings
 
 
-def check_plugin(plugin: Any, *, discover: bool = True) -> list[str]:
+def check_plugin(plugin: Any, *, discover: bool = True, builtins: bool = True) -> list[str]:
     """What is wrong with a plugin, as emaillint sees it: ``[]`` when nothing is.
 
-    The plugin is loaded beside the installed plugins (unless ``discover=False``), so a
-    clash with one of them shows. Besides the plugin errors ``emaillint`` itself would
+    The plugin is loaded beside emaillint's own and the installed plugins (unless
+    ``builtins=False`` / ``discover=False``), so a clash with one of them shows. Besides the plugin errors ``emaillint`` itself would
     report, it checks what a run does not: every rule's explanation has the sections
     ``emaillint explain`` users expect, and every provider fact carries a source URL.
     """
     name, obj = plugin if isinstance(plugin, tuple) else (_name(plugin), plugin)
-    reg = registry([(name, obj)], discover=discover)
+    reg = registry([(name, obj)], discover=discover, builtins=builtins)
     name = reg.manager.get_name(obj) or name  # installed: registered under its entry-point name
     reg.schema()
     problems = list(reg.problems.get(name, []))

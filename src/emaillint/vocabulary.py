@@ -67,11 +67,14 @@ CONFIDENCES: tuple[Confidence, ...] = (UNSTATED, HIGH, MEDIUM, LOW)
 
 # --- account fields: what Problem.where and the spelling may name --------------------
 Field = Literal["provider", "plan", "host", "port", "security", "verify_cert", "auth", "username",
-                "password", "sender", "to", "cc", "bcc", "messages_per_day"]
+                "password", "sender", "to", "cc", "bcc", "messages_per_day", "conflicts"]
 FIELDS: tuple[Field, ...] = ("provider", "plan", "host", "port", "security", "verify_cert", "auth",
-                             "username", "password", "sender", "to", "cc", "bcc", "messages_per_day")
-LIST_FIELDS: tuple[Field, ...] = ("to", "cc", "bcc")
+                             "username", "password", "sender", "to", "cc", "bcc", "messages_per_day",
+                             "conflicts")
+ADDRESS_FIELDS: tuple[Field, ...] = ("to", "cc", "bcc")
 """Fields that hold addresses: ``cc.1`` names the second CC address."""
+LIST_FIELDS: tuple[Field, ...] = ADDRESS_FIELDS + ("conflicts",)
+"""Fields whose items have places of their own (``cc.1``, ``conflicts.0``)."""
 ACCOUNT = ""
 """``Problem.where`` for the account as a whole (its name's line)."""
 

@@ -41,6 +41,7 @@ def fresh_venv(tmp_path_factory, checkout) -> Path:
 
 
 EXAMPLE_PLUGIN = Path("examples") / "emaillint-icloud"
+EXAMPLE_DIALECT = Path("examples") / "emaillint-peertube"
 TEST_PLUGINS = Path("tests") / "integration" / "dists"
 
 
@@ -49,7 +50,8 @@ def plugin_wheels(tmp_path_factory, checkout) -> dict[str, Path]:
     """Wheels of the example plugin and the test plugins, built from the copy by pip as a
     plugin author would; one call, without build isolation (setuptools is a test extra)."""
     out = tmp_path_factory.mktemp("wheels")
-    sources = [checkout / EXAMPLE_PLUGIN, *sorted((checkout / TEST_PLUGINS).glob("emaillint-*"))]
+    sources = [checkout / EXAMPLE_PLUGIN, checkout / EXAMPLE_DIALECT,
+               *sorted((checkout / TEST_PLUGINS).glob("emaillint-*"))]
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--disable-pip-version-check", "-q", "--no-deps",
                     "--no-build-isolation", "-w", str(out), *map(str, sources)], check=True)
     return {wheel.name.split("-")[0].replace("_", "-"): wheel for wheel in out.glob("*.whl")}
@@ -62,11 +64,23 @@ def icloud_venv(fresh_venv, plugin_wheels) -> Path:
     return fresh_venv
 
 
+EXAMPLES = ("emaillint-icloud", "emaillint-peertube")
+
+
+@pytest.fixture(scope="session")
+def example_dialect(tmp_path_factory, fresh_venv, plugin_wheels) -> Path:
+    """The example dialect's wheel, installed by pip into a folder of its own (on PYTHONPATH
+    in the tests that use it), so fresh_venv stays as the README's first command leaves it."""
+    target = tmp_path_factory.mktemp("example-dialect")
+    pip(fresh_venv / "python", "--no-deps", "--target", str(target), str(plugin_wheels["emaillint-peertube"]))
+    return target
+
+
 @pytest.fixture(scope="session")
 def test_plugins(tmp_path_factory, fresh_venv, plugin_wheels) -> Path:
     """The misbehaving test plugins, installed by pip into a folder of their own: a test
     puts it on PYTHONPATH, where emaillint discovers them, so fresh_venv stays clean."""
     target = tmp_path_factory.mktemp("test-plugins")
-    wheels = [str(wheel) for name, wheel in sorted(plugin_wheels.items()) if name != "emaillint-icloud"]
+    wheels = [str(wheel) for name, wheel in sorted(plugin_wheels.items()) if name not in EXAMPLES]
     pip(fresh_venv / "python", "--no-deps", "--target", str(target), *wheels)
     return target

@@ -39,7 +39,7 @@ def test_builtin_providers_come_in_through_entry_points(fresh_venv, tmp_path):
 
 def test_version(fresh_venv, checkout):
     result = run(fresh_venv, "--version")
-    assert result.stdout.strip() == "emaillint 0.1.0"
+    assert result.stdout.strip() == "emaillint 0.2.0"
 
 
 def test_builtin_dialects_ship_in_the_wheel(fresh_venv, tmp_path):

@@ -61,7 +61,7 @@ def test_the_example_plugin_is_listed_with_its_version(icloud_venv, tmp_path):
     assert result.returncode == 0, result.stderr
     rows = {line.split()[0]: line.split()[1:] for line in result.stdout.splitlines()[1:]}
     assert rows["icloud"] == ["emaillint-icloud", "1.0.0", "ok"]
-    assert rows["gmail"] == ["emaillint", "0.1.0", "ok"]
+    assert rows["gmail"] == ["emaillint", "0.2.0", "ok"]
 
 
 def test_the_example_plugins_provider_and_rule_fire(icloud_venv, config):
@@ -104,7 +104,8 @@ def test_a_raising_hook_and_rule_are_named_and_the_rest_still_runs(icloud_venv, 
                         " returns is not used: fix or upgrade the plugin, or turn it off with"
                         " --disable-plugin raising")
     assert lines[1] == ("config.yaml:2:3: error plugin-error plugin 'raising' (emaillint-raising 0.1.0):"
-                        " rule 'raising-pool' raised on account 'invoices': KeyError: 'relay_pool'")
+                        " rule 'raising-pool' raised on account 'invoices': KeyError: 'relay_pool'"
+                        " (at emaillint_raising.py:12)")
     assert lines[2].startswith(GMAIL_FINDING)
     assert lines[3].startswith("config.yaml:8:3: error plugin-error plugin 'raising'")
     assert lines[4] == ICLOUD_FINDING  # and no schema finding: its account key still counts

@@ -37,9 +37,12 @@ from emaillint import credentials
 from emaillint.model import ERROR, Account, Context, Problem, Rule
 from emaillint.network import is_test_sink
 from emaillint.resolve import address_of
+from emaillint.vocabulary import ADDRESS_SYNTAX
 
 
 _HOST_NAME = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*", re.IGNORECASE)
+LABELS = {"sender": "from"}
+"""How messages name a field: everyone calls the sender's address the From address."""
 STAND_IN_DOMAIN = "example.com"
 """Replaces a sink-only domain (``local``, ``test.local``) so only the local part is checked."""
 
@@ -65,19 +68,19 @@ def invalid_reason(address: str, *, local_sink: bool = False) -> str | None:
 
 def check(account: Account, context: Context) -> Iterator[Problem]:
     local_sink = is_test_sink(account.host)
-    fields = [("from", account.sender)] if account.sender else []
+    fields = [("sender", account.sender)] if account.sender else []
     for name, values in (("to", account.to_addresses), ("cc", account.cc), ("bcc", account.bcc)):
         fields.extend((f"{name}.{i}", value) for i, value in enumerate(values))
     for where, value in fields:
-        if credentials.reference_name(value) or credentials.TEMPLATE.search(value):
+        if credentials.reference_name(value) or credentials.TEMPLATE_FORM.search(value):
             continue
         reason = invalid_reason(address_of(value), local_sink=local_sink)
         if reason:
-            label = where.split(".")[0]
+            label = LABELS.get(where, where.split(".")[0])
             yield Problem(where, (
                 f"{label} address '{value}' is not valid: {reason}; write a full address such as"
                 " billing@example.com"
             ))
 
 
-RULE = Rule("address-syntax", ERROR, "a from/to/cc/bcc address is not a valid address", __doc__, check)
+RULE = Rule(ADDRESS_SYNTAX, ERROR, "a from/to/cc/bcc address is not a valid address", __doc__, check)

@@ -10,11 +10,9 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from emaillint.model import Account
+from emaillint.model import SECURITY_WORDS, Account
 from emaillint.provider import Host
 
-SECURITY_WORDS = {"starttls": "STARTTLS", "starttls-optional": "optional STARTTLS", "tls": "implicit TLS",
-                  "none": "no TLS"}
 
 
 def write(account: Account, field: str, value: Any, otherwise: str) -> str:

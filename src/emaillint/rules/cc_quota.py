@@ -32,6 +32,7 @@ from emaillint.model import WARNING, Account, Context, Problem, Rule
 from emaillint.provider import graded
 from emaillint.rules import daily_recipient_quota
 from emaillint.rules.arithmetic import breakdown, caveats, per_day
+from emaillint.vocabulary import CC_QUOTA
 
 
 def check(account: Account, context: Context) -> Iterator[Problem]:
@@ -56,6 +57,6 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
     ), graded(WARNING, plan))
 
 
-RULE = Rule("cc-quota", WARNING,
+RULE = Rule(CC_QUOTA, WARNING,
             "CC/BCC addresses are configured: each spends quota; states the resulting max messages/day",
             __doc__, check)

@@ -45,8 +45,9 @@ from __future__ import annotations
 from typing import Iterator
 
 from emaillint.model import ERROR, WARNING, Account, Context, Problem, Rule
+from emaillint.vocabulary import CERT_VERIFICATION_OFF, STARTTLS, STARTTLS_OPTIONAL, TLS
 
-ENCRYPTED = (None, "tls", "starttls", "starttls-optional")
+ENCRYPTED = (None, TLS, STARTTLS, STARTTLS_OPTIONAL)
 """Security modes in which a certificate is presented (None: unknown, may be TLS)."""
 
 
@@ -62,5 +63,5 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
     ), None if account.has_credentials else WARNING)
 
 
-RULE = Rule("cert-verification-off", ERROR,
+RULE = Rule(CERT_VERIFICATION_OFF, ERROR,
             "TLS is used but the server's certificate is not verified", __doc__, check)

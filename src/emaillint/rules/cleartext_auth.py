@@ -32,16 +32,17 @@ from __future__ import annotations
 from typing import Iterator
 
 from emaillint.model import ERROR, Account, Context, Problem, Rule
+from emaillint.vocabulary import CLEARTEXT_AUTH, NO_TLS, STARTTLS, TLS
 
 
 def check(account: Account, context: Context) -> Iterator[Problem]:
-    if account.security == "none" and account.has_credentials:
+    if account.security == NO_TLS and account.has_credentials:
         yield Problem("security", (
-            f"credentials would be sent unencrypted ({account.setting('security', 'none')}); write"
-            f" {account.setting('security', 'starttls')} with port 587, or"
-            f" {account.setting('security', 'tls')} with port 465, or drop the credentials for a"
+            f"credentials would be sent unencrypted ({account.setting('security', NO_TLS)}); write"
+            f" {account.setting('security', STARTTLS)} with port 587, or"
+            f" {account.setting('security', TLS)} with port 465, or drop the credentials for a"
             " relay that needs no login"
         ))
 
 
-RULE = Rule("cleartext-auth", ERROR, "security: none while credentials are configured", __doc__, check)
+RULE = Rule(CLEARTEXT_AUTH, ERROR, "security: none while credentials are configured", __doc__, check)

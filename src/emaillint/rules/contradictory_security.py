@@ -38,6 +38,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from emaillint.model import ERROR, WARNING, Account, Context, Problem, Rule
+from emaillint.vocabulary import CONTRADICTORY_SECURITY
 
 
 def check(account: Account, context: Context) -> Iterator[Problem]:
@@ -48,5 +49,5 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
         ), ERROR if conflict.fails else None)
 
 
-RULE = Rule("contradictory-security", WARNING,
+RULE = Rule(CONTRADICTORY_SECURITY, WARNING,
             "settings of one account ask for different security modes", __doc__, check)

@@ -35,6 +35,7 @@ from typing import Iterator
 from emaillint.model import ERROR, Account, Context, Problem, Rule
 from emaillint.provider import graded
 from emaillint.rules.arithmetic import breakdown, caveats, counts_note, per_day
+from emaillint.vocabulary import DAILY_RECIPIENT_QUOTA
 
 
 def exceeded(account: Account, context: Context) -> bool:
@@ -65,6 +66,6 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
         ), graded(ERROR, plan))
 
 
-RULE = Rule("daily-recipient-quota", ERROR,
+RULE = Rule(DAILY_RECIPIENT_QUOTA, ERROR,
             "messages_per_day x (to + cc + bcc) exceeds the plan's daily recipient limit, or "
             "messages_per_day its daily message limit", __doc__, check)

@@ -38,13 +38,14 @@ from __future__ import annotations
 from typing import Iterator
 
 from emaillint.model import WARNING, Account, Context, Problem, Rule
+from emaillint.vocabulary import DEFAULT_PORT
 
 RELAY_PORT = 25
 
 
 def check(account: Account, context: Context) -> Iterator[Problem]:
     if "port" in account.defaults and account.port == RELAY_PORT and account.has_credentials:
-        program = account.spelling.get("program", "the program")
+        program = account.spelling.program or "the program"
         yield Problem("port", (
             f"no port is set, so {program} uses 25, the port mail servers use between themselves:"
             " most networks block it and providers refuse sign-in there; set"
@@ -52,4 +53,4 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
         ))
 
 
-RULE = Rule("default-port", WARNING, "no port is set and the program falls back to port 25", __doc__, check)
+RULE = Rule(DEFAULT_PORT, WARNING, "no port is set and the program falls back to port 25", __doc__, check)

@@ -25,6 +25,7 @@ billing:
 """
 
 from emaillint.model import ERROR, Rule
+from emaillint.vocabulary import DUPLICATE_KEY
 
-RULE = Rule("duplicate-key", ERROR, "a mapping repeats a key (plain YAML loaders silently keep the last)",
+RULE = Rule(DUPLICATE_KEY, ERROR, "a mapping repeats a key (plain YAML loaders silently keep the last)",
             __doc__, scope="engine")

@@ -6,6 +6,7 @@ from typing import Callable
 
 from emaillint.model import Account, Context
 from emaillint.provider import Host, OtherHost, Provider, matched, serves
+from emaillint.vocabulary import STARTTLS, STARTTLS_OPTIONAL
 
 
 def applies(entry: Host | OtherHost, context: Context) -> bool:
@@ -62,7 +63,7 @@ def delivering_host(provider: Provider) -> Host:
     return next((h for h in provider.hosts if not h.plans or not set(h.plans) <= sandboxes), provider.hosts[0])
 
 
-SAME_SECURITY = {"starttls-optional": "starttls"}
+SAME_SECURITY = {STARTTLS_OPTIONAL: STARTTLS}
 """Security modes that ask a server for the same thing as another (what the port expects)."""
 
 

@@ -22,6 +22,7 @@ Save the file as UTF-8, keep configs small, and do not nest aliases.
 """
 
 from emaillint.model import ERROR, Rule
+from emaillint.vocabulary import IO_ERROR
 
-RULE = Rule("io-error", ERROR, "a file cannot be read, is not UTF-8 text, or is over the size limit",
+RULE = Rule(IO_ERROR, ERROR, "a file cannot be read, is not UTF-8 text, or is over the size limit",
             __doc__, scope="engine")

@@ -49,15 +49,16 @@ from typing import Iterator
 from emaillint.model import ERROR, WARNING, Account, Context, Problem, Rule
 from emaillint.provider import AuthMethod, Provider, graded
 from emaillint.rules.advice import alternatives
+from emaillint.vocabulary import APP_PASSWORD, LEGACY_AUTH, OAUTH2, PASSWORD
 
-_WORDS = {"password": "plain account passwords", "app-password": "app passwords", "oauth2": "OAuth2"}
+_WORDS = {PASSWORD: "plain account passwords", APP_PASSWORD: "app passwords", OAUTH2: "OAuth2"}
 
 
 def effective_method(account: Account) -> str | None:
     """``auth``, or ``password`` when the account signs in without saying how."""
     if account.auth:
         return account.auth
-    return "password" if account.has_credentials else None
+    return PASSWORD if account.has_credentials else None
 
 
 def retired(provider: Provider, method: str, plan: str | None) -> AuthMethod | None:
@@ -122,5 +123,5 @@ def _aside(notes: list[str]) -> str:
     return f" ({'; '.join(notes)})" if notes else ""
 
 
-RULE = Rule("legacy-auth", ERROR,
+RULE = Rule(LEGACY_AUTH, ERROR,
             "the auth method is one the provider retired (a warning while only announced)", __doc__, check)

@@ -30,6 +30,7 @@ from emaillint.model import WARNING, Account, Context, Problem, Rule
 from emaillint.provider import graded
 from emaillint.rules.advice import write_host
 from emaillint.rules.hosts import applies, other_host
+from emaillint.vocabulary import LEGACY_HOST
 
 
 def check(account: Account, context: Context) -> Iterator[Problem]:
@@ -47,4 +48,4 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
         ), graded(WARNING, legacy))
 
 
-RULE = Rule("legacy-host", WARNING, "the host is an old alias (e.g. smtp.live.com)", __doc__, check)
+RULE = Rule(LEGACY_HOST, WARNING, "the host is an old alias (e.g. smtp.live.com)", __doc__, check)

@@ -28,6 +28,7 @@ from typing import Iterator
 from emaillint.model import ERROR, Account, Context, Problem, Rule
 from emaillint.provider import graded
 from emaillint.rules.arithmetic import breakdown, caveats
+from emaillint.vocabulary import MESSAGE_RECIPIENT_LIMIT
 
 
 def check(account: Account, context: Context) -> Iterator[Problem]:
@@ -44,5 +45,5 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
         ), graded(ERROR, plan))
 
 
-RULE = Rule("message-recipient-limit", ERROR, "to + cc + bcc exceeds the provider's per-message limit",
+RULE = Rule(MESSAGE_RECIPIENT_LIMIT, ERROR, "to + cc + bcc exceeds the provider's per-message limit",
             __doc__, check)

@@ -36,6 +36,7 @@ from typing import Iterator
 
 from emaillint.model import ERROR, INTERPOLATION_DEFAULT, Account, Context, Problem, Rule
 from emaillint.provider import graded
+from emaillint.vocabulary import LITERAL, PLAINTEXT_PASSWORD
 
 
 def check(account: Account, context: Context) -> Iterator[Problem]:
@@ -47,7 +48,7 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
                 f" it to a secret store or environment variable, and refer to it from the password ({instead})"
             ), graded(ERROR, found.shape))
     secret = account.password
-    if secret is None or secret.kind != "literal":
+    if secret is None or secret.kind != LITERAL:
         return
     if secret.detail == INTERPOLATION_DEFAULT:
         yield Problem("password", (
@@ -61,7 +62,7 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
         ))
 
 
-_NAMES = {"username": "the username", "host": "the host", "from": "the From address", "to": "a To address",
+_NAMES = {"username": "the username", "host": "the host", "sender": "the From address", "to": "a To address",
           "cc": "a CC address", "bcc": "a BCC address", "provider": "provider", "plan": "plan"}
 
 
@@ -70,4 +71,4 @@ def _named(place: str) -> str:
     return _NAMES.get(place.partition(".")[0], place)
 
 
-RULE = Rule("plaintext-password", ERROR, "the password is a literal instead of a reference", __doc__, check)
+RULE = Rule(PLAINTEXT_PASSWORD, ERROR, "the password is a literal instead of a reference", __doc__, check)

@@ -18,5 +18,6 @@ Upgrade or fix the plugin, or turn it off with `--disable-plugin NAME` (or
 """
 
 from emaillint.model import ERROR, Rule
+from emaillint.vocabulary import PLUGIN_ERROR
 
-RULE = Rule("plugin-error", ERROR, "a plugin raised; the others still ran", __doc__, scope="engine")
+RULE = Rule(PLUGIN_ERROR, ERROR, "a plugin raised; the others still ran", __doc__, scope="engine")

@@ -36,6 +36,7 @@ from typing import Iterator
 
 from emaillint.model import ERROR, Account, Context, Problem, Rule
 from emaillint.rules.hosts import unusual_port
+from emaillint.vocabulary import NO_TLS, PORT_SECURITY_MISMATCH, STARTTLS, STARTTLS_OPTIONAL, TLS
 
 IMPLICIT_TLS_PORT = 465
 STARTTLS_PORTS = (587, 25)
@@ -44,9 +45,9 @@ STARTTLS_PORTS = (587, 25)
 def mismatched(port: int | None, security: str | None) -> bool:
     """True when the handshake cannot work, whichever server is on the other end."""
     if port in STARTTLS_PORTS:
-        return security == "tls"
+        return security == TLS
     if port == IMPLICIT_TLS_PORT:
-        return security in ("starttls", "starttls-optional", "none")
+        return security in (STARTTLS, STARTTLS_OPTIONAL, NO_TLS)
     return False
 
 
@@ -57,20 +58,20 @@ def usual(port: int, security: str) -> bool:
 def check(account: Account, context: Context) -> Iterator[Problem]:
     if not mismatched(account.port, account.security) or unusual_port(account, context, usual):
         return
-    if account.security == "tls":
+    if account.security == TLS:
         yield Problem("security", (
             f"implicit TLS on port {account.port} fails with 'wrong version number': port"
-            f" {account.port} starts in plain text; write {account.setting('security', 'starttls')},"
-            f" or use {account.setting('port', 465)} with {account.setting('security', 'tls')}"
+            f" {account.port} starts in plain text; write {account.setting('security', STARTTLS)},"
+            f" or use {account.setting('port', 465)} with {account.setting('security', TLS)}"
         ))
     else:
         yield Problem("security", (
             f"port 465 expects TLS from the first byte, but the connection starts in plain text"
             f" ({account.setting('security', account.security)}) and hangs until it times out; write"
-            f" {account.setting('security', 'tls')}, or use {account.setting('port', 587)} with"
-            f" {account.setting('security', 'starttls')}"
+            f" {account.setting('security', TLS)}, or use {account.setting('port', 587)} with"
+            f" {account.setting('security', STARTTLS)}"
         ))
 
 
-RULE = Rule("port-security-mismatch", ERROR,
+RULE = Rule(PORT_SECURITY_MISMATCH, ERROR,
             "implicit TLS on 587/25, or STARTTLS on 465: the handshake fails", __doc__, check)

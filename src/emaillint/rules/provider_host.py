@@ -39,6 +39,7 @@ from emaillint.model import ERROR, INFO, Account, Context, Problem, Rule
 from emaillint.provider import Host, Provider, graded
 from emaillint.rules.advice import write_host
 from emaillint.rules.hosts import applies, delivering_host, other_host, own_host, recommended_host, sandboxed
+from emaillint.suggest import closest
 from emaillint.vocabulary import PROVIDER_HOST
 
 
@@ -65,11 +66,9 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
         yield Problem("host", f"{wrong.reason}; {write_host(account, wrong.use_instead)}", graded(ERROR, wrong))
         return
     known = [h.name for h in provider.hosts if applies(h, context)]
-    import difflib  # only on a typo: off the start-up path
-
-    close = difflib.get_close_matches(name, known, n=1, cutoff=0.75)
+    close = closest(name, known)
     if close:
-        yield Problem("host", f"{account.host} is not {provider.title}'s SMTP host; did you mean {close[0]}?")
+        yield Problem("host", f"{account.host} is not {provider.title}'s SMTP host; did you mean {close}?")
     else:
         yield Problem("host", (
             f"{account.host} is not {provider.title}'s SMTP submission host; {write_host(account, right.name)}"

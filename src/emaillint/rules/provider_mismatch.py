@@ -32,6 +32,7 @@ from emaillint.model import WARNING, Account, Context, Problem, Rule
 from emaillint.resolve import domain_of
 from emaillint.rules.advice import alternatives, write_host
 from emaillint.rules.hosts import recommended_host
+from emaillint.vocabulary import PROVIDER_MISMATCH
 
 
 def check(account: Account, context: Context) -> Iterator[Problem]:
@@ -54,5 +55,5 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
         ))
 
 
-RULE = Rule("provider-mismatch", WARNING,
+RULE = Rule(PROVIDER_MISMATCH, WARNING,
             "provider, host and username domain point at different providers", __doc__, check)

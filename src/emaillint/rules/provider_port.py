@@ -32,6 +32,7 @@ from emaillint.model import ERROR, Account, Context, Problem, Rule
 from emaillint.provider import graded
 from emaillint.rules.advice import endpoints
 from emaillint.rules.hosts import target_host
+from emaillint.vocabulary import PROVIDER_PORT
 
 
 def check(account: Account, context: Context) -> Iterator[Problem]:
@@ -45,4 +46,4 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
         ), graded(ERROR, host))
 
 
-RULE = Rule("provider-port", ERROR, "the provider does not accept submission on that port", __doc__, check)
+RULE = Rule(PROVIDER_PORT, ERROR, "the provider does not accept submission on that port", __doc__, check)

@@ -34,6 +34,7 @@ from emaillint.provider import graded
 from emaillint.rules.advice import SECURITY_WORDS, write
 from emaillint.rules.hosts import SAME_SECURITY, target_host, unusual_port
 from emaillint.rules.port_security_mismatch import mismatched, usual
+from emaillint.vocabulary import PROVIDER_SECURITY
 
 
 def check(account: Account, context: Context) -> Iterator[Problem]:
@@ -52,6 +53,6 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
         ), graded(ERROR, *listed))
 
 
-RULE = Rule("provider-security", ERROR,
+RULE = Rule(PROVIDER_SECURITY, ERROR,
             "the security mode is not the one the provider uses on that port (587 needs STARTTLS)",
             __doc__, check)

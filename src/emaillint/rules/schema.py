@@ -34,6 +34,7 @@ accounts:
 """
 
 from emaillint.model import ERROR, Rule
+from emaillint.vocabulary import SCHEMA
 
-RULE = Rule("schema", ERROR, "the document breaks the JSON Schema; the message names the field",
+RULE = Rule(SCHEMA, ERROR, "the document breaks the JSON Schema; the message names the field",
             __doc__, scope="engine")

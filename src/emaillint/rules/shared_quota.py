@@ -26,6 +26,7 @@ from typing import Any, Iterable, NamedTuple
 from emaillint.model import WARNING, Account, Context, Finding, Rule
 from emaillint.resolve import address_of
 from emaillint.rules.arithmetic import estimate_note, per_day
+from emaillint.vocabulary import SHARED_QUOTA
 
 
 class Share(NamedTuple):
@@ -77,7 +78,7 @@ def finish(records: list[Record]) -> Iterable[Finding]:
         for record in group:
             others = _places([o for o in group if o is not record])
             yield Finding(
-                record.path, record.line, record.column, "shared-quota", WARNING,
+                record.path, record.line, record.column, SHARED_QUOTA, WARNING,
                 f"{record.share.mailbox.split(':', 1)[1]} is also used by {others}: {message}; give"
                 " each program its own mailbox or plan their volumes together",
                 record.account, record.share.provider,
@@ -113,6 +114,6 @@ def _verdict(group: list[Record]) -> str:
     return ""
 
 
-RULE = Rule("shared-quota", WARNING,
+RULE = Rule(SHARED_QUOTA, WARNING,
             "accounts across the linted files share one mailbox and together exceed its daily limit",
             __doc__, check, scope="run", finish=finish)

@@ -36,8 +36,9 @@ from typing import Iterator
 
 from emaillint.model import WARNING, Account, Context, Problem, Rule
 from emaillint.network import ip_address
+from emaillint.vocabulary import STARTTLS, TLS, TLS_IP_HOST
 
-REQUIRED_TLS = ("tls", "starttls")
+REQUIRED_TLS = (TLS, STARTTLS)
 
 
 def check(account: Account, context: Context) -> Iterator[Problem]:
@@ -50,5 +51,5 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
         ))
 
 
-RULE = Rule("tls-ip-host", WARNING, "TLS is required to a bare IP address, which certificates do not name",
+RULE = Rule(TLS_IP_HOST, WARNING, "TLS is required to a bare IP address, which certificates do not name",
             __doc__, check)

@@ -39,6 +39,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from emaillint.model import ERROR, Account, Context, Problem, Rule
+from emaillint.vocabulary import UNEXPANDED_REFERENCE
 
 
 def check(account: Account, context: Context) -> Iterator[Problem]:
@@ -46,5 +47,5 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
         yield Problem(field, f"{value.text} is used as written, not expanded: {value.fix}")
 
 
-RULE = Rule("unexpanded-reference", ERROR,
+RULE = Rule(UNEXPANDED_REFERENCE, ERROR,
             "a reference the consuming program will not expand", __doc__, check)

@@ -32,6 +32,7 @@ spring:
 """
 
 from emaillint.model import WARNING, Rule
+from emaillint.vocabulary import UNKNOWN_KEY
 
-RULE = Rule("unknown-key", WARNING, "a key the program does not know and silently ignores", __doc__,
+RULE = Rule(UNKNOWN_KEY, WARNING, "a key the program does not know and silently ignores", __doc__,
             scope="engine")

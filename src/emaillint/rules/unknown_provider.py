@@ -23,6 +23,7 @@ installed provider with `provider:`.
 """
 
 from emaillint.model import INFO, Rule
+from emaillint.vocabulary import UNKNOWN_PROVIDER
 
-RULE = Rule("unknown-provider", INFO, "no installed plugin knows the host: provider rules are skipped",
+RULE = Rule(UNKNOWN_PROVIDER, INFO, "no installed plugin knows the host: provider rules are skipped",
             __doc__, scope="engine")

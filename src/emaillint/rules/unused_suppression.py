@@ -27,7 +27,8 @@ can be silenced with `# emaillint: disable-file=unused-suppression`.
 """
 
 from emaillint.model import WARNING, Rule
+from emaillint.vocabulary import UNUSED_SUPPRESSION
 
-RULE = Rule("unused-suppression", WARNING,
+RULE = Rule(UNUSED_SUPPRESSION, WARNING,
             "an inline '# emaillint: disable=' comment suppresses nothing (stale, misspelt or unknown rule)",
             __doc__, scope="engine")

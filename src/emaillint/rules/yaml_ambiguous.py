@@ -24,7 +24,8 @@ password: ${SMTP_PASSWORD}
 """
 
 from emaillint.model import WARNING, Rule
+from emaillint.vocabulary import YAML_AMBIGUOUS
 
-RULE = Rule("yaml-ambiguous", WARNING,
+RULE = Rule(YAML_AMBIGUOUS, WARNING,
             "an unquoted YAML 1.1 scalar was read as bool/number/null where text was meant",
             __doc__, scope="engine")

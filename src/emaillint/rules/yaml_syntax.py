@@ -25,5 +25,6 @@ accounts:
 """
 
 from emaillint.model import ERROR, Rule
+from emaillint.vocabulary import YAML_SYNTAX
 
-RULE = Rule("yaml-syntax", ERROR, "the file is not valid YAML", __doc__, scope="engine")
+RULE = Rule(YAML_SYNTAX, ERROR, "the file is not valid YAML", __doc__, scope="engine")

@@ -3,20 +3,24 @@
 The same text means different things to different programs: docker-compose expands
 ``$NAME``, ``${NAME}`` and ``${NAME:-fallback}``; Spring expands ``${NAME}`` and
 ``${NAME:fallback}`` but not ``$NAME``; Grafana expands ``${NAME}`` and
-``$__env{NAME}`` / ``$__file{PATH}``; Alertmanager expands nothing. A ``Value`` records
-the outcome: text known now, a reference known only at run time, the fallback the
-program uses when the variable is unset, or a look-alike the program uses as written.
+``$__env{NAME}`` / ``$__file{PATH}``; Rails renders ERB (``<%= ENV['NAME'] %>``);
+Alertmanager expands nothing; emaillint's own format expands a whole ``${NAME}``. A
+``Value`` records the outcome: text known now, a reference known only at run time, the
+fallback the program uses when the variable is unset, or a look-alike the program uses
+as written. Each function here is one program's rules; a dialect names the one its
+program follows (``Interpolation``), and the kit applies it to every value it reads.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Mapping, NamedTuple
+from typing import Callable, Literal, Mapping, NamedTuple
 
-PLAIN = "plain"
-REFERENCE = "reference"
-FALLBACK = "fallback"
-UNEXPANDED = "unexpanded"
+ValueKind = Literal["plain", "reference", "fallback", "unexpanded"]
+PLAIN: ValueKind = "plain"
+REFERENCE: ValueKind = "reference"
+FALLBACK: ValueKind = "fallback"
+UNEXPANDED: ValueKind = "unexpanded"
 
 _NAME = r"[A-Za-z_][A-Za-z0-9_]*"
 _COMPOSE_WHOLE = re.compile(r"\$\{(" + _NAME + r")(?:(:?[-?+])(.*))?\}|\$(" + _NAME + ")", re.S)
@@ -36,9 +40,14 @@ class Value(NamedTuple):
     the program uses it as written).
     """
 
-    kind: str
+    kind: ValueKind
     text: str = ""
     name: str = ""
+
+
+Interpolation = Callable[[str, Mapping[str, str]], Value]
+"""A program's expansion rules: the text as written and the environment (``--resolve-env``,
+else empty) to the value the program would use."""
 
 
 def compose(text: str, environ: Mapping[str, str] = {}) -> Value:
@@ -96,8 +105,50 @@ def grafana(text: str, environ: Mapping[str, str] = {}) -> Value:
     return Value(PLAIN, text)
 
 
-def verbatim(text: str) -> Value:
+def verbatim(text: str, environ: Mapping[str, str] = {}) -> Value:
     """Programs that expand nothing (Alertmanager, Home Assistant outside its tags)."""
     if _ANY_DOLLAR_NAME.search(text):
         return Value(UNEXPANDED, text)
     return Value(PLAIN, text)
+
+
+_OWN = re.compile(r"\$\{(" + _NAME + r")\}")
+
+
+def own(text: str, environ: Mapping[str, str] = {}) -> Value:
+    """emaillint's own format: a value that is exactly ``${NAME}`` is a reference."""
+    whole = _OWN.fullmatch(text.strip())
+    if whole is None:
+        return Value(PLAIN, text)
+    name = whole.group(1)
+    return Value(PLAIN, environ[name], name) if name in environ else Value(REFERENCE, "", name)
+
+
+_ERB = re.compile(r"<%=?-?(.*?)-?%>", re.S)
+_QUOTED = r"""['"](""" + _NAME + r""")['"]"""
+_ERB_ENV = (
+    re.compile(r"ENV\[\s*" + _QUOTED + r"\s*\](?:\s*\|\|\s*['\"]([^'\"]*)['\"])?"),
+    re.compile(r"ENV\.fetch\(\s*" + _QUOTED + r"\s*(?:,\s*['\"]([^'\"]*)['\"]\s*)?\)"),
+)
+
+
+def erb(text: str, environ: Mapping[str, str] = {}) -> Value:
+    """Rails' YAML files are ERB templates: ``<%= ENV['NAME'] %>``, ``ENV.fetch('NAME', 'x')``
+    and ``ENV['NAME'] || 'x'`` read the environment (the last two with a fallback); any other
+    ERB is Ruby whose result lint time cannot know. Source: Rails' ``config_for`` and
+    ``Rails.application.config_for`` render the file with ERB before parsing the YAML."""
+    if "<%" not in text:
+        return Value(PLAIN, text)
+    whole = _ERB.fullmatch(text.strip())
+    if whole is None:
+        return Value(REFERENCE, "", "")
+    code = whole.group(1).strip()
+    env = next((m for m in (form.fullmatch(code) for form in _ERB_ENV) if m), None)
+    if env is None:
+        return Value(REFERENCE, "", "")
+    name, fallback = env.group(1), env.group(2)
+    if name in environ:
+        return Value(PLAIN, environ[name], name)
+    if fallback is not None:
+        return Value(FALLBACK, fallback, name)
+    return Value(REFERENCE, "", name)

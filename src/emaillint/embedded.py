@@ -1,10 +1,11 @@
-"""YAML inside YAML: a config carried as a string in a Kubernetes ConfigMap or Secret.
+"""Text inside YAML: a config carried as a string in a Kubernetes ConfigMap or Secret, or
+a program's settings in a block scalar (GitLab's ``GITLAB_OMNIBUS_CONFIG: |``).
 
-``data: {alertmanager.yml: |\n  global: ...}`` holds a whole config in a literal block
-scalar. It is parsed on its own and every position is moved back onto the outer file:
-content line ``n`` of a ``|`` block is file line ``indicator line + n``, shifted right by
-the block's indentation. Other scalar styles (folded ``>``, quoted, base64 ``data`` of a
-Secret) do not keep lines, so their positions all point at the value itself.
+``data: {alertmanager.yml: |\\n  global: ...}`` holds a whole config in a literal block
+scalar. Content line ``n`` of a ``|`` block is file line ``indicator line + n``, shifted
+right by the block's indentation, so positions inside it map back onto the user's file.
+Other scalar styles (folded ``>``, quoted, base64 ``data`` of a Secret) do not keep
+lines, so their positions all point at the value itself.
 """
 
 from __future__ import annotations
@@ -13,9 +14,12 @@ import base64
 import binascii
 from typing import Any, Callable
 
-from emaillint.api import Finding, Position, load_yaml
+from emaillint.load import Document, load
+from emaillint.model import Finding, Position
 
 MANIFEST_KINDS = ("ConfigMap", "Secret")
+
+Move = Callable[[Position], Position]
 
 
 def manifest_files(data: Any) -> list[tuple[tuple[Any, ...], str, bool]]:
@@ -42,18 +46,14 @@ def decoded(text: str, encoded: bool) -> str | None:
         return None
 
 
-def parse(doc: Any, path: tuple[Any, ...], text: str, encoded: bool) -> tuple[list[Any], list[Finding]]:
-    """The documents in the embedded file, positioned in the outer file, and load findings."""
-    loaded = load_yaml(text, doc.path)
-    where = doc.position(path)
-
-    def collapsed(position: Position) -> Position:
-        return where
-
-    move = (None if encoded else _mover(doc.source, where)) or collapsed
+def documents(doc: Document, path: tuple[Any, ...], text: str, encoded: bool = False
+              ) -> tuple[list[Document], list[Finding]]:
+    """The YAML documents in the text at ``path``, positioned in the outer file, and what
+    loading them found (syntax errors, duplicate keys, at their lines in the outer file)."""
+    loaded = load(text, doc.path)
+    move = lines(doc, path) if not encoded else _collapsed(doc.position(path))
     for inner in loaded.documents:
-        inner.positions = {p: move(pos) for p, pos in inner.positions.items()}
-        inner.key_positions = {p: move(pos) for p, pos in inner.key_positions.items()}
+        inner.move = move
     findings = []
     for finding in loaded.findings + [f for inner in loaded.documents for f in inner.findings]:
         line, column = move(Position(finding.line, finding.column))
@@ -61,7 +61,21 @@ def parse(doc: Any, path: tuple[Any, ...], text: str, encoded: bool) -> tuple[li
     return loaded.documents, findings
 
 
-def _mover(source: str, indicator: Position) -> Callable[[Position], Position] | None:
+def lines(doc: Document, path: tuple[Any, ...]) -> Move:
+    """Maps a position inside the text at ``path`` (line 1 is its first line) onto the file:
+    line by line for a literal block scalar, to the value itself for any other style."""
+    where = doc.position(path)
+    return _block(doc.source, where) or _collapsed(where)
+
+
+def _collapsed(where: Position) -> Move:
+    def move(position: Position) -> Position:
+        return where
+
+    return move
+
+
+def _block(source: str, indicator: Position) -> Move | None:
     """Map inner positions of a literal block scalar onto the file, or None for other styles."""
     lines = source.splitlines()
     if not 0 < indicator.line <= len(lines):
