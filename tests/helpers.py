@@ -10,6 +10,8 @@ SHARED = Path(os.environ.get("EMAILLINT_SHARED", REPO.parent / "shared"))
 """The shared reference folder (SPEC, corpora, SARIF schema); CI puts it beside the clone."""
 AS_OF = "2026-11-27"
 """Pinned date for tests whose outcome depends on retirement dates."""
+SENDERS = ("amazon-ses", "brevo", "mailgun", "mailjet", "mailtrap", "postmark", "resend", "sendgrid", "sparkpost")
+"""The built-in transactional senders: plugin and provider names alike."""
 
 
 def readme_blocks(section: str, language: str) -> list[str]:

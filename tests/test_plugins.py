@@ -18,13 +18,15 @@ from emaillint.api import (
     Provider,
     Reading,
     Rule,
+    SecretShape,
+    Username,
     hookimpl,
 )
 from emaillint.plugins import HOOKS, PLUGIN_PATH
 from emaillint.run import exit_code
 from emaillint.testing import check_plugin, labels, lint, registry
 
-from helpers import AS_OF, GMAIL_465_STARTTLS
+from helpers import AS_OF, GMAIL_465_STARTTLS, SENDERS
 
 RELAY_DOCS = "https://intranet.acme.example/mail/relay"
 RELAY = Provider(
@@ -161,6 +163,31 @@ def test_malformed_rules_are_refused_by_name(rule, expected):
     (RELAY._replace(plans=[RELAY.plans[0]]), "provider 'acme-relay': plans must be a tuple of Plan"),
     (RELAY._replace(hosts=(RELAY.hosts[0]._replace(name="Relay.ACME.example"),)), "must be written in lower case"),
     (RELAY._replace(hosts=(RELAY.hosts[0]._replace(endpoints=(587,)),)), "endpoints must be a tuple of Endpoint"),
+    # the fields that came with the sending services
+    (RELAY._replace(hosts=(RELAY.hosts[0]._replace(confidence="high"),)),
+     "Host 'relay.acme.example': confidence 'high' is not one of HIGH, MEDIUM, LOW"),
+    (RELAY._replace(hosts=(RELAY.hosts[0]._replace(endpoints=(Endpoint(587, STARTTLS, RELAY_DOCS, confidence=3),)),)),
+     "Endpoint 587: confidence must be a string, not an int"),
+    (RELAY._replace(hosts=(RELAY.hosts[0]._replace(pattern="relay[.acme"),)),
+     "Host 'relay.acme.example': pattern 'relay[.acme' is not a regular expression"),
+    (RELAY._replace(wrong_hosts=(OtherHost("api.acme.example", "x", "y", RELAY_DOCS, kind="https"),)),
+     "host api.acme.example has kind 'https'; write API_ENDPOINT, INBOUND_ENDPOINT or leave it out"),
+    (RELAY._replace(wrong_hosts=(OtherHost("api.<region>.acme.example", "smtp.{zone}.acme.example", "y", RELAY_DOCS,
+                                           pattern=r"api\.(?P<region>\w+)\.acme\.example"),)),
+     "use_instead and reason may name only the pattern's groups and {host} in braces (KeyError: 'zone')"),
+    (RELAY._replace(plans=(RELAY.plans[0]._replace(domain_patterns="sandbox.acme.example"),)),
+     "Plan 'standard': domain_patterns must be a tuple of regular expressions"),
+    (RELAY._replace(plans=(RELAY.plans[0]._replace(sandbox=True),)), "Plan 'standard': sandbox must be a string"),
+    (RELAY._replace(usernames=(Username("the word relay", RELAY_DOCS, fixed=7),)),
+     "Username 7: fixed must be a string, not an int"),
+    (RELAY._replace(usernames=(Username("anything", RELAY_DOCS),)),
+     "Username 'anything' needs a meaning, a fixed username or a pattern"),
+    (RELAY._replace(usernames=["relay"]), "provider 'acme-relay': usernames must be a tuple of Username"),
+    (RELAY._replace(secrets=(SecretShape("ACME key", r"acme_\w+", "an ACME key", RELAY_DOCS),)),
+     "SecretShape 'ACME key' needs a slug name, a pattern, and distinctive as True or False"),
+    (RELAY._replace(secrets=(SecretShape("acme-key", r"acme_([a-z]+", "an ACME key", RELAY_DOCS),)),
+     "pattern 'acme_([a-z]+' is not a regular expression"),
+    (RELAY._replace(sender_confidence="sure"), "sender_confidence must be one of HIGH, MEDIUM, LOW"),
 ])
 def test_malformed_providers_are_refused_by_name(provider, expected):
     reg = registry([plugin(emaillint_providers=lambda self: [provider])])
@@ -264,6 +291,48 @@ def test_a_host_or_domain_clash_is_an_error_not_a_silent_override(provider, clai
     assert reg.providers.for_host("smtp.gmail.com").provider.name == "gmail"
 
 
+def test_a_host_that_a_built_in_pattern_matches_is_a_clash_too():
+    """SES's hosts are one pattern; a third-party sheet naming one of them must not silently win."""
+    ses = RELAY._replace(name="my-ses", hosts=(RELAY.hosts[0]._replace(name="email-smtp.eu-west-1.amazonaws.com"),),
+                         domains=())
+    reg = registry([plugin(emaillint_providers=lambda self: [ses])])
+    assert reg.problems["bad"] == [
+        "provider 'my-ses' claims host email-smtp.eu-west-1.amazonaws.com, which provider 'amazon-ses' (plugin"
+        " 'amazon-ses') already claims, so 'my-ses' is not used; give both the same family if they are one"
+        " service, or turn one of the two plugins off with --disable-plugin NAME"]
+    assert reg.providers.for_host("email-smtp.eu-west-1.amazonaws.com").provider.name == "amazon-ses"
+
+
+def test_host_patterns_answer_only_for_hosts_no_provider_writes_out():
+    index = registry().providers
+    claim = index.for_host("Email-SMTP.ap-southeast-2.amazonaws.com")
+    assert (claim.provider.name, claim.kind) == ("amazon-ses", "submission")
+    assert index.for_host("email.ap-southeast-2.amazonaws.com").kind == "wrong"
+    assert index.for_host("email-smtp.amazonaws.com") is None  # no Region
+    assert index.for_host("smtp.gmail.com").provider.name == "gmail"
+    assert index.by_name["amazon-ses"].host("email-smtp.ap-southeast-2.amazonaws.com").name == (
+        "email-smtp.ap-southeast-2.amazonaws.com")
+
+
+def test_a_third_party_sheet_with_a_host_pattern_works_like_a_built_in_one():
+    regional = RELAY._replace(hosts=(Host("smtp.<zone>.acme.example", RELAY.hosts[0].endpoints, RELAY_DOCS,
+                                          pattern=r"smtp\.(?P<zone>eu|us)\.acme\.example"),), domains=())
+    config = """
+        accounts:
+          a:
+            host: smtp.eu.acme.example
+            port: 465
+            security: tls
+          b:
+            host: smtp.us.acme.example
+            port: 587
+            security: starttls
+    """
+    findings = lint(config, plugins=[plugin(emaillint_providers=lambda self: [regional])], as_of=AS_OF)
+    assert [(f.rule, f.line, f.provider) for f in findings] == [("provider-port", 4, "acme-relay")]
+    assert "smtp.eu.acme.example does not accept mail submission on port 465" in findings[0].message
+
+
 def test_listing_another_providers_wrong_host_as_wrong_too_is_no_clash():
     cautious = RELAY._replace(wrong_hosts=(OtherHost("imap.gmail.com", "relay.acme.example", "not ours", RELAY_DOCS),))
     reg = registry([plugin(emaillint_providers=lambda self: [cautious])])
@@ -356,7 +425,8 @@ def test_a_disabled_plugin_is_not_loaded_and_listed_as_disabled():
     reg = registry([bad], disabled=["bad", "gmail"])
     assert {info.name: reg.status(info) for info in reg.plugins} == {
         "emaillint": "ok", "gmail": "disabled", "bad": "disabled", "hotmail": "ok", "outlook": "ok", "yahoo": "ok",
-        "alertmanager": "ok", "compose": "ok", "grafana": "ok", "homeassistant": "ok", "spring": "ok"}
+        "alertmanager": "ok", "compose": "ok", "grafana": "ok", "homeassistant": "ok", "spring": "ok",
+        **dict.fromkeys(SENDERS, "ok")}
     assert "gmail" not in reg.providers.by_name
 
 

@@ -8,11 +8,11 @@ import pytest
 
 from emaillint.cli import main
 from emaillint.plugins import load_registry
-from emaillint.provider import domain_matches
+from emaillint.provider import domain_matches, facts
 
-from helpers import REPO
+from helpers import REPO, SENDERS
 
-BUILTIN_PROVIDERS = ("gmail", "hotmail", "outlook", "yahoo")
+BUILTIN_PROVIDERS = ("gmail", "hotmail", "outlook", "yahoo") + SENDERS
 SECTIONS = ("## What it does", "## Why is this bad", "## Example", "## Use instead")
 URL = re.compile(r"^https://[^\s]+$")
 
@@ -28,7 +28,7 @@ def cli(capsys, *args: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def test_the_four_builtin_providers_come_from_their_own_entry_points(registry):
+def test_the_builtin_providers_come_from_their_own_entry_points(registry):
     assert {name: registry.providers.plugin_of[name] for name in BUILTIN_PROVIDERS} == {
         name: name for name in BUILTIN_PROVIDERS}
     assert registry.errors == []
@@ -44,10 +44,46 @@ def test_every_fact_carries_its_source_url(registry, name):
     sources += [(other.name, other.source) for other in provider.legacy_hosts + provider.wrong_hosts]
     sources += [(f"auth {a.method}", a.source) for a in provider.auth]
     sources += [(f"plan {p.name}", p.source) for p in provider.plans]
+    sources += [(f"username {u.fixed or u.pattern}", u.source) for u in provider.usernames]
+    sources += [(f"secret {s.name}", s.source) for s in provider.secrets]
     if provider.sender_policy:
         sources.append(("sender", provider.sender_source))
     assert len(sources) > 5
-    assert [(what, source) for what, source in sources if not URL.match(source)] == []
+    assert [(what, source) for what, source in sources
+            if not source.split() or not all(URL.match(url) for url in source.split())] == []
+
+
+@pytest.mark.parametrize("name", SENDERS)
+def test_every_fact_of_a_sending_service_states_its_confidence(registry, name):
+    """PROVIDERS-2 rates every fact H, M or L; the sheet says which, so findings are graded."""
+    provider = registry.providers.by_name[name]
+    assert [fact for fact in facts(provider) if fact.confidence not in ("H", "M", "L")] == []
+    assert not provider.sender_policy or provider.sender_confidence in ("H", "M", "L")
+
+
+def test_a_medium_fact_makes_an_error_only_when_two_sources_agree():
+    from emaillint.provider import Plan, graded
+
+    assert graded("error", Plan("p", "P", "https://a.example", confidence="H")) == "error"
+    assert graded("error", Plan("p", "P", "https://a.example https://b.example", confidence="M")) == "error"
+    assert graded("error", Plan("p", "P", "https://a.example", confidence="M")) == "warning"
+    assert graded("error", Plan("p", "P", "https://a.example https://b.example", confidence="L")) == "info"
+    assert graded("info", Plan("p", "P", "https://a.example", confidence="H")) == "info"
+    assert graded("error", Plan("p", "P", "https://a.example")) == "error"  # unstated: the old sheets'
+
+
+def test_the_providers_page_cites_every_source_of_every_builtin_sheet(registry):
+    """docs/providers.md has a section per built-in provider, and every URL its sheet cites."""
+    page = (REPO / "docs" / "providers.md").read_text(encoding="utf-8")
+    for name in BUILTIN_PROVIDERS:
+        provider = registry.providers.by_name[name]
+        heading = f"### {provider.title} (`{name}`)"
+        assert heading in page, heading
+        section = page.split(heading, 1)[1].split("\n### ", 1)[0].split("\n## ", 1)[0]
+        cited = set(re.findall(r"<(https?://[^>]+)>", section))
+        urls = {url for fact in facts(provider) for url in fact.source.split()}
+        urls |= set(provider.sender_source.split())
+        assert urls - cited == set(), name
 
 
 @pytest.mark.parametrize("name", BUILTIN_PROVIDERS)
@@ -85,9 +121,21 @@ def test_country_variant_patterns_do_not_claim_company_subdomains(pattern, domai
 def test_providers_prints_each_plan_as_a_table_row(capsys):
     code, out, err = cli(capsys, "providers")
     assert (code, err) == (0, "")
-    rows = [line.split("  ") for line in out.splitlines()[:10]]
-    cells = [[cell.strip() for cell in row if cell.strip()] for row in rows]
-    assert cells == [
+    table = out.split("\n\n", 1)[0].splitlines()
+    rows = [[cell.strip() for cell in line.split("  ") if cell.strip()] for line in table]
+    assert len(rows) == 1 + sum(len(load_registry().providers.by_name[name].plans) for name in BUILTIN_PROVIDERS)
+    assert [row for row in rows if row[0] in SENDERS and row[1] in ("sandbox", "account", "free")][:4] == [
+        ["amazon-ses", "sandbox", "email-smtp.<region>.amazonaws.com",
+         "587 starttls, 25 starttls, 465 tls, 2465 tls, 2587 starttls", "api-key", "200", "-", "50"],
+        ["brevo", "free", "smtp-relay.brevo.com", "587 starttls, 465 tls, 2525 starttls", "api-key", "-", "300", "-"],
+        ["mailgun", "sandbox", "smtp.mailgun.org", "587 starttls, 25 starttls, 465 tls, 2525 starttls", "api-key",
+         "300", "-", "-"],
+        ["mailjet", "free", "in-v3.mailjet.com", "587 starttls, 25 starttls (M), 465 tls (M), 2525 starttls (M)",
+         "api-key", "-", "200", "-"],
+    ]
+    assert ["sendgrid", "account", "smtp.sendgrid.net", "587 starttls, 25 starttls, 465 tls, 2525 starttls",
+            "api-key; username apikey", "-", "-", "-"] in rows
+    assert [row for row in rows if row[0] not in SENDERS] == [
         ["PROVIDER", "PLAN", "HOST", "PORT/SECURITY", "SIGN-IN", "RECIPIENTS/DAY", "MESSAGES/DAY", "PER MESSAGE"],
         ["gmail", "free", "smtp.gmail.com", "587 starttls, 465 tls", "app-password, oauth2; password until 2022-05-30", "500", "500", "100"],
         ["gmail", "workspace-trial", "smtp.gmail.com", "587 starttls, 465 tls", "app-password, oauth2; password until 2024-09-30", "500", "500", "100"],
@@ -99,7 +147,7 @@ def test_providers_prints_each_plan_as_a_table_row(capsys):
         ["outlook", "microsoft365", "smtp.office365.com", "587 starttls, 25 starttls", "oauth2; password, app-password until 2027-01-01", "10,000", "-", "500"],
         ["yahoo", "free", "smtp.mail.yahoo.com", "587 starttls, 465 tls", "app-password, oauth2; password until 2020-10-20", "500~", "500~", "100~"],
     ]
-    assert out.splitlines()[11].startswith("~: the provider does not publish this figure, so it is an estimate")
+    assert out.split("\n\n", 1)[1].startswith("~: the provider does not publish this figure, so it is an estimate")
 
 
 def test_providers_details_give_legacy_hosts_setup_links_and_sources(capsys):
@@ -126,6 +174,26 @@ def test_providers_details_give_legacy_hosts_setup_links_and_sources(capsys):
         "usernames yahoo.com, yahoo.de",
     ):
         assert needle in text
+
+
+def test_providers_details_give_the_sending_services_facts(capsys):
+    _, out, _ = cli(capsys, "providers")
+    text = " ".join(out.split())
+    for needle in (
+        "Amazon SES (amazon-ses, plugin amazon-ses)",
+        "host email-smtp-fips.<region>.amazonaws.com (M): 587 starttls",
+        "not smtp email.<region>.amazonaws.com (HTTPS API) -> email-smtp.<region>.amazonaws.com",
+        "not smtp inbound-smtp.<region>.amazonaws.com (receives mail) -> email-smtp.<region>.amazonaws.com",
+        "username the SMTP user name that SES shows with the SMTP password",
+        "secret 40 characters like an IAM secret access key; not for the SMTP password",
+        "plan sandbox (Amazon SES sandbox): 200 recipients/day, 50 per message; sandbox: sends only to addresses",
+        "username apikey: the word itself, not the API key",
+        "legacy in.mailjet.com -> in-v3.mailjet.com (L)",
+        "host sandbox.smtp.mailtrap.io [sandbox]: 2525 starttls, 25 starttls, 465 starttls, 587 starttls",
+        "sender sends only from addresses or domains verified with it; how: verify the From address as a Sender"
+        " Identity",
+    ):
+        assert needle in text, needle
 
 
 def test_every_rule_explanation_has_the_four_sections_in_order(registry):
@@ -172,6 +240,11 @@ def test_explain_legacy_auth_gives_every_providers_dates_and_setup(capsys):
     ("cc-quota", "- free (Gmail free): 500 recipients/day, 500 messages/day, 100 per message"),
     ("sender-mismatch", "- rewrites a From it does not know; instead: add that address as a verified 'Send mail as' alias"),
     ("provider-mismatch", "- usernames: gmail.com, googlemail.com"),
+    ("provider-username", "SendGrid (sendgrid): - apikey: the word itself, not the API key and not an address"),
+    ("provider-username", "Mailgun (mailgun): - the SMTP login of the sending domain, a full address"),
+    ("provider-password", "Brevo (brevo): - a Brevo API key (it begins xkeysib-); not for the SMTP password"),
+    ("plaintext-password", "SendGrid (sendgrid): - a SendGrid API key (SG. and 66 more characters)"),
+    ("provider-host", "- not email.<region>.amazonaws.com: <host> is Amazon SES's HTTPS API endpoint"),
 ])
 def test_explain_adds_the_provider_notes_of_provider_rules(capsys, rule, needle):
     _, out, _ = cli(capsys, "explain", rule)

@@ -13,7 +13,7 @@ from emaillint.escape import printable
 from emaillint.plugins import OWN_DIST, load_registry
 from emaillint.schema import base_schema
 
-from helpers import AS_OF
+from helpers import AS_OF, SENDERS
 
 
 def test_the_shipped_schema_is_valid_json_schema():
@@ -31,7 +31,7 @@ def test_the_plan_description_names_the_plans_of_every_built_in_provider():
     description = base_schema()["$defs"]["account"]["properties"]["plan"]["description"]
     built_in = [registry.providers.by_name[name] for name, plugin in registry.providers.plugin_of.items()
                 if plugin in own]
-    assert {provider.name for provider in built_in} == {"gmail", "yahoo", "hotmail", "outlook"}
+    assert {provider.name for provider in built_in} == {"gmail", "yahoo", "hotmail", "outlook", *SENDERS}
     for provider in built_in:
         assert f"{provider.name}: {' | '.join(plan.name for plan in provider.plans)}" in description
     assert "emaillint providers" in description
@@ -73,7 +73,7 @@ def test_keys_and_values_with_control_characters_are_shown_escaped():
         (5, "schema", "accounts.in\\nvoices.security: expected one of starttls, tls, none or a ${NAME}"
                       " reference, got text 'start\\ntls'"),
         (6, "schema", "accounts.in\\nvoices.ho\\rst: unknown key; did you mean 'host'?"),
-        (7, "schema", "accounts.in\\nvoices.auth: expected one of password, app-password, oauth2, none,"
+        (7, "schema", "accounts.in\\nvoices.auth: expected one of password, app-password, oauth2, api-key, none,"
                       " got text 'app\\npassword'"),
         (8, "schema", "provider: 'gm\\nail' is not an installed provider; did you mean 'gmail'?"),
     ]

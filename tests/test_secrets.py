@@ -38,6 +38,16 @@ def canary(case: int, slot: int) -> str:
     return f"Zq{case:02d}{slot}Kv9pX2Lm7W4"
 
 
+def sendgrid_canary(case: int, slot: int) -> str:
+    """A key in SendGrid's shape (``SG.``, 22, ``.``, 43): a secret known only by its shape,
+    so it must be cut out wherever it is written, under any key or none."""
+    return f"SG.Zq{case:02d}{slot}Kv9pX2Lm7W4abcdef.Zq{case:02d}{slot}Kv9pX2Lm7W4abcdefghijklmnopqrstuvwxyz0"
+
+
+SENDGRID = ACCOUNT.replace("smtp.gmail.com", "smtp.sendgrid.net").replace("billing@gmail.com", "apikey")
+"""A clean SendGrid account, for the cases that plant a SendGrid key."""
+
+
 LEAKY = {
     # emaillint's own format: the password, in every shape YAML allows
     "password literal": ACCOUNT + "    password: <S>\n",
@@ -102,6 +112,23 @@ LEAKY = {
     "Gitea": "gitea:\n  config:\n    mailer:\n      SMTP_ADDR: smtp.gmail.com\n      PASSWD: <S>\n",
     "alertmanager.yml inside a ConfigMap": "kind: ConfigMap\ndata:\n  alertmanager.yml: |\n    global:\n"
                                            "      smtp_auth_password: <S>\n",
+    # provider secrets known by their shape, in fields and keys that hold no secret
+    "SendGrid key as the username": SENDGRID.replace("username: apikey", "username: <SG>"),
+    "SendGrid key as the password": SENDGRID + "    password: <SG>\n",
+    "SendGrid key in from, cc and an unknown key": SENDGRID + "    from: <SG>\n    note: <SG2>\n"
+                                                   "    message:\n      cc: [<SG3>]\n",
+    "SendGrid key in host, provider and plan": SENDGRID.replace("smtp.sendgrid.net", "<SG>")
+    + "    provider: <SG2>\n    plan: <SG3>\n",
+    "SendGrid key as an account name": SENDGRID.replace("billing:", "<SG>:"),
+    "SendGrid key in a Gmail account": ACCOUNT.replace("billing@gmail.com", "<SG>"),
+    "SendGrid key in Spring Boot": "spring:\n  mail:\n    host: smtp.sendgrid.net\n    port: 587\n"
+                                   "    username: <SG>\n    password: <SG2>\n    properties:\n"
+                                   "      mail.smtp.starttls.enable: true\n",
+    "SendGrid key in Alertmanager": "global:\n  smtp_smarthost: smtp.sendgrid.net:587\n  smtp_auth_username: <SG>\n"
+                                    "  smtp_from: <SG2>\n  smtp_auth_password: <SG3>\nreceivers:\n- name: mail\n"
+                                    "  email_configs:\n  - to: <SG4>\n",
+    "SendGrid key under a key no dialect reads": "services:\n  app:\n    environment:\n"
+                                                 "      SMTP_HOST: smtp.sendgrid.net\n      MAIL_USER: <SG>\n",
 }
 
 
@@ -110,10 +137,11 @@ def planted(number: int, template: str) -> tuple[str, list[str]]:
     secrets = []
 
     def plant(match: re.Match[str]) -> str:
-        secrets.append(canary(number, int(match.group(1) or 1)))
+        make = sendgrid_canary if match.group(1) else canary
+        secrets.append(make(number, int(match.group(2) or 1)))
         return secrets[-1]
 
-    text = re.sub(r"<S(\d?)>", plant, template)
+    text = re.sub(r"<S(G?)(\d?)>", plant, template)
     secrets += re.findall(r"0123456701234567|12:34:56:17:45|7_654_321_987_654|98765432109876|0777123456701234", text)
     return text, secrets
 
@@ -181,8 +209,22 @@ def test_no_secret_reaches_the_cli_output(tmp_path, fmt, name, text, secrets):
         code = main([str(path), "--format", fmt, "--as-of", AS_OF])
     assert code in (0, 1)
     assert leaks(out.getvalue() + err.getvalue(), secrets) == []
-    if name in ("password literal", "URL userinfo in host", "unclosed quote"):
+    if name in ("password literal", "URL userinfo in host", "unclosed quote", "SendGrid key as the username"):
         assert "config.yaml" in out.getvalue()  # there were findings to leak through
+
+
+def test_redaction_removes_what_the_loaded_providers_secret_patterns_find():
+    """The accessor redaction uses: a SendGrid key in a From is cut out because the sendgrid
+    sheet declares its shape; without the sheet nothing knows it is a secret."""
+    key = sendgrid_canary(96, 1)
+    text = SENDGRID + f"    from: {key}\n"
+    patterns = testing.registry().providers.secret_patterns()
+    assert any(pattern.search(key) for pattern in patterns)
+    shown = [f.message for f in testing.lint(text, as_of=AS_OF) if f.rule == "address-syntax"]
+    assert shown == ["from address '***' is not valid: An email address must have an @-sign;"
+                     " write a full address such as billing@example.com"]
+    unknown = testing.lint(text, as_of=AS_OF, disabled=["sendgrid"])
+    assert any(key in f.message for f in unknown if f.rule == "address-syntax")
 
 
 @pytest.mark.parametrize("fmt", sorted(report.FORMATS))

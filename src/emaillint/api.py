@@ -69,21 +69,32 @@ from emaillint.model import (
     Unexpanded,
 )
 from emaillint.provider import (
+    API_ENDPOINT,
+    INBOUND_ENDPOINT,
     REJECTS_SENDER,
     REWRITES_SENDER,
+    VERIFIES_SENDER,
     AuthMethod,
     Endpoint,
+    FoundSecret,
     Host,
     OtherHost,
     Plan,
     Provider,
+    SecretShape,
+    Username,
+    endpoints,
+    graded,
 )
 from emaillint.resolve import address_of, domain_of
 from emaillint.vocabulary import (
     API_KEY,
     APP_PASSWORD,
     EMPTY,
+    HIGH,
     LITERAL,
+    LOW,
+    MEDIUM,
     LOOKALIKE,
     NO_SIGN_IN,
     NO_TLS,
@@ -97,6 +108,7 @@ from emaillint.vocabulary import (
     TEMPLATE,
     TLS,
     UNKNOWN_SIGN_IN,
+    Confidence,
     Field,
     Security,
     SecretKind,
@@ -113,15 +125,16 @@ API_VERSION = 2
 __all__ = [
     "API_VERSION", "hookimpl",
     # providers: the data sheet
-    "Provider", "Host", "Endpoint", "OtherHost", "AuthMethod", "Plan",
-    "REWRITES_SENDER", "REJECTS_SENDER",
+    "Provider", "Host", "Endpoint", "OtherHost", "AuthMethod", "Plan", "Username", "SecretShape",
+    "REWRITES_SENDER", "REJECTS_SENDER", "VERIFIES_SENDER", "API_ENDPOINT", "INBOUND_ENDPOINT",
+    "Confidence", "HIGH", "MEDIUM", "LOW", "graded", "endpoints",
     # the shared vocabulary
     "Security", "TLS", "STARTTLS", "STARTTLS_OPTIONAL", "NO_TLS", "NONE",
     "SignIn", "PASSWORD", "APP_PASSWORD", "OAUTH2", "API_KEY", "NO_SIGN_IN", "UNKNOWN_SIGN_IN",
     "SecretKind", "REFERENCE", "STORE", "TEMPLATE", "LOOKALIKE", "LITERAL", "PLACEHOLDER", "EMPTY",
     "Field", "SCHEMA", "UNKNOWN_KEY", "PLAINTEXT_PASSWORD",
     # rules
-    "Rule", "Problem", "Finding", "Account", "Context", "Secret", "Position", "Record",
+    "Rule", "Problem", "Finding", "Account", "Context", "Secret", "FoundSecret", "Position", "Record",
     "ERROR", "WARNING", "INFO", "address_of", "domain_of",
     # dialects: the kit
     "Dialect", "Document", "Reading", "ReadOptions", "Reader", "Draft", "Setting", "Key", "Keys",

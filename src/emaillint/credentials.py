@@ -11,7 +11,7 @@ emaillint's format does not expand it, so it is a ``lookalike``; anything else n
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Iterable
 
 from emaillint.model import Secret
 from emaillint.vocabulary import (
@@ -104,36 +104,41 @@ MIN_SECRET = 4
 """Shorter values are not redacted: replacing 'a' in every message would garble them."""
 
 
-def find_secrets(data: Any) -> frozenset[str]:
+def find_secrets(data: Any, shapes: Iterable[re.Pattern[str]] = ()) -> frozenset[str]:
     """Literal secrets anywhere in a document: values of secret-like keys, URL userinfo,
-    ``NAME=value`` lines inside text.
+    ``NAME=value`` lines inside text, and whatever matches one of ``shapes`` (the
+    providers' secret shapes, ``ProviderIndex.secret_patterns``: a SendGrid key in a
+    username or in a key no dialect reads).
 
     The engine removes these from every message about the document (defence in depth:
     rules do not echo secrets, but a plugin's exception text might). Keys are searched
     too, since an account named after a URL is echoed in every finding about it.
     """
     found: set[str] = set()
+    shapes = tuple(shapes)
     stack = [(None, data)]
     while stack:
         key, value = stack.pop()
         if isinstance(value, dict):
             stack.extend(value.items())
             for name in value:
-                found |= _in_text(str(name))
+                found |= _in_text(str(name), shapes)
         elif isinstance(value, list):
             stack.extend((key, item) for item in value)
         elif isinstance(value, str):
             if key is not None and _secret_key(str(key)) and _literal(value):
                 found.add(value.strip())
-            found |= _in_text(value)
+            found |= _in_text(value, shapes)
         elif value is not None and key is not None and _secret_key(str(key)) and not isinstance(value, bool):
             found.add(str(value))
     return frozenset(s for s in found if len(s) >= MIN_SECRET)
 
 
-def _in_text(text: str) -> set[str]:
+def _in_text(text: str, shapes: tuple[re.Pattern[str], ...] = ()) -> set[str]:
     """Secrets inside one piece of text (a value or a key), found by their shape."""
     found = set(URL_USERINFO.findall(text)) if "://" in text else set()
+    for shape in shapes:
+        found.update(match.group(0) for match in shape.finditer(text))
     if "=" in text or ": " in text or ":\t" in text:
         for key, value in ASSIGNMENT.findall(text):
             value = value.strip().strip("'\";,")

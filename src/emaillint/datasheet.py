@@ -9,17 +9,35 @@ from __future__ import annotations
 import textwrap
 from typing import Callable, Iterable
 
-from emaillint.provider import REJECTS_SENDER, REWRITES_SENDER, Host, Plan, Provider, serves
+import re
+
+from emaillint.provider import (
+    API_ENDPOINT,
+    INBOUND_ENDPOINT,
+    REJECTS_SENDER,
+    REWRITES_SENDER,
+    VERIFIES_SENDER,
+    Host,
+    OtherHost,
+    Plan,
+    Provider,
+    SecretShape,
+    Username,
+    serves,
+)
 from emaillint.vocabulary import (
     CC_QUOTA,
     DAILY_RECIPIENT_QUOTA,
     LEGACY_AUTH,
     LEGACY_HOST,
     MESSAGE_RECIPIENT_LIMIT,
+    PLAINTEXT_PASSWORD,
     PROVIDER_HOST,
     PROVIDER_MISMATCH,
+    PROVIDER_PASSWORD,
     PROVIDER_PORT,
     PROVIDER_SECURITY,
+    PROVIDER_USERNAME,
     SENDER_MISMATCH,
     SHARED_QUOTA,
 )
@@ -32,7 +50,10 @@ def legend() -> list[str]:
     return textwrap.wrap(
         f"{ESTIMATE_MARK}: the provider does not publish this figure, so it is an estimate (see the"
         " plan's note); -: no published limit. PORT/SECURITY: the recommended pair first. SIGN-IN:"
-        " the methods accepted, then those that stop (or stopped) working on the date after 'until'.",
+        " the methods accepted, then those that stop (or stopped) working on the date after 'until'."
+        " (M), (L): a fact of medium or low confidence (a paraphrase of the provider's text, field"
+        " reports, an inference), which makes at most a warning or an info; <region>: any Region's"
+        " name in its place.",
         WIDTH)
 
 
@@ -45,7 +66,37 @@ def table(rows: list[tuple[str, ...]]) -> list[str]:
 
 def ports(host: Host) -> str:
     ordered = sorted(host.endpoints, key=lambda e: (not e.recommended, e.port))
-    return ", ".join(f"{e.port} {e.security}" for e in ordered)
+    return ", ".join(f"{e.port} {e.security}{sure(e)}" for e in ordered)
+
+
+def sure(fact: object) -> str:
+    """`` (M)`` or `` (L)`` after a fact that is not of high confidence, "" otherwise."""
+    confidence = getattr(fact, "confidence", "")
+    return f" ({confidence})" if confidence in ("M", "L") else ""
+
+
+def blanks(text: str) -> str:
+    """``email-smtp.{region}.amazonaws.com`` as people read it: ``email-smtp.<region>...``."""
+    return re.sub(r"\{(\w+)\}", r"<\1>", text)
+
+
+_KINDS = {API_ENDPOINT: "HTTPS API", INBOUND_ENDPOINT: "receives mail"}
+
+
+def other(entry: OtherHost) -> str:
+    kind = f" ({_KINDS[entry.kind]})" if entry.kind in _KINDS else ""
+    return f"{entry.name}{_scope(entry.plans)}{kind} -> {blanks(entry.use_instead)}{sure(entry)}"
+
+
+def username(entry: Username) -> str:
+    what = entry.fixed or entry.meaning
+    aside = f": {entry.meaning}" if entry.fixed else ""
+    return f"{what}{_scope(entry.plans)}{aside}{sure(entry)} ({entry.source})"
+
+
+def secret(shape: SecretShape) -> str:
+    where = f"; not for the SMTP password, which takes {shape.instead}" if shape.instead else ""
+    return f"{shape.meaning}{where}{sure(shape)} ({shape.source})"
 
 
 def plan_host(provider: Provider, plan: Plan) -> Host:
@@ -63,7 +114,8 @@ def sign_in(provider: Provider, plan: Plan) -> str:
             until.setdefault(entry.retired_on, []).append(entry.method)
     parts = [", ".join(accepted)] if accepted else []
     parts += [f"{', '.join(methods)} until {date}" for date, methods in sorted(until.items())]
-    return "; ".join(parts) or "-"
+    fixed = [u.fixed for u in provider.usernames if u.fixed and serves(u, plan.name)]
+    return "; ".join(parts + [f"username {name}" for name in fixed]) or "-"
 
 
 def figure(value: int | None, plan: Plan) -> str:
@@ -100,18 +152,25 @@ def details(provider: Provider, plugin: str) -> list[str]:
     add("about", provider.explanation)
     for host in provider.hosts:
         scope = f" [{', '.join(host.plans)}]" if host.plans else ""
-        add("host", f"{host.name}{scope}: {ports(host)}" + (f"; {host.note}" if host.note else ""))
-    for other in provider.legacy_hosts:
-        add("legacy", f"{other.name}{_scope(other.plans)} -> {other.use_instead}: {other.reason}")
-    for other in provider.wrong_hosts:
-        add("not smtp", f"{other.name}{_scope(other.plans)} -> {other.use_instead}")
+        add("host", f"{host.name}{scope}{sure(host)}: {ports(host)}" + (f"; {host.note}" if host.note else ""))
+    for entry in provider.legacy_hosts:
+        add("legacy", f"{other(entry)}: {blanks(entry.reason)}")
+    for entry in provider.wrong_hosts:
+        add("not smtp", other(entry))
     add("usernames", ", ".join(provider.domains))
+    for entry in provider.usernames:
+        add("username", username(entry))
     for entry in provider.auth:
         state = f"until {entry.retired_on}" if entry.retired_on else "accepted"
-        add("sign-in", f"{entry.method}{_scope(entry.plans)} {state} ({entry.source})")
+        add("sign-in", f"{entry.method}{_scope(entry.plans)} {state}{sure(entry)} ({entry.source})")
+    for shape in provider.secrets:
+        add("secret", secret(shape))
     for plan in provider.plans:
         note = f"; {plan.note}" if plan.note else ""
-        add("plan", f"{plan.name} ({plan.title}): {limits(plan)}{note} ({plan.source})")
+        sandbox = f"; sandbox: {plan.sandbox}" if plan.sandbox else ""
+        add("plan", f"{plan.name} ({plan.title}): {limits(plan)}{sandbox}{note}{sure(plan)} ({plan.source})")
+    for note in _sender_notes(provider):
+        add("sender", note)
     add("setup", provider.setup)
     add("sources", " ".join(provider.sources))
     return lines
@@ -133,9 +192,17 @@ def guidance(rule_id: str, providers: Iterable[Provider]) -> list[str]:
 
 def _host_notes(provider: Provider) -> list[str]:
     notes = [f"{h.name}{_scope(h.plans)}: {ports(h)} ({h.source})" for h in provider.hosts]
-    notes += [f"not {o.name}{_scope(o.plans)}: {o.reason}; use {o.use_instead} ({o.source})"
+    notes += [f"not {o.name}{_scope(o.plans)}: {blanks(o.reason)}; use {blanks(o.use_instead)} ({o.source})"
               for o in provider.legacy_hosts + provider.wrong_hosts]
     return notes
+
+
+def _username_notes(provider: Provider) -> list[str]:
+    return [username(entry) for entry in provider.usernames]
+
+
+def _secret_notes(provider: Provider) -> list[str]:
+    return [secret(shape) for shape in provider.secrets]
 
 
 def _auth_notes(provider: Provider) -> list[str]:
@@ -152,9 +219,12 @@ def _plan_notes(provider: Provider) -> list[str]:
 def _sender_notes(provider: Provider) -> list[str]:
     if not provider.sender_policy:
         return []
-    what = {REWRITES_SENDER: "rewrites a From it does not know", REJECTS_SENDER: "rejects a From the account may not use"}
-    note = f"; instead: {provider.sender_note}" if provider.sender_note else ""
-    return [f"{what.get(provider.sender_policy, provider.sender_policy)}{note} ({provider.sender_source})"]
+    what = {REWRITES_SENDER: "rewrites a From it does not know", REJECTS_SENDER: "rejects a From the account may not use",
+            VERIFIES_SENDER: "sends only from addresses or domains verified with it"}
+    joiner = "how" if provider.sender_policy == VERIFIES_SENDER else "instead"
+    note = f"; {joiner}: {provider.sender_note}" if provider.sender_note else ""
+    mark = f" ({provider.sender_confidence})" if provider.sender_confidence in ("M", "L") else ""
+    return [f"{what.get(provider.sender_policy, provider.sender_policy)}{note}{mark} ({provider.sender_source})"]
 
 
 def _domain_notes(provider: Provider) -> list[str]:
@@ -166,6 +236,7 @@ _NOTES: dict[str, Callable[[Provider], list[str]]] = {
     PROVIDER_SECURITY: _host_notes, LEGACY_AUTH: _auth_notes, DAILY_RECIPIENT_QUOTA: _plan_notes,
     CC_QUOTA: _plan_notes, MESSAGE_RECIPIENT_LIMIT: _plan_notes, SHARED_QUOTA: _plan_notes,
     SENDER_MISMATCH: _sender_notes, PROVIDER_MISMATCH: _domain_notes,
+    PROVIDER_USERNAME: _username_notes, PROVIDER_PASSWORD: _secret_notes, PLAINTEXT_PASSWORD: _secret_notes,
 }
 
 

@@ -21,7 +21,7 @@ from emaillint.network import is_local
 from emaillint.plugins import Registry
 from emaillint.resolve import resolve
 from emaillint.rules.shared_quota import Record
-from emaillint.vocabulary import IO_ERROR, PLUGIN_ERROR, SCHEMA, UNKNOWN_PROVIDER
+from emaillint.vocabulary import IO_ERROR, LITERAL, PLUGIN_ERROR, SCHEMA, UNKNOWN_PROVIDER
 
 
 class FileResult(NamedTuple):
@@ -55,7 +55,8 @@ class Linter:
         self.registry = registry
         self.options = options
         self.read_options = ReadOptions(SchemaChecker(registry.schema()), options.environ)
-        self.environ_secrets = credentials.find_secrets(dict(options.environ))
+        self.shapes = registry.providers.secret_patterns()
+        self.environ_secrets = credentials.find_secrets(dict(options.environ), self.shapes)
         """With --resolve-env, values from the environment reach messages: its secrets too."""
         self.account_rules = [r for r in registry.rules.values() if r.scope == "account" and r.check]
         self.run_rules = [r for r in registry.rules.values() if r.scope == "run" and r.check]
@@ -131,7 +132,7 @@ class Linter:
                                                 " in emaillint or in the dialect that read it; please report it",
                                                 "emaillint", exc))
             if found or len(records) + len(accounts) > shares:  # only then can a message about it hold a secret
-                secrets = credentials.find_secrets(document.data) | self.environ_secrets | read
+                secrets = credentials.find_secrets(document.data, self.shapes) | self.environ_secrets | read
                 findings.extend(redact(distinct(found), secrets))
                 in_file |= secrets
         about_file = loaded.findings  # reading them finishes the checks; over a limit, no documents are left
@@ -152,7 +153,7 @@ class Linter:
                 context = resolve(account, self.registry.providers, self.options.as_of).context
                 accounts.append((account, context))
             else:
-                found.extend(self._check_account(document.path, account, records))
+                found.extend(self._check_account(document.path, account, records, _password(document, account)))
 
     def _read(self, document: loader.Document, found: list[Finding]) -> Reading | None:
         """The dialect's reading of a document (None: no dialect claims it, or it failed,
@@ -178,8 +179,9 @@ class Linter:
                 findings.append(self._plugin_error(document.path, f"dialect '{dialect.name}' raised in detect", dialect.plugin, exc))
         return None
 
-    def _check_account(self, path: str, account: Account, records: list[tuple[str, Record]]) -> Iterable[Finding]:
-        resolution = resolve(account, self.registry.providers, self.options.as_of)
+    def _check_account(self, path: str, account: Account, records: list[tuple[str, Record]],
+                       password: str = "") -> Iterable[Finding]:
+        resolution = resolve(account, self.registry.providers, self.options.as_of, password)
         context = resolution.context
         provider = context.provider.name if context.provider else None
         for field, message in resolution.problems:
@@ -248,6 +250,17 @@ def _unreadable(path: str, exc: OSError) -> str:
     except OSError:
         pass
     return f"cannot be read: {exc.strerror or type(exc).__name__}"
+
+
+def _password(document: loader.Document, account: Account) -> str:
+    """A literal password's text as written: the account keeps only its kind, and a rule may
+    need to know which provider's secret it is (``Context.secrets``). "" where the account
+    does not say where its password is written (a third-party dialect's own positions)."""
+    places = account.positions
+    if account.password is None or account.password.kind != LITERAL or not isinstance(places, kit.Places):
+        return ""
+    path = places.path("password")
+    return (document.scalar(path) or "") if path is not None else ""
 
 
 def _where(exc: BaseException) -> str:

@@ -316,6 +316,11 @@ class Places(Mapping):
     def __contains__(self, place: object) -> bool:
         return place in self._paths
 
+    def path(self, place: str) -> Path | None:
+        """The document path ``place`` is written at (None: not written)."""
+        found = self._paths.get(place)
+        return found[0] if found is not None else None
+
 
 def frozen(account: Account) -> Account:
     """``account`` with read-only mappings and a checked spelling and positions, so no rule

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, NamedTuple
 from emaillint.vocabulary import EMPTY, NO_SIGN_IN, NO_TLS, STARTTLS, STARTTLS_OPTIONAL, TLS
 
 if TYPE_CHECKING:  # the data sheets' types, for annotations only: no import at start-up
-    from emaillint.provider import Plan, Provider
+    from emaillint.provider import FoundSecret, Plan, Provider
 
 ERROR = "error"
 WARNING = "warning"
@@ -231,7 +231,9 @@ class Context(NamedTuple):
     owns the host, the username's domain and the From domain, for the mismatch rules.
     ``plans`` are the plans the account may be on: the one the file names, else those
     that username and host leave (``plan`` is the most restrictive of them), so a rule
-    can tell whether the plan it assumed changes its verdict.
+    can tell whether the plan it assumed changes its verdict. ``secrets`` are the
+    providers' secrets (``FoundSecret``: field, shape, provider) the engine recognised in
+    the account's fields, the password included, whose value the account never holds.
     """
 
     provider: Provider | None = None
@@ -243,6 +245,7 @@ class Context(NamedTuple):
     domain_provider: Provider | None = None
     sender_provider: Provider | None = None
     plans: tuple[Plan, ...] = ()
+    secrets: tuple[FoundSecret, ...] = ()
 
 
 class Rule(NamedTuple):

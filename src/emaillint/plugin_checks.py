@@ -11,7 +11,19 @@ import re
 from typing import Any, Mapping
 
 from emaillint.model import SEVERITIES, Rule
-from emaillint.provider import AuthMethod, Endpoint, Host, OtherHost, Plan, Provider
+from emaillint.provider import (
+    HOST_KINDS,
+    AuthMethod,
+    Endpoint,
+    Host,
+    OtherHost,
+    Plan,
+    Provider,
+    SecretShape,
+    Username,
+    facts,
+)
+from emaillint.vocabulary import CONFIDENCES
 
 SLUG = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 """Rule ids and provider names: lower-case words joined by hyphens (``acme-relay-pool``)."""
@@ -19,8 +31,16 @@ RULE_SCOPES = ("account", "run", "engine")
 
 _PROVIDER_PARTS: tuple[tuple[str, type], ...] = (
     ("hosts", Host), ("plans", Plan), ("auth", AuthMethod), ("legacy_hosts", OtherHost),
-    ("wrong_hosts", OtherHost), ("domains", str),
+    ("wrong_hosts", OtherHost), ("domains", str), ("usernames", Username), ("secrets", SecretShape),
 )
+_TEXT_FIELDS: dict[type, tuple[str, ...]] = {
+    Endpoint: (), Host: ("pattern",), OtherHost: ("pattern", "kind"), AuthMethod: (),
+    Plan: ("sandbox",), Username: ("meaning", "fixed", "pattern"),
+    SecretShape: ("name", "pattern", "meaning", "instead"),
+}
+"""Each data sheet type's text fields that came with the sending services (host patterns,
+usernames, secret shapes; ``confidence`` on all of them): older sheets leave them at their
+defaults, and a sheet that sets them gets a plugin-error, not a traceback, for a wrong type."""
 
 
 def rule_problem(rule: Rule) -> str:
@@ -57,6 +77,85 @@ def provider_problem(provider: Provider) -> str:
     for domain in provider.domains:
         if domain != domain.strip().lower() or not domain:
             return f"provider '{provider.name}': username domain {domain!r} must be written in lower case"
+    return _facts_problem(provider)
+
+
+def _facts_problem(provider: Provider) -> str:
+    """The fields data sheets gained for sending services: types, confidence levels and
+    regular expressions, each checked before a rule trips over it."""
+    name = f"provider '{provider.name}'"
+    for fact in facts(provider):
+        what = f"{name}: {type(fact).__name__} {_label(fact)}"
+        fields = next(names for kind, names in _TEXT_FIELDS.items() if isinstance(fact, kind))
+        for field in fields + ("confidence",):
+            if not isinstance(getattr(fact, field), str):
+                return f"{what}: {field} must be a string, not {_a(getattr(fact, field))}"
+        if fact.confidence not in CONFIDENCES:
+            return f"{what}: confidence {fact.confidence!r} is not one of HIGH, MEDIUM, LOW (\"H\", \"M\", \"L\")"
+        patterns = [getattr(fact, "pattern", "")] + list(getattr(fact, "domain_patterns", ()) or ())
+        if isinstance(fact, Plan) and not isinstance(fact.domain_patterns, tuple):
+            return f"{what}: domain_patterns must be a tuple of regular expressions"
+        for pattern in patterns:
+            why = _regex_problem(pattern)
+            if why:
+                return f"{what}: {why}"
+    for other in provider.legacy_hosts + provider.wrong_hosts:
+        if other.kind not in HOST_KINDS:
+            return (f"{name}: host {other.name} has kind {other.kind!r}; write API_ENDPOINT, INBOUND_ENDPOINT"
+                    " or leave it out")
+        why = _blanks_problem(other)
+        if why:
+            return f"{name}: host {other.name}: {why}"
+    for entry in provider.usernames:
+        if (not entry.meaning or not (entry.fixed or entry.pattern) or not isinstance(entry.plans, tuple)
+                or not isinstance(entry.sending_domain, bool)):
+            return (f"{name}: Username {_label(entry)} needs a meaning, a fixed username or a pattern,"
+                    " plans as a tuple, and sending_domain as True or False")
+    for shape in provider.secrets:
+        if not SLUG.fullmatch(shape.name) or not shape.pattern or not isinstance(shape.distinctive, bool):
+            return (f"{name}: SecretShape {shape.name!r} needs a slug name, a pattern, and"
+                    " distinctive as True or False")
+    if not isinstance(provider.sender_confidence, str) or provider.sender_confidence not in CONFIDENCES:
+        return f"{name}: sender_confidence must be one of HIGH, MEDIUM, LOW"
+    return ""
+
+
+def _label(fact: Any) -> str:
+    for field in ("name", "port", "method", "fixed", "pattern"):
+        value = getattr(fact, field, None)
+        if value:
+            return repr(value)
+    return repr(getattr(fact, "meaning", ""))
+
+
+def _a(value: Any) -> str:
+    kind = type(value).__name__
+    return f"an {kind}" if kind[:1] in "aeiou" else f"a {kind}"
+
+
+def _regex_problem(pattern: str) -> str:
+    if not isinstance(pattern, str):
+        return f"pattern {pattern!r} must be a string"
+    if not pattern:
+        return ""
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        return f"pattern {pattern!r} is not a regular expression ({exc})"
+    return ""
+
+
+def _blanks_problem(other: OtherHost) -> str:
+    """A host pattern's ``use_instead`` and ``reason`` may name only its groups and ``host``."""
+    if not other.pattern:
+        return ""
+    names = dict.fromkeys(re.compile(other.pattern).groupindex, "x")
+    try:
+        other.use_instead.format(host="x", **names)
+        other.reason.format(host="x", **names)
+    except (KeyError, IndexError, ValueError) as exc:
+        return (f"use_instead and reason may name only the pattern's groups and {{host}} in braces"
+                f" ({type(exc).__name__}: {exc})")
     return ""
 
 
@@ -72,14 +171,22 @@ def schema_property_problem(key: Any, fragment: Any) -> str:
 def unsourced(provider: Provider) -> list[str]:
     """The facts of a data sheet that do not carry a source URL (``source="https://..."``)."""
     missing = []
-    facts: list[tuple[str, Any]] = [(f"host {h.name}", h) for h in provider.hosts]
-    facts += [(f"host {h.name} port {e.port}", e) for h in provider.hosts for e in h.endpoints]
-    facts += [(f"plan {p.name}", p) for p in provider.plans]
-    facts += [(f"auth {a.method}", a) for a in provider.auth]
-    facts += [(f"host {o.name}", o) for o in provider.legacy_hosts + provider.wrong_hosts]
-    for what, fact in facts:
-        if not str(fact.source).startswith(("https://", "http://")):
+    labelled: list[tuple[str, Any]] = [(f"host {h.name}", h) for h in provider.hosts]
+    labelled += [(f"host {h.name} port {e.port}", e) for h in provider.hosts for e in h.endpoints]
+    labelled += [(f"plan {p.name}", p) for p in provider.plans]
+    labelled += [(f"auth {a.method}", a) for a in provider.auth]
+    labelled += [(f"host {o.name}", o) for o in provider.legacy_hosts + provider.wrong_hosts]
+    labelled += [(f"username {u.fixed or u.pattern}", u) for u in provider.usernames]
+    labelled += [(f"secret {s.name}", s) for s in provider.secrets]
+    for what, fact in labelled:
+        if not _urls(fact.source):
             missing.append(f"provider '{provider.name}': {what} has no source URL")
-    if provider.sender_policy and not provider.sender_source.startswith(("https://", "http://")):
+    if provider.sender_policy and not _urls(provider.sender_source):
         missing.append(f"provider '{provider.name}': sender_policy has no sender_source URL")
     return missing
+
+
+def _urls(source: Any) -> bool:
+    """One URL, or several separated by spaces (sources that agree)."""
+    words = str(source).split()
+    return bool(words) and all(word.startswith(("https://", "http://")) for word in words)

@@ -5,16 +5,35 @@ was taken from (``source``), so the next person can re-check it; the engine turn
 data into the provider rules, so a plugin only writes code for what data cannot say.
 Dates are ISO strings (``"2024-09-30"``): they compare correctly as text and keep the
 ``datetime`` import off the start-up path.
+
+Facts also carry a ``confidence`` (``vocabulary.HIGH``, ``MEDIUM``, ``LOW``; the scale of
+the project's PROVIDERS-2.md), and the engine grades findings by it (``graded``): only a
+high-confidence fact, or a medium one that two sources agree on, may make an error; a
+low-confidence one at most an info. A fact's ``source`` may list several URLs, separated
+by spaces, to show that sources agree.
 """
 
 from __future__ import annotations
 
-from typing import NamedTuple
+import re
+from typing import Any, NamedTuple
+
+from emaillint.model import ERROR, INFO, SEVERITIES, WARNING
+from emaillint.vocabulary import LOW, MEDIUM, STARTTLS, TLS
 
 REWRITES_SENDER = "rewrite"
 """The provider replaces a From it does not recognise with the account's address."""
 REJECTS_SENDER = "reject"
 """The provider refuses a From the account may not send as."""
+VERIFIES_SENDER = "verify"
+"""The provider sends only from addresses or domains verified with it (SES, SendGrid, Mailgun)."""
+SENDER_POLICIES = ("", REWRITES_SENDER, REJECTS_SENDER, VERIFIES_SENDER)
+
+API_ENDPOINT = "api"
+"""``OtherHost.kind``: the provider's HTTPS API, which speaks no SMTP."""
+INBOUND_ENDPOINT = "inbound"
+"""``OtherHost.kind``: where the provider receives mail for its customers (their MX)."""
+HOST_KINDS = ("", API_ENDPOINT, INBOUND_ENDPOINT)
 
 
 class Endpoint(NamedTuple):
@@ -24,16 +43,26 @@ class Endpoint(NamedTuple):
     security: str
     source: str
     recommended: bool = False
+    confidence: str = ""
 
 
 class Host(NamedTuple):
-    """A submission host. ``plans`` lists the plans that submit through it (empty: all)."""
+    """A submission host. ``plans`` lists the plans that submit through it (empty: all).
+
+    ``pattern`` is for a provider with a host per region: a regular expression the whole
+    host name matches (``email-smtp\\.(?P<region>[a-z0-9-]+)\\.amazonaws\\.com``), and
+    ``name`` is then how people read it (``email-smtp.<region>.amazonaws.com``); rules
+    name the account's own host. ``confidence`` is that of the host and of its
+    ``endpoints`` being all the ports it takes (``provider-port`` reads it).
+    """
 
     name: str
     endpoints: tuple[Endpoint, ...]
     source: str
     plans: tuple[str, ...] = ()
     note: str = ""
+    pattern: str = ""
+    confidence: str = ""
 
 
 class OtherHost(NamedTuple):
@@ -43,6 +72,11 @@ class OtherHost(NamedTuple):
     (``imap.gmail.com``): ``use_instead`` is the host to write. ``plans`` limits the entry
     to some plans (empty: all), for a host that is right for one plan and outdated for
     another (``smtp.office365.com`` for an Outlook.com personal account).
+
+    ``kind`` says what the host is when it is a service of its own (``API_ENDPOINT``,
+    ``INBOUND_ENDPOINT``). With a ``pattern`` (as ``Host.pattern``), ``use_instead`` and
+    ``reason`` may name the pattern's groups and the account's ``host`` in braces:
+    ``email-smtp.{region}.amazonaws.com``.
     """
 
     name: str
@@ -50,6 +84,9 @@ class OtherHost(NamedTuple):
     reason: str
     source: str
     plans: tuple[str, ...] = ()
+    pattern: str = ""
+    kind: str = ""
+    confidence: str = ""
 
 
 class AuthMethod(NamedTuple):
@@ -65,6 +102,7 @@ class AuthMethod(NamedTuple):
     retired_on: str | None = None
     plans: tuple[str, ...] = ()
     note: str = ""
+    confidence: str = ""
 
 
 class Plan(NamedTuple):
@@ -73,6 +111,12 @@ class Plan(NamedTuple):
     ``organization`` marks plans for mailboxes on the customer's own domain (Google
     Workspace, Microsoft 365), which the engine infers from a username outside the
     provider's own domains. ``estimate`` marks figures the provider does not publish.
+    ``confidence`` is that of the plan's weakest figure.
+
+    ``sandbox`` marks a sandbox or test plan and says what it holds back ("sends only to
+    verified addresses"). ``domain_patterns`` are regular expressions of username or
+    From domains that put an account on this plan (Mailgun's ``sandbox<hex>.mailgun.org``);
+    an account whose domain is known and matches none is not on it.
     """
 
     name: str
@@ -84,6 +128,66 @@ class Plan(NamedTuple):
     organization: bool = False
     estimate: bool = False
     note: str = ""
+    confidence: str = ""
+    sandbox: str = ""
+    domain_patterns: tuple[str, ...] = ()
+
+    def has_domain(self, domain: str) -> bool:
+        """Whether a username or From ``domain`` is one of the plan's own (``domain_patterns``)."""
+        return any(re.fullmatch(pattern, domain) for pattern in self.domain_patterns)
+
+
+class Username(NamedTuple):
+    """What the provider requires as the SMTP username (``provider-username``).
+
+    ``fixed`` is the one username every account writes (SendGrid's ``apikey``); otherwise
+    ``pattern`` is a regular expression the whole username matches (a full address, an
+    access key ID). ``meaning`` says it in words for messages ("the word apikey, not the
+    key itself"). ``plans`` limits the entry to some plans (empty: all). ``sending_domain``
+    marks a username whose domain is the one domain the credentials send for (Mailgun's
+    ``postmaster@mg.example.com``), so a From elsewhere is worth a word.
+    """
+
+    meaning: str
+    source: str
+    fixed: str = ""
+    pattern: str = ""
+    confidence: str = ""
+    plans: tuple[str, ...] = ()
+    sending_domain: bool = False
+
+
+class SecretShape(NamedTuple):
+    """A kind of secret the provider issues, known by its shape (``SG.`` and 66 more).
+
+    ``pattern`` is a regular expression that finds it in any text. The engine removes what
+    it finds from every output (``ProviderIndex.secret_patterns``), and reports it where it
+    is written outside the password (``plaintext-password``). ``instead`` marks a secret
+    that does not belong in this provider's SMTP password and says what does (an API key
+    where the SMTP key belongs: ``provider-password``). A shape that is not
+    ``distinctive`` (40 characters of base64, like an IAM secret key) is only looked for
+    in the password of this provider's accounts.
+    """
+
+    name: str
+    pattern: str
+    meaning: str
+    source: str
+    confidence: str = ""
+    instead: str = ""
+    distinctive: bool = True
+
+
+class FoundSecret(NamedTuple):
+    """A provider's secret the engine found in one of an account's fields (``Context.secrets``).
+
+    ``where`` is the field (``"password"``, ``"username"``, ``"cc.1"``); ``provider`` the
+    name of the provider whose ``shape`` it is. The value itself is never kept.
+    """
+
+    where: str
+    shape: SecretShape
+    provider: str
 
 
 class Provider(NamedTuple):
@@ -96,7 +200,8 @@ class Provider(NamedTuple):
     ``domain_matches``). ``family`` groups providers that are one service under several
     names (hotmail and outlook): they may share hosts and domains, and a mix of them is
     no provider-mismatch. ``sender_note`` is the provider's way to send as another
-    address, offered when ``sender_policy`` applies.
+    address, offered when ``sender_policy`` applies. ``usernames`` and ``secrets`` say
+    what the provider's credentials look like.
     """
 
     name: str
@@ -114,16 +219,40 @@ class Provider(NamedTuple):
     explanation: str = ""
     setup: str = ""
     sources: tuple[str, ...] = ()
+    usernames: tuple[Username, ...] = ()
+    secrets: tuple[SecretShape, ...] = ()
+    sender_confidence: str = ""
 
     @property
     def group(self) -> str:
         return self.family or self.name
 
     def host(self, name: str) -> Host | None:
+        """The submission host ``name`` (lower case), a pattern's under the account's own name."""
         for host in self.hosts:
             if host.name == name:
                 return host
+        for host in self.hosts:
+            if host.pattern and re.fullmatch(host.pattern, name):
+                return host._replace(name=name)
         return None
+
+    def stands_for(self, name: str) -> Host | None:
+        """The submission host ``name`` means: itself, or the host a legacy or wrong host's
+        entry says to write (Mailtrap's old ``smtp.mailtrap.io`` is its sandbox)."""
+        host = self.host(name)
+        if host is not None:
+            return host
+        for entry in self.legacy_hosts + self.wrong_hosts:
+            found = matched(entry, name)
+            if found is not None:
+                return self.host(found.use_instead)
+        return None
+
+    @property
+    def fixed_username(self) -> str:
+        """The username every account of the provider writes (``apikey``), or ""."""
+        return next((u.fixed for u in self.usernames if u.fixed), "")
 
     def plan(self, name: str) -> Plan | None:
         for plan in self.plans:
@@ -135,7 +264,54 @@ class Provider(NamedTuple):
         return any(domain_matches(pattern, domain) for pattern in self.domains)
 
 
-def serves(entry: Host | OtherHost, plan: str | None) -> bool:
+def endpoints(source: str, *, starttls: tuple[int, ...] = (), tls: tuple[int, ...] = (),
+              recommended: int | None = None, confidence: str = "") -> tuple[Endpoint, ...]:
+    """The ``Endpoint``s one source gives: STARTTLS on the ``starttls`` ports, implicit TLS on
+    the ``tls`` ones, and ``recommended`` (by default the first port; 0 for none) marked so.
+    A host whose ports come from several sources adds the tuples up."""
+    first = next(iter(starttls + tls), 0) if recommended is None else recommended
+    return tuple(Endpoint(port, security, source, recommended=port == first, confidence=confidence)
+                 for ports, security in ((starttls, STARTTLS), (tls, TLS)) for port in ports)
+
+
+def facts(provider: Provider) -> list[Any]:
+    """Every fact of a data sheet that carries a source and a confidence: endpoints, hosts,
+    other hosts, sign-in methods, plans, usernames and secret shapes."""
+    return [e for h in provider.hosts for e in h.endpoints] + list(
+        provider.hosts + provider.legacy_hosts + provider.wrong_hosts + provider.auth + provider.plans
+        + provider.usernames + provider.secrets)
+
+
+def matched(entry: OtherHost, name: str) -> OtherHost | None:
+    """``entry`` if it names the host ``name``, a pattern's with the blanks filled in."""
+    if entry.name == name:
+        return entry
+    match = re.fullmatch(entry.pattern, name) if entry.pattern else None
+    if match is None:
+        return None
+    words = {"host": name, **{key: value or "" for key, value in match.groupdict().items()}}
+    return entry._replace(name=name, use_instead=entry.use_instead.format(**words),
+                          reason=entry.reason.format(**words))
+
+
+def ceiling(fact: Any) -> str:
+    """The most severe finding a fact may make: an error needs a high-confidence fact or
+    a medium one two sources agree on; a low-confidence fact makes at most an info."""
+    confidence = getattr(fact, "confidence", "")
+    if confidence == LOW:
+        return INFO
+    if confidence == MEDIUM and len(str(getattr(fact, "source", "")).split()) < 2:
+        return WARNING
+    return ERROR
+
+
+def graded(severity: str, *facts: Any) -> str:
+    """``severity``, lowered to what the weakest of ``facts`` allows."""
+    rank = SEVERITIES.index
+    return max([severity] + [ceiling(fact) for fact in facts], key=rank)
+
+
+def serves(entry: Host | OtherHost | Username, plan: str | None) -> bool:
     """Whether a plan-scoped host entry applies to ``plan`` (None: unknown, so it may)."""
     return not entry.plans or plan is None or plan in entry.plans
 

@@ -9,11 +9,12 @@ smtp.office365.com Microsoft 365), else the provider's most restrictive plan; th
 
 from __future__ import annotations
 
+import re
 from typing import Any, NamedTuple
 
 from emaillint.escape import printable
 from emaillint.model import Account, Context
-from emaillint.provider import Plan, Provider, domain_matches
+from emaillint.provider import FoundSecret, Plan, Provider, SecretShape, domain_matches
 
 SUBMISSION = "submission"
 LEGACY = "legacy"
@@ -32,17 +33,31 @@ def _host_claims(provider: Provider) -> tuple[tuple[str, tuple[Any, ...]], ...]:
     return ((SUBMISSION, provider.hosts), (LEGACY, provider.legacy_hosts), (WRONG, provider.wrong_hosts))
 
 
+class Shape(NamedTuple):
+    """A provider's secret shape, compiled, with the provider it belongs to."""
+
+    provider: str
+    shape: SecretShape
+    regex: re.Pattern[str]
+
+
 class ProviderIndex:
-    """Providers by name, host and username domain, refusing silent overrides."""
+    """Providers by name, host and username domain, refusing silent overrides.
+
+    Hosts written out are a dictionary look-up; host patterns (one host per region) are
+    tried only for a host no provider names exactly, and each answer is kept.
+    """
 
     def __init__(self) -> None:
         self.by_name: dict[str, Provider] = {}
         self.plugin_of: dict[str, str] = {}
         self.hosts: dict[str, list[HostClaim]] = {}
+        self.host_patterns: list[tuple[re.Pattern[str], HostClaim]] = []
         self.domains: dict[str, list[Provider]] = {}
         self.domain_patterns: list[tuple[str, Provider]] = []
         self._memo: dict[tuple[str, str | None, str | None] | tuple[str, str], Any] = {}
         """Lookups already answered: a repository's configs repeat a few hosts and domains."""
+        self._shapes: tuple[Shape, ...] | None = None
 
     def add(self, provider: Provider, plugin: str) -> str:
         """Index ``provider``; return why it was refused ("" when it was added).
@@ -57,7 +72,7 @@ class ProviderIndex:
                     f"'{self.plugin_of[provider.name]}', so this one is not used; {_CLASH_REMEDY}")
         for kind, hosts in _host_claims(provider):
             for host in hosts:
-                for claim in self.hosts.get(host.name, ()):
+                for claim in self._claims_on(host):
                     if claim.provider.group != provider.group and SUBMISSION in (kind, claim.kind):
                         return (f"provider '{provider.name}' claims host {host.name}, which provider "
                                 f"'{claim.provider.name}' (plugin '{self.plugin_of[claim.provider.name]}')"
@@ -70,17 +85,30 @@ class ProviderIndex:
                             f" '{other.name}' (plugin '{self.plugin_of[other.name]}') already claims, so"
                             f" '{provider.name}' is not used; {_CLASH_REMEDY}")
         self._memo.clear()
+        self._shapes = None
         self.by_name[provider.name] = provider
         self.plugin_of[provider.name] = plugin
         for kind, hosts in _host_claims(provider):
             for host in hosts:
-                self.hosts.setdefault(host.name, []).append(HostClaim(provider, kind))
+                if host.pattern:
+                    self.host_patterns.append((re.compile(host.pattern), HostClaim(provider, kind)))
+                else:
+                    self.hosts.setdefault(host.name, []).append(HostClaim(provider, kind))
         for domain in provider.domains:
             if domain.endswith(".*"):
                 self.domain_patterns.append((domain, provider))
             else:
                 self.domains.setdefault(domain, []).append(provider)
         return ""
+
+    def _claims_on(self, host: Any) -> list[HostClaim]:
+        """The claims a new host entry would overlap: its name, or the hosts its pattern
+        matches, or the patterns that match its name, or the same pattern."""
+        if not host.pattern:
+            return self.hosts.get(host.name, []) + [c for regex, c in self.host_patterns if regex.fullmatch(host.name)]
+        regex = re.compile(host.pattern)
+        return ([c for name, claims in self.hosts.items() if regex.fullmatch(name) for c in claims]
+                + [c for other, c in self.host_patterns if other.pattern == host.pattern])
 
     def _domain_owners(self, domain: str) -> list[Provider]:
         owners = list(self.domains.get(domain, ()))
@@ -104,7 +132,10 @@ class ProviderIndex:
         submission claim over a legacy or wrong-host one; then the name, so the choice
         is stable.
         """
-        claims = self.hosts.get(host.lower(), []) if host else []
+        if not host:
+            return None
+        host = host.lower()
+        claims = self.hosts.get(host) or [claim for regex, claim in self.host_patterns if regex.fullmatch(host)]
         if not claims:
             return None
         company = bool(user_domain) and not self._domain_owners(user_domain)
@@ -128,6 +159,19 @@ class ProviderIndex:
 
     def names(self) -> list[str]:
         return sorted(self.by_name)
+
+    def shapes(self) -> tuple[Shape, ...]:
+        """Every loaded provider's secret shapes, compiled once per run, in load order."""
+        if self._shapes is None:
+            self._shapes = tuple(Shape(provider.name, shape, re.compile(shape.pattern))
+                                 for provider in self.by_name.values() for shape in provider.secrets)
+        return self._shapes
+
+    def secret_patterns(self) -> tuple[re.Pattern[str], ...]:
+        """The compiled patterns of the loaded providers' secrets that can be told apart
+        anywhere (``SecretShape.distinctive``): what redaction removes from every output,
+        whichever field or key of a file holds them."""
+        return tuple(s.regex for s in self.shapes() if s.shape.distinctive)
 
 
 def domain_of(address: str | None) -> str | None:
@@ -155,7 +199,9 @@ class Resolution(NamedTuple):
     """(field, message) pairs for provider/plan names no plugin knows."""
 
 
-def resolve(account: Account, index: ProviderIndex, as_of: str) -> Resolution:
+def resolve(account: Account, index: ProviderIndex, as_of: str, password: str = "") -> Resolution:
+    """The account's provider and plan, and the provider secrets in its fields;
+    ``password`` is the literal password's text where the engine could read it."""
     problems: list[tuple[str, str]] = []
     user_domain = domain_of(account.username)
     claim = index.for_host(account.host, user_domain)
@@ -181,8 +227,40 @@ def resolve(account: Account, index: ProviderIndex, as_of: str) -> Resolution:
         if problem:
             problems.append(("plan", problem))
     context = Context(provider, choice.plan, choice.note, via, as_of, host_provider, domain_provider,
-                      sender_provider, choice.candidates)
+                      sender_provider, choice.candidates, _secrets(account, index, provider, password))
     return Resolution(context, problems)
+
+
+SENDER = "sender"
+"""Where a finding about the From address points (the field ``sender``)."""
+
+
+def _values(account: Account) -> list[tuple[str, str]]:
+    """(place, text) of the account's fields that could hold a secret by mistake."""
+    values = [(field, getattr(account, field)) for field in ("username", "host", "provider", "plan")]
+    values.append((SENDER, account.sender))
+    for field, items in (("to", account.to_addresses), ("cc", account.cc), ("bcc", account.bcc)):
+        values += [(f"{field}.{i}", item) for i, item in enumerate(items)]
+    values += [(key, value) for key, value in account.extra.items()]
+    return [(place, value) for place, value in values if isinstance(value, str) and value]
+
+
+def _secrets(account: Account, index: ProviderIndex, provider: Provider | None,
+             password: str) -> tuple[FoundSecret, ...]:
+    """The provider secrets in the account's fields: distinctive shapes anywhere, and in
+    the password also the account's own provider's plainer ones."""
+    shapes = index.shapes()
+    if not shapes:
+        return ()
+    found = []
+    for place, text in _values(account):
+        found += [FoundSecret(place, s.shape, s.provider) for s in shapes
+                  if s.shape.distinctive and s.regex.search(text)]
+    if password:
+        own = provider.name if provider else None
+        found += [FoundSecret("password", s.shape, s.provider) for s in shapes
+                  if (s.shape.distinctive or s.provider == own) and s.regex.search(password)]
+    return tuple(found)
 
 
 class PlanChoice(NamedTuple):
@@ -217,7 +295,16 @@ def _plan(account: Account, provider: Provider, index: ProviderIndex,
             candidates = narrowed
             article = "an" if user_domain[0] in "aeiou" else "a"
             reasons.append(f"a company domain ({user_domain})" if organization else f"{article} {user_domain} username")
-    host = provider.host(account.host.lower()) if account.host else None
+    # A sandbox domain (sandbox<hex>.mailgun.org) means its plan; any other known domain
+    # means a plan without such domains.
+    domains = [d for d in (user_domain, domain_of(account.sender)) if d]
+    if domains and any(p.domain_patterns for p in candidates):
+        hits = {p.name: d for p in candidates for d in domains if p.has_domain(d)}
+        narrowed = [p for p in candidates if p.name in hits] or [p for p in candidates if not p.domain_patterns]
+        if narrowed and len(narrowed) < len(candidates):
+            candidates = narrowed
+            reasons.append(f"the {next(iter(hits.values()), domains[0])} domain")
+    host = provider.stands_for(account.host.lower()) if account.host else None
     if host and host.plans:
         narrowed = [p for p in candidates if p.name in host.plans]
         if narrowed and len(narrowed) < len(candidates):

@@ -53,6 +53,18 @@ PLACEHOLDER: SecretKind = "placeholder"
 EMPTY: SecretKind = "empty"
 SECRET_KINDS: tuple[SecretKind, ...] = (REFERENCE, STORE, TEMPLATE, LOOKALIKE, LITERAL, PLACEHOLDER, EMPTY)
 
+# --- confidence: how sure a data sheet is of a fact (PROVIDERS-2.md's scale) -------
+Confidence = Literal["", "H", "M", "L"]
+HIGH: Confidence = "H"
+"""The provider's own documentation (or the IETF text) was read, directly or word for word."""
+MEDIUM: Confidence = "M"
+"""A paraphrase or secondary copy of the official text, or several independent reports."""
+LOW: Confidence = "L"
+"""One third-party report, or an inference."""
+UNSTATED: Confidence = ""
+"""The sheet does not say; taken as ``HIGH`` (the sheets written before confidence existed)."""
+CONFIDENCES: tuple[Confidence, ...] = (UNSTATED, HIGH, MEDIUM, LOW)
+
 # --- account fields: what Problem.where and the spelling may name --------------------
 Field = Literal["provider", "plan", "host", "port", "security", "verify_cert", "auth", "username",
                 "password", "sender", "to", "cc", "bcc", "messages_per_day", "conflicts"]
@@ -102,3 +114,5 @@ PROBE_CERTIFICATE = "probe-certificate"
 PROBE_AUTH = "probe-auth"
 PROBE_RULES = frozenset((PROBE_CONNECT, PROBE_TLS, PROBE_CERTIFICATE, PROBE_AUTH))
 """What ``emaillint probe`` learns from the server; ``check`` never connects, so never reports them."""
+PROVIDER_USERNAME = "provider-username"
+PROVIDER_PASSWORD = "provider-password"

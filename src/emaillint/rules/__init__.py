@@ -25,8 +25,10 @@ from emaillint.rules import (
     probe_tls,
     provider_host,
     provider_mismatch,
+    provider_password,
     provider_port,
     provider_security,
+    provider_username,
     schema,
     sender_mismatch,
     shared_quota,
@@ -46,5 +48,5 @@ BUILTIN: tuple[Rule, ...] = tuple(module.RULE for module in (
     sender_mismatch, daily_recipient_quota, cc_quota, message_recipient_limit, shared_quota,
     plugin_error, unused_suppression, cert_verification_off, contradictory_security,
     unexpanded_reference, default_port, tls_ip_host, unknown_key, probe_connect, probe_tls,
-    probe_certificate, probe_auth,
+    probe_certificate, probe_auth, provider_username, provider_password,
 ))

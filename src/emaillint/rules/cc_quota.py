@@ -29,6 +29,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from emaillint.model import WARNING, Account, Context, Problem, Rule
+from emaillint.provider import graded
 from emaillint.rules import daily_recipient_quota
 from emaillint.rules.arithmetic import breakdown, caveats, per_day
 from emaillint.vocabulary import CC_QUOTA
@@ -53,7 +54,7 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
         f" recipients/day / ({breakdown(account)}) = at most {allowed:,} messages/day on"
         f" {plan.title}{planned}; keep volume.messages_per_day at or below {allowed:,}"
         f"{caveats(context)}"
-    ))
+    ), graded(WARNING, plan))
 
 
 RULE = Rule(CC_QUOTA, WARNING,

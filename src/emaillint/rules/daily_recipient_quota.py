@@ -33,6 +33,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from emaillint.model import ERROR, Account, Context, Problem, Rule
+from emaillint.provider import graded
 from emaillint.rules.arithmetic import breakdown, caveats, counts_note, per_day
 from emaillint.vocabulary import DAILY_RECIPIENT_QUOTA
 
@@ -57,12 +58,12 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
             f"{volume:,} messages/day x ({breakdown(account)}) = {per_day(account):,} recipients/day"
             f" > {plan.title} limit {plan.recipients_per_day:,}{counts_note(account)}; send fewer"
             f" messages, fewer copies, or use a plan with a higher limit{caveats(context)}"
-        ))
+        ), graded(ERROR, plan))
     if plan.messages_per_day and volume > plan.messages_per_day:
         yield Problem("messages_per_day", (
             f"{volume:,} messages/day > {plan.title} limit of {plan.messages_per_day:,} messages/day;"
             f" send fewer messages or use a plan with a higher limit{caveats(context)}"
-        ))
+        ), graded(ERROR, plan))
 
 
 RULE = Rule(DAILY_RECIPIENT_QUOTA, ERROR,

@@ -47,7 +47,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from emaillint.model import ERROR, WARNING, Account, Context, Problem, Rule
-from emaillint.provider import AuthMethod, Provider
+from emaillint.provider import AuthMethod, Provider, graded
 from emaillint.rules.advice import alternatives
 from emaillint.vocabulary import APP_PASSWORD, LEGACY_AUTH, OAUTH2, PASSWORD
 
@@ -92,11 +92,12 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
     where = "auth" if "auth" in account.positions else "password"
     advice = entry.note + _instead(account, provider, plan, method)
     if context.as_of >= entry.retired_on:
-        yield Problem(where, f"{who} stopped accepting {words} on {entry.retired_on}{_aside(assumed)}; {advice}")
+        yield Problem(where, f"{who} stopped accepting {words} on {entry.retired_on}{_aside(assumed)}; {advice}",
+                      graded(ERROR, entry))
     else:
         yield Problem(where, (
             f"{who} stops accepting {words} on {entry.retired_on}{_aside(['announced'] + assumed)}; {advice}"
-        ), WARNING)
+        ), graded(WARNING, entry))
 
 
 def _who(entry: AuthMethod, context: Context, plan_matters: bool) -> str:

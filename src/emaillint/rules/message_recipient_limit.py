@@ -26,6 +26,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from emaillint.model import ERROR, Account, Context, Problem, Rule
+from emaillint.provider import graded
 from emaillint.rules.arithmetic import breakdown, caveats
 from emaillint.vocabulary import MESSAGE_RECIPIENT_LIMIT
 
@@ -41,7 +42,7 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
             f"{breakdown(account)} = {total:,} recipients per message > {plan.title} limit of"
             f" {plan.recipients_per_message:,} per message over SMTP; split the recipients over"
             f" several messages or use a mailing list{caveats(context)}"
-        ))
+        ), graded(ERROR, plan))
 
 
 RULE = Rule(MESSAGE_RECIPIENT_LIMIT, ERROR, "to + cc + bcc exceeds the provider's per-message limit",

@@ -8,7 +8,10 @@ have their own (Alertmanager's `auth_password_file`, Grafana's `$__file{...}`). 
 default in an interpolation (`${SMTP_PASS:-hunter2}` in docker-compose,
 `${SMTP_PASS:hunter2}` in Spring) is a password written in the file too: it is used
 whenever the variable is unset. `$NAME` where the program expands only `${NAME}` is
-`unexpanded-reference`'s. The message never repeats the value.
+`unexpanded-reference`'s. A provider's secret recognised by its shape in a field that
+holds no secret (a SendGrid `SG.` key as the username, in the From address or in a key of
+the account) is reported there too: it is as written in the file as a literal password.
+The message never repeats the value.
 
 ## Why is this bad
 Config repositories are cloned, forked, backed up and pasted into tickets. A password in
@@ -32,14 +35,21 @@ from __future__ import annotations
 from typing import Iterator
 
 from emaillint.model import ERROR, INTERPOLATION_DEFAULT, Account, Context, Problem, Rule
+from emaillint.provider import graded
 from emaillint.vocabulary import LITERAL, PLAINTEXT_PASSWORD
 
 
 def check(account: Account, context: Context) -> Iterator[Problem]:
+    instead = account.setting("password", "${SMTP_PASSWORD}")
+    for found in context.secrets:
+        if found.where != "password":
+            yield Problem(found.where, (
+                f"{_named(found.where)} holds {found.shape.meaning}, a secret written in the file: move"
+                f" it to a secret store or environment variable, and refer to it from the password ({instead})"
+            ), graded(ERROR, found.shape))
     secret = account.password
     if secret is None or secret.kind != LITERAL:
         return
-    instead = account.setting("password", "${SMTP_PASSWORD}")
     if secret.detail == INTERPOLATION_DEFAULT:
         yield Problem("password", (
             "the interpolation's default is a password written in the file, used whenever the"
@@ -50,6 +60,15 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
             "the password is written in the file; move it to a secret store or environment"
             f" variable and write {instead}"
         ))
+
+
+_NAMES = {"username": "the username", "host": "the host", "sender": "the From address", "to": "a To address",
+          "cc": "a CC address", "bcc": "a BCC address", "provider": "provider", "plan": "plan"}
+
+
+def _named(place: str) -> str:
+    """``cc.1`` -> ``a CC address``; a plugin's key is named as written."""
+    return _NAMES.get(place.partition(".")[0], place)
 
 
 RULE = Rule(PLAINTEXT_PASSWORD, ERROR, "the password is a literal instead of a reference", __doc__, check)

@@ -3,7 +3,9 @@
 ## What it does
 Checks the port against the security mode, for every account, whatever its provider:
 port 465 expects TLS from the first byte (`security: tls`); ports 587 and 25 start in
-plain text and upgrade with STARTTLS (`security: starttls`).
+plain text and upgrade with STARTTLS (`security: starttls`). A provider whose data sheet
+documents otherwise for its host wins: Mailtrap's sandbox speaks STARTTLS on 465, so
+there `provider-security` checks the port against what the sheet says.
 
 ## Why is this bad
 The handshake fails every time. Implicit TLS on 587 fails at once with "wrong version
@@ -33,6 +35,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from emaillint.model import ERROR, Account, Context, Problem, Rule
+from emaillint.rules.hosts import unusual_port
 from emaillint.vocabulary import NO_TLS, PORT_SECURITY_MISMATCH, STARTTLS, STARTTLS_OPTIONAL, TLS
 
 IMPLICIT_TLS_PORT = 465
@@ -48,8 +51,12 @@ def mismatched(port: int | None, security: str | None) -> bool:
     return False
 
 
+def usual(port: int, security: str) -> bool:
+    return not mismatched(port, security)
+
+
 def check(account: Account, context: Context) -> Iterator[Problem]:
-    if not mismatched(account.port, account.security):
+    if not mismatched(account.port, account.security) or unusual_port(account, context, usual):
         return
     if account.security == TLS:
         yield Problem("security", (

@@ -1,15 +1,22 @@
-"""The host is not the provider's SMTP submission host.
+"""The host is not the provider's submission host.
 
 ## What it does
-For accounts whose provider is known (from `provider`, or the username's domain),
-checks the host against the provider's submission hosts: typos get a "did you mean",
-IMAP and POP hosts (`imap.gmail.com`, `outlook.office365.com`) get the right SMTP host,
-and a host that serves only another plan (Microsoft 365's `smtp.office365.com` vs
-Outlook.com's `smtp-mail.outlook.com`) gets the one for the account's plan.
+For accounts whose provider is known (from `provider`, the host, or the username's
+domain), checks the host against the provider's submission hosts: typos get a "did you
+mean", IMAP and POP hosts (`imap.gmail.com`, `outlook.office365.com`) get the right SMTP
+host, and so do endpoints that are no SMTP submission at all: an HTTPS API host
+(`email.us-east-1.amazonaws.com`, Amazon SES's API) or a receiving host
+(`inbound-smtp.eu-west-1.amazonaws.com`, the MX of mail sent to you). A host that serves
+only another plan (Microsoft 365's `smtp.office365.com` vs Outlook.com's
+`smtp-mail.outlook.com`) gets the one for the account's plan. A sandbox host that captures
+mail instead of delivering it (Mailtrap's `sandbox.smtp.mailtrap.io`) is an info, unless the
+file names the sandbox plan.
 
 ## Why is this bad
 A typo fails DNS; an IMAP host accepts the connection on its own ports and then never
-speaks SMTP. Either way nothing is sent.
+speaks SMTP; an API host answers HTTPS only, and a receiving host takes no sign-in. Either
+way nothing is sent. A sandbox accepts everything and delivers nothing, which a test
+config wants and a production config never notices.
 
 ## Example
 ```yaml
@@ -28,10 +35,11 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from emaillint.model import ERROR, Account, Context, Problem, Rule
+from emaillint.model import ERROR, INFO, Account, Context, Problem, Rule
+from emaillint.provider import Host, Provider, graded
 from emaillint.rules.advice import write_host
+from emaillint.rules.hosts import applies, delivering_host, other_host, own_host, recommended_host, sandboxed
 from emaillint.suggest import closest
-from emaillint.rules.hosts import applies, other_host, own_host, recommended_host
 from emaillint.vocabulary import PROVIDER_HOST
 
 
@@ -47,13 +55,15 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
             yield Problem("host", (
                 f"{context.plan.title} accounts submit through {right.name}, not {host.name};"
                 f" {write_host(account, right.name)}"
-            ))
+            ), graded(ERROR, host))
+        elif sandboxed(account, context, host):
+            yield _sandbox(account, context, provider, host)
         return
     if other_host(provider.legacy_hosts, name, context):
         return
     wrong = other_host(provider.wrong_hosts, name, context)
     if wrong is not None:
-        yield Problem("host", f"{wrong.reason}; {write_host(account, wrong.use_instead)}")
+        yield Problem("host", f"{wrong.reason}; {write_host(account, wrong.use_instead)}", graded(ERROR, wrong))
         return
     known = [h.name for h in provider.hosts if applies(h, context)]
     close = closest(name, known)
@@ -63,6 +73,16 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
         yield Problem("host", (
             f"{account.host} is not {provider.title}'s SMTP submission host; {write_host(account, right.name)}"
         ))
+
+
+def _sandbox(account: Account, context: Context, provider: Provider, host: Host) -> Problem:
+    plan = context.plan
+    tests = account.spelled("plan", plan.name)
+    return Problem("host", (
+        f"{host.name} is {plan.title}: {plan.sandbox}; to deliver mail,"
+        f" {write_host(account, delivering_host(provider).name)}"
+        + (f" (or, for a test config, set {tests})" if tests else "")
+    ), INFO)
 
 
 RULE = Rule(PROVIDER_HOST, ERROR,

@@ -29,6 +29,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from emaillint.model import ERROR, Account, Context, Problem, Rule
+from emaillint.provider import graded
 from emaillint.rules.advice import endpoints
 from emaillint.rules.hosts import target_host
 from emaillint.vocabulary import PROVIDER_PORT
@@ -42,7 +43,7 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
         yield Problem("port", (
             f"{host.name} does not accept mail submission on port {account.port}; use"
             f" {endpoints(account, host)}"
-        ))
+        ), graded(ERROR, host))
 
 
 RULE = Rule(PROVIDER_PORT, ERROR, "the provider does not accept submission on that port", __doc__, check)

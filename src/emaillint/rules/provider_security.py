@@ -30,27 +30,27 @@ from __future__ import annotations
 from typing import Iterator
 
 from emaillint.model import ERROR, Account, Context, Problem, Rule
+from emaillint.provider import graded
 from emaillint.rules.advice import SECURITY_WORDS, write
-from emaillint.rules.hosts import target_host
-from emaillint.rules.port_security_mismatch import mismatched
-from emaillint.vocabulary import PROVIDER_SECURITY, STARTTLS, STARTTLS_OPTIONAL
-
-_SAME = {STARTTLS_OPTIONAL: STARTTLS}
+from emaillint.rules.hosts import SAME_SECURITY, target_host, unusual_port
+from emaillint.rules.port_security_mismatch import mismatched, usual
+from emaillint.vocabulary import PROVIDER_SECURITY
 
 
 def check(account: Account, context: Context) -> Iterator[Problem]:
     host = target_host(account, context)
     if host is None or account.port is None or account.security is None:
         return
-    if mismatched(account.port, account.security):
-        return
-    wanted = [e.security for e in host.endpoints if e.port == account.port]
-    security = _SAME.get(account.security, account.security)
+    if mismatched(account.port, account.security) and not unusual_port(account, context, usual):
+        return  # port-security-mismatch's
+    listed = [e for e in host.endpoints if e.port == account.port]
+    wanted = [e.security for e in listed]
+    security = SAME_SECURITY.get(account.security, account.security)
     if wanted and security not in wanted:
         instead = write(account, "security", wanted[0], f"use {SECURITY_WORDS.get(wanted[0], wanted[0])}")
         yield Problem("security", (
             f"{host.name} requires {wanted[0]} on port {account.port}, not {account.security}; {instead}"
-        ))
+        ), graded(ERROR, *listed))
 
 
 RULE = Rule(PROVIDER_SECURITY, ERROR,

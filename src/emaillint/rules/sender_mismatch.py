@@ -7,6 +7,12 @@ not know (Gmail, unless it is a verified "Send mail as" alias) or rejects it
 reported. A From in another provider's domain (a yahoo.com From sent through Gmail) is
 reported too: receivers reject it under that domain's DMARC policy.
 
+Sending services (Amazon SES, SendGrid, Mailgun, ...) send only from addresses or domains
+verified with them, which no config shows, so they are quiet about it but for two infos:
+a From or username on the service's sandbox domain (Mailgun's `sandbox<hex>.mailgun.org`
+reaches authorized recipients only), and, where the data sheet says the username's domain
+is the one the credentials send for (Mailgun), a From on an unrelated domain.
+
 ## Why is this bad
 Rewritten: replies go to the wrong mailbox and the invoice looks like it came from a
 person. Rejected: `554 5.2.252 SendAsDenied`, nothing is sent. DMARC: the mail is sent
@@ -31,20 +37,30 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from emaillint.model import WARNING, Account, Context, Problem, Rule
-from emaillint.provider import REJECTS_SENDER, REWRITES_SENDER
-from emaillint.resolve import address_of, domain_of
+from emaillint.model import INFO, WARNING, Account, Context, Problem, Rule
+from emaillint.provider import REJECTS_SENDER, REWRITES_SENDER, VERIFIES_SENDER, Plan
+from emaillint.resolve import SENDER, address_of, domain_of
 from emaillint.vocabulary import SENDER_MISMATCH
 
 
 def check(account: Account, context: Context) -> Iterator[Problem]:
     provider = context.provider
-    if provider is None or not account.sender:
+    if provider is None:
+        return
+    if provider.sender_policy == VERIFIES_SENDER and account.plan is None:
+        sandbox = _sandbox_domain(account, context.plan)
+        if sandbox:
+            where, domain = sandbox
+            yield Problem(where, (
+                f"{domain} is {context.plan.title}'s domain: {context.plan.sandbox}; {provider.sender_note}"
+            ), INFO)
+            return
+    if not account.sender:
         return
     sender = address_of(account.sender).lower()
     owner = context.sender_provider
     if owner is not None and owner.group != provider.group:
-        yield Problem("sender", (
+        yield Problem(SENDER, (
             f"from is a {domain_of(sender)} address ({owner.title}) sent through {provider.title}:"
             f" receivers reject it under {domain_of(sender)}'s DMARC policy; send from the"
             f" account's own address, or through {owner.title}"
@@ -55,18 +71,52 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
     user = address_of(account.username).lower()
     if user == sender:
         return
-    spelled = account.spelled("sender", user)
+    if provider.sender_policy == VERIFIES_SENDER:
+        if any(entry.sending_domain for entry in provider.usernames):
+            yield from _other_domain(account, context, user, sender)
+        return
+    spelled = account.spelled(SENDER, user)
     instead = (f"set {spelled}" if spelled else f"send from {user}") + (
         f", or {provider.sender_note}" if provider.sender_note else "")
     if provider.sender_policy == REWRITES_SENDER:
-        yield Problem("sender", (
+        yield Problem(SENDER, (
             f"{provider.title} replaces From {sender} with the signed-in account {user}; {instead}"
         ))
     elif provider.sender_policy == REJECTS_SENDER:
-        yield Problem("sender", (
+        yield Problem(SENDER, (
             f"{provider.title} rejects mail whose From ({sender}) is not the signed-in mailbox"
             f" ({user}); {instead}"
         ))
+
+
+def _sandbox_domain(account: Account, plan: Plan | None) -> tuple[str, str] | None:
+    """(field, domain) of the From or username on the plan's sandbox domain, if that is
+    what put the account on the sandbox plan."""
+    if plan is None or not plan.sandbox:
+        return None
+    for where, value in ((SENDER, account.sender), ("username", account.username)):
+        domain = domain_of(value)
+        if domain and plan.has_domain(domain):
+            return where, domain
+    return None
+
+
+def _other_domain(account: Account, context: Context, user: str, sender: str) -> Iterator[Problem]:
+    """A provider that signs in per sending domain (Mailgun: ``postmaster@mg.example.com``)
+    sends From that domain or one it belongs to; another domain needs its own credentials."""
+    mine, theirs = domain_of(user) or "", domain_of(sender) or ""
+    if not mine or not theirs or _related(mine, theirs):
+        return
+    provider = context.provider
+    yield Problem(SENDER, (
+        f"{provider.title} signs in per sending domain: these credentials are {mine}'s, and From"
+        f" {sender} is not on it; send from an address at {mine}, or {provider.sender_note}"
+    ), INFO)
+
+
+def _related(one: str, other: str) -> bool:
+    """``mg.example.com`` and ``example.com``: one domain is the other or under it."""
+    return one == other or one.endswith("." + other) or other.endswith("." + one)
 
 
 RULE = Rule(SENDER_MISMATCH, WARNING,

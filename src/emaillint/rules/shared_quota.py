@@ -54,6 +54,8 @@ def check(account: Account, context: Context) -> Share | None:
     plan = context.plan
     if plan is None or not account.username or not account.messages_per_day:
         return None
+    if address_of(account.username).lower() == context.provider.fixed_username.lower():
+        return None  # every account of the provider signs in as ``apikey``: no mailbox to share
     if not (plan.recipients_per_day or plan.messages_per_day):
         return None
     return Share(
