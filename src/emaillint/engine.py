@@ -307,7 +307,7 @@ def _finding(path: str, rule: Rule, account: Account, problem: Problem, provider
                         f" {kit.checked_place_hint(problem.where)}")
     line, column = account.where(problem.where)
     return Finding(path, line, column, rule.id, problem.severity or rule.severity, problem.message,
-                   account.name, provider)
+                   account.name, provider, help=problem.help, fix=problem.fix)
 
 
 def _checked(reading: Reading) -> Reading:

@@ -316,6 +316,11 @@ class Places(Mapping):
     def __contains__(self, place: object) -> bool:
         return place in self._paths
 
+    def span(self, place: str, *, key: bool = False) -> tuple[int, int] | None:
+        """Character offsets of ``place``'s value (or key) in the file (see ``Document.span``)."""
+        found = self._paths.get(place)
+        return self._doc.span(found[0], key=key) if found is not None else None
+
     def path(self, place: str) -> Path | None:
         """The document path ``place`` is written at (None: not written)."""
         found = self._paths.get(place)

@@ -7,7 +7,7 @@ of that, and both are immutable, typed and picklable (worker processes send them
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, NamedTuple
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Literal, Mapping, NamedTuple
 from emaillint.vocabulary import EMPTY, NO_SIGN_IN, NO_TLS, STARTTLS, STARTTLS_OPTIONAL, TLS
 
 if TYPE_CHECKING:  # the data sheets' types, for annotations only: no import at start-up
@@ -37,6 +37,32 @@ OWN_FORMAT = "emaillint"
 """The dialect name of emaillint's own format, where every account field is a key."""
 
 
+Applicability = Literal["safe", "unsafe", "display-only"]
+SAFE: Applicability = "safe"
+"""The fix makes the file do what the user evidently meant: ``--fix`` applies it."""
+UNSAFE: Applicability = "unsafe"
+"""The fix changes what runs (another port, another sign-in): only ``--unsafe-fixes``."""
+DISPLAY_ONLY: Applicability = "display-only"
+"""Shown, never applied (moving a secret out of the file is for a person to do)."""
+
+
+class Edit(NamedTuple):
+    """Replace the characters ``start`` to ``end`` of the file's text with ``text``."""
+
+    start: int
+    end: int
+    text: str
+
+
+class Fix(NamedTuple):
+    """What to write, as edits of the original text (never a re-dump of the YAML), and
+    whether ``--fix`` may apply it. ``title`` says what the edits do."""
+
+    title: str
+    edits: tuple[Edit, ...]
+    applicability: Applicability = SAFE
+
+
 class Finding(NamedTuple):
     path: str
     line: int
@@ -49,6 +75,9 @@ class Finding(NamedTuple):
     details: Mapping[str, Any] | None = None
     """Facts behind the message, as JSON values (what ``probe`` saw: the greeting, SIZE, the
     AUTH mechanisms); JSON output shows them, SARIF puts them in the result's properties."""
+    help: str = ""
+    """What to write instead, in the format's own keys, apart from the ``message`` (what is wrong)."""
+    fix: Fix | None = None
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.path, self.line, self.column, self.rule, self.message)
@@ -65,6 +94,11 @@ class Problem(NamedTuple):
     where: str
     message: str
     severity: str | None = None
+    help: str = ""
+    """What to write instead (``message`` says what is wrong)."""
+    fix: Fix | None = None
+    """The edits that write it, where the rule can make them (``Account.span`` says where a
+    field is written)."""
 
 
 class Secret(NamedTuple):
@@ -189,6 +223,12 @@ class Account(NamedTuple):
     def where(self, field: str) -> Position:
         """The node to blame for ``field``: the field itself, or the account."""
         return self.positions.get(field, self.position)
+
+    def span(self, field: str, *, key: bool = False) -> tuple[int, int] | None:
+        """Character offsets of where ``field``'s value (or key) is written in the file, for
+        a fix's edits; None where it is not written, or not in the file's own text."""
+        span = getattr(self.positions, "span", None)
+        return span(field, key=key) if span is not None else None
 
     def setting(self, field: str, value: Any) -> str:
         """How to write ``field: value`` in the account's own format, for messages; in words

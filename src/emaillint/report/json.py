@@ -25,6 +25,7 @@ def render(report: Report, stream: IO[str]) -> None:
 
 def _finding(finding: Finding) -> dict[str, Any]:
     fields = finding._asdict()
-    if not fields["details"]:
-        del fields["details"]
+    for optional in ("details", "help", "fix"):  # shown only when a finding has them
+        if not fields[optional]:
+            del fields[optional]
     return fields
