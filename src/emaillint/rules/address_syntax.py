@@ -49,9 +49,10 @@ STAND_IN_DOMAIN = "example.com"
 
 PLAIN_ADDRESS = re.compile(
     r"(?=.{1,254}$)(?=[^@]{1,64}@)[A-Za-z0-9_+-]+(?:\.[A-Za-z0-9_+-]+)*"
-    r"@(?=.{1,253}$)(?:(?!xn--)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}")
+    r"@(?=.{1,253}$)(?:(?![A-Za-z0-9]{2}--)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}")
 """The plain ASCII addresses almost every config holds (``billing@example.com``): dot-atoms of
-letters, digits, ``_+-`` before the ``@``, host-name labels of up to 63 characters and a
+letters, digits, ``_+-`` before the ``@``, host-name labels of up to 63 characters (none
+with ``--`` in its third and fourth places, which IDNA reserves, as in ``xn--``) and a
 letter-only top-level domain after it. Every address it matches, email-validator accepts
 too (a property test checks that), unless its domain is a special-use name."""
 SPECIAL_USE = ("arpa", "invalid", "local", "localhost", "onion", "test")
