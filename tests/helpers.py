@@ -14,11 +14,12 @@ SENDERS = ("amazon-ses", "brevo", "mailgun", "mailjet", "mailtrap", "postmark", 
 """The built-in transactional senders: plugin and provider names alike."""
 
 
-def readme_blocks(section: str, language: str) -> list[str]:
-    """The fenced ``language`` code blocks of README.md's ``## section``, so tests keep it true."""
+def readme_blocks(section: str, language: str, document: str = "README.md") -> list[str]:
+    """The fenced ``language`` code blocks of ``## section`` in README.md (or another page of the
+    repository, such as ``docs/ci.md``), so tests keep it true."""
     import re
 
-    text = (REPO / "README.md").read_text(encoding="utf-8")
+    text = (REPO / document).read_text(encoding="utf-8")
     start = text.index(f"\n## {section}\n")
     end = text.find("\n## ", start + 1)
     body = text[start:end if end >= 0 else None]

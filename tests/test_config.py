@@ -307,6 +307,11 @@ BAD_CONFIGS = [
      " plugin means rules did not run; disable the plugin with disable_plugins or --disable-plugin NAME"),
     ("pyproject.toml", '[tool.emaillint]\nas_of = "yesterday"\n',
      "pyproject.toml: [tool.emaillint] as_of: expected a date in the form YYYY-MM-DD, got 'yesterday'"),
+    ("pyproject.toml", '[tool.emaillint]\nbaseline = ""\n',
+     "pyproject.toml: [tool.emaillint] baseline: expected a file name, e.g. \"emaillint-baseline.json\", got ''"),
+    ("pyproject.toml", '[tool.emaillint]\nbaseline = "missing.json"\n',
+     "pyproject.toml: [tool.emaillint] baseline: missing.json: no such file; create it with"
+     " 'emaillint check --write-baseline missing.json'"),
     ("pyproject.toml", "[tool.emaillint\n",
      "pyproject.toml: not valid TOML: Expected ']' at the end of a table declaration (at line 1, column 16)"),
     ("pyproject.toml", "tool.emaillint = 3\n",

@@ -63,6 +63,14 @@ def build_parser() -> argparse.ArgumentParser:
     _reading_options(check, "check ${NAME} references with their values from the current environment")
     check.add_argument("-j", "--jobs", type=_jobs, default=0, metavar="N",
                        help="worker processes for runs of 200 files or more (default: 0, one per core)")
+    baseline = check.add_mutually_exclusive_group()
+    baseline.add_argument("--baseline", metavar="FILE",
+                          help="report only findings that are not in this baseline (default: the project's baseline)")
+    baseline.add_argument("--write-baseline", metavar="FILE",
+                          help="record this run's findings in FILE, the only file check ever writes; then report"
+                               " as --baseline FILE does")
+    baseline.add_argument("--no-baseline", action="store_true",
+                          help="report every finding, whatever baseline the project configuration names")
 
     probe = commands.add_parser("probe", parents=[plugin_options],
                                 help="connect to each account's server and check what it offers (no sign-in,"
@@ -197,7 +205,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         from emaillint.run import run
 
         return run(_settings(args)._replace(as_of=args.as_of or "", stdin_filename=args.stdin_filename,
-                                            jobs=args.jobs))
+                                            jobs=args.jobs, baseline=args.baseline,
+                                            write_baseline=args.write_baseline, no_baseline=args.no_baseline))
     if args.command == "probe":
         from emaillint.probe import Connection, probe
 

@@ -40,6 +40,8 @@ class ProjectConfig(NamedTuple):
     exclude: tuple[str, ...] = ()
     disable_plugins: tuple[str, ...] = ()
     as_of: str = ""
+    baseline: str = ""
+    """A baseline file, as written: relative to the configuration's directory (``root``)."""
     origins: Mapping[str, str] = {}
     """Key -> where it is written (``pyproject.toml: [tool.emaillint] ignore``), for errors."""
 
@@ -66,7 +68,7 @@ def discover(explicit: str | None = None, start: str = ".") -> ProjectConfig:
         for name in (YAML_NAME, TOML_NAME):
             candidate = os.path.join(directory, name)
             if os.path.isfile(candidate):
-                config = read(_shown(candidate))
+                config = read(shown_path(candidate))
                 if config is not None:
                     return config
         parent = os.path.dirname(directory)
@@ -175,6 +177,12 @@ def _bool(value: Any) -> bool:
     return value
 
 
+def _file(value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f'expected a file name, e.g. "emaillint-baseline.json", got {_shown_value(value)}')
+    return value
+
+
 def _date(value: Any) -> str:
     from datetime import date
 
@@ -197,6 +205,7 @@ _KEYS: dict[str, Callable[[Any], Any]] = {
     "exclude": _names("globs", '"fixtures", "tests/bad-*.yaml"'),
     "disable_plugins": _names("plugin names", '"acme"'),
     "as_of": _date,
+    "baseline": _file,
 }
 
 
@@ -212,7 +221,7 @@ def _shown_value(value: Any) -> str:
     return repr(value) if isinstance(value, str) else str(value)
 
 
-def _shown(path: str) -> str:
+def shown_path(path: str) -> str:
     """Paths in messages relative to the current directory when that is shorter."""
     relative = os.path.relpath(path)
     return relative if len(relative) < len(path) else path

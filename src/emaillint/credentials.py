@@ -151,6 +151,24 @@ def _secret_key(key: str) -> bool:
     return bool(SECRET_KEY.search(key.strip("'\"[]")))
 
 
+is_secret_key = _secret_key
+"""Whether a key names a secret (``smtp_auth_password``, ``PASSWD``, ``api_key``): for the
+baseline, which masks what is below such a key before it hashes anything."""
+
+
+def masked(text: str) -> str:
+    """``text`` with every secret its shape gives away replaced by ``***``, however short:
+    URL userinfo and the values of ``NAME=value`` / ``name: value`` lines whose NAME is a
+    secret's. What ``find_secrets`` finds by shape, for text that must not carry even a
+    short secret (a baseline's fingerprints)."""
+    if "://" in text:
+        text = URL_USERINFO.sub(lambda m: m.group(0)[:m.start(1) - m.start(0)] + "***@", text)
+    if "=" in text or ":" in text:
+        text = ASSIGNMENT.sub(lambda m: m.group(0)[:m.start(2) - m.start(0)] + " ***"
+                              if _secret_key(m.group(1)) else m.group(0), text)
+    return text
+
+
 def _literal(value: str) -> bool:
     """Worth redacting: a literal, or a template whose text could hold one."""
     return classify(value).kind in (LITERAL, TEMPLATE)

@@ -35,6 +35,9 @@ class FileResult(NamedTuple):
     """The file's literal secrets, to redact the run-scope rules' findings as well."""
     accounts: tuple[tuple[Account, Context], ...] = ()
     """Every account with its context, when ``Options.accounts`` asked for them."""
+    materials: Mapping[tuple[int, int], tuple[str, str]] = {}
+    """With ``Options.baseline``: (line, column) -> the key and value there, secrets masked,
+    for each place a finding can point at (``baseline.materials``)."""
 
 
 class Options(NamedTuple):
@@ -44,6 +47,9 @@ class Options(NamedTuple):
     accounts: bool = False
     """Keep each account with its context in ``FileResult.accounts`` and run no rule on it:
     for commands that act on the accounts (``probe``) rather than lint them."""
+    baseline: bool = False
+    """The run uses a baseline: each file's result carries what its fingerprints hash, taken
+    here, where the text is at hand (and on every core), not read again later."""
 
 
 class Linter:
@@ -138,8 +144,15 @@ class Linter:
         about_file = loaded.findings  # reading them finishes the checks; over a limit, no documents are left
         if about_file and not loaded.documents:  # ... and nothing of the file is linted
             findings, records, accounts, in_file = [], [], [], set()
-        return FileResult(path, self._fill(about_file + findings), records, directives, frozenset(in_file),
-                          tuple(accounts))
+        result = FileResult(path, self._fill(about_file + findings), records, directives, frozenset(in_file),
+                            tuple(accounts))
+        if self.options.baseline:
+            from emaillint import baseline
+
+            places = {(f.line, f.column) for f in result.findings} | {(d.line, d.column) for d in directives}
+            places |= {(record.line, record.column) for _, record in records}
+            result = result._replace(materials=baseline.materials(text, places, result.secrets))
+        return result
 
     def _lint_document(self, document: loader.Document, found: list[Finding], secrets: set[str],
                        records: list[tuple[str, Record]], accounts: list[tuple[Account, Context]]) -> None:

@@ -1,5 +1,5 @@
 """run(settings) -> exit code: read the project configuration, find files, lint each, run
-cross-file rules, apply suppressions and rule selection, report.
+cross-file rules, apply suppressions, rule selection and the baseline, report.
 
 ``prepare``, ``read``, ``collect`` and ``report`` are the steps, shared with ``probe``,
 which reads the same files for their accounts and reports what their servers said.
@@ -11,7 +11,7 @@ import itertools
 import os
 import sys
 import time
-from typing import IO, Any, Callable, Iterable, Iterator, NamedTuple
+from typing import IO, TYPE_CHECKING, Any, Callable, Iterable, Iterator, NamedTuple
 
 from emaillint import config as project_config
 from emaillint import files as walker
@@ -25,6 +25,9 @@ from emaillint.policy import Layer, Policy
 from emaillint.report import Report, Summary, render
 from emaillint.settings import Settings
 from emaillint.vocabulary import PLUGIN_ERROR, PROBE_RULES
+
+if TYPE_CHECKING:
+    from emaillint.baseline import Session
 
 STDIN_NAME = "<stdin>"
 
@@ -42,9 +45,11 @@ class Command(NamedTuple):
     support: frozenset[str] = frozenset()
     accounts: bool = False
     """Read the accounts instead of linting them (``engine.Options.accounts``)."""
+    baselines: bool = False
+    """Honour ``--baseline``, ``--write-baseline`` and the project's ``baseline``."""
 
 
-CHECK = Command(lambda rule: rule not in PROBE_RULES)
+CHECK = Command(lambda rule: rule not in PROBE_RULES, baselines=True)
 """Linting, offline: every rule but the ones only a connection can decide."""
 
 
@@ -58,15 +63,24 @@ class Setup(NamedTuple):
     disabled: tuple[str, ...]
     """The plugins turned off, for worker processes to load the same ones."""
     stdin_name: str
+    session: Session | None = None
+    """The run's baseline (``baseline.Session``), if it uses one."""
 
 
 def run(settings: Settings, stdout: IO[str] | None = None, stderr: IO[str] | None = None) -> int:
     stdout = stdout or sys.stdout
-    setup = prepare(settings, stderr or sys.stderr)
+    stderr = stderr or sys.stderr
+    setup = prepare(settings, stderr)
     if isinstance(setup, int):
         return setup
-    findings = collect(setup.registry, read(setup, settings.jobs), setup.policy)
-    return report(setup, findings, settings, stdout)
+    results = read(setup, settings.jobs)
+    session = setup.session
+    if session is None:
+        return report(setup, collect(setup.registry, results, setup.policy), settings, stdout)
+    settled = _settle(setup, session, collect(setup.registry, session.watch(results), setup.policy), stderr)
+    if isinstance(settled, int):
+        return settled
+    return report(setup, settled[0], settings, stdout, settled[1])
 
 
 def prepare(settings: Settings, stderr: IO[str], command: Command = CHECK) -> Setup | int:
@@ -91,10 +105,20 @@ def prepare(settings: Settings, stderr: IO[str], command: Command = CHECK) -> Se
     discovery = walker.discover(paths, project.include or walker.DEFAULT_INCLUDE, project.exclude, project.root)
     for path in discovery.missing:
         stderr.write(f"emaillint: error: {path}: no such file or directory\n")
+    session = None
+    chosen = _baseline_file(settings, project) if command.baselines else None
+    if chosen is not None:
+        from emaillint.baseline import BaselineError, Session
+
+        try:
+            session = Session(*chosen, write=bool(settings.write_baseline))
+        except BaselineError as exc:
+            return fail(stderr, str(exc))
     environ = dict(os.environ) if settings.resolve_env else {}
-    options = Options(settings.as_of or project.as_of or today(), settings.dialect, environ, command.accounts)
+    options = Options(settings.as_of or project.as_of or today(), settings.dialect, environ, command.accounts,
+                      baseline=session is not None)
     return Setup(registry, policy, discovery, Linter(registry, options), disabled,
-                 settings.stdin_filename or STDIN_NAME)
+                 settings.stdin_filename or STDIN_NAME, session)
 
 
 def read(setup: Setup, jobs: int) -> Iterator[FileResult]:
@@ -107,11 +131,13 @@ def read(setup: Setup, jobs: int) -> Iterator[FileResult]:
     return results
 
 
-def report(setup: Setup, findings: list[Finding], settings: Settings, stdout: IO[str]) -> int:
-    """Render the findings as ``settings.format`` says; the run's exit code."""
+def report(setup: Setup, findings: list[Finding], settings: Settings, stdout: IO[str],
+           summary: Summary | None = None) -> int:
+    """Render the findings as ``settings.format`` says; the run's exit code. ``summary``: one
+    that counts more than the findings (a baseline's)."""
     policy = setup.policy
     registry = setup.registry
-    summary = Summary.of(findings, len(setup.discovery.files))
+    summary = summary or Summary.of(findings, len(setup.discovery.files))
     document = Report(findings, summary,
                       rules=[rule._replace(severity=policy.severity.get(rule.id, rule.severity))
                              for rule in registry.rules.values() if policy.reports(rule.id)],
@@ -119,6 +145,42 @@ def report(setup: Setup, findings: list[Finding], settings: Settings, stdout: IO
                       color=_color(settings.color, stdout))
     render(output_format(settings.format), document, stdout)
     return exit_code(findings, bool(setup.discovery.missing), policy)
+
+
+def _baseline_file(settings: Settings, project: project_config.ProjectConfig) -> tuple[str, str, str] | None:
+    """The run's baseline file, who named it (for messages) and the root its entries' paths are
+    relative to: the project configuration's directory, else the file's own; None: no baseline."""
+    if settings.write_baseline or settings.baseline:
+        file = settings.write_baseline or settings.baseline or ""
+        where = "--write-baseline" if settings.write_baseline else "--baseline"
+    elif project.baseline and not settings.no_baseline:
+        file = project_config.shown_path(os.path.join(project.root, project.baseline))
+        where = project.origin("baseline")
+    else:
+        return None
+    return file, where, project.root if project.path else os.path.dirname(os.path.abspath(file))
+
+
+def _settle(setup: Setup, session: Session, findings: list[Finding],
+            stderr: IO[str]) -> tuple[list[Finding], Summary | None] | int:
+    """The findings to report with a baseline and a summary that counts it, written first with
+    --write-baseline unless the run is incomplete (a plugin failed, a path is missing: then
+    nothing changes); or the exit code of a baseline that cannot be written."""
+    from emaillint.baseline import BaselineError
+
+    if session.write and exit_code(findings, bool(setup.discovery.missing), setup.policy) == EXIT_ERROR:
+        stderr.write(f"emaillint: error: not writing {session.file}: a plugin failed or a path does not"
+                     " exist, so this run's findings are incomplete\n")
+        return findings, None
+    try:
+        outcome = session.settle(findings, setup.policy.reports)
+    except BaselineError as exc:
+        return fail(stderr, str(exc))
+    if session.write:
+        stderr.write(f"emaillint: wrote {session.file}: {outcome.baselined} finding"
+                     f"{'s' * (outcome.baselined != 1)} recorded\n")
+    summary = Summary.of(outcome.findings, len(setup.discovery.files))
+    return outcome.findings, summary._replace(baselined=outcome.baselined, stale=outcome.stale)
 
 
 def _policy(settings: Settings, project: project_config.ProjectConfig, registry: Registry,

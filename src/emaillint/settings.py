@@ -28,3 +28,9 @@ class Settings(NamedTuple):
     """The path findings on standard input are reported at (editor integrations)."""
     jobs: int = 0
     """Worker processes for large runs; 0 means one per core (see ``parallel``)."""
+    baseline: str | None = None
+    """``--baseline FILE``: report only findings not in it; None: the project's ``baseline``."""
+    write_baseline: str | None = None
+    """``--write-baseline FILE``: record this run's findings there, then report as ``--baseline``."""
+    no_baseline: bool = False
+    """``--no-baseline``: report every finding whatever the project's ``baseline`` says."""

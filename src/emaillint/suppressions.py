@@ -20,7 +20,7 @@ from emaillint.rules import unused_suppression
 RULE = unused_suppression.RULE.id
 KINDS = ("disable", "disable-file")
 _MARKER = "emaillint:"
-_LINE_BREAK = "\r\n|[\r\n\x85\u2028\u2029]"
+LINE_BREAK = "\r\n|[\r\n\x85\u2028\u2029]"
 """YAML's line breaks, so line numbers agree with the loader's (``str.splitlines`` also
 splits on form feeds and other characters YAML keeps inside a line)."""
 _DIRECTIVE = r"#\s*emaillint:\s*(?P<body>.*)"
@@ -44,7 +44,7 @@ def scan(text: str) -> tuple[Directive, ...]:
     """The suppression comments in a file's text."""
     if _MARKER not in text:
         return ()
-    lines = re.split(_LINE_BREAK, text)
+    lines = re.split(LINE_BREAK, text)
     candidates = [(number, line) for number, line in enumerate(lines, 1) if _MARKER in line]
     inside = _scalar_spans(text)
     directives = []

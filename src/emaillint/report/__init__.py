@@ -23,6 +23,10 @@ class Summary(NamedTuple):
     errors: int
     warnings: int
     infos: int
+    baselined: int | None = None
+    """Findings a baseline covered (not reported); None when the run used no baseline."""
+    stale: int | None = None
+    """Baseline entries no finding matched any more; None when the run used no baseline."""
 
     @classmethod
     def of(cls, findings: Sequence[Finding], files: int) -> "Summary":

@@ -2,6 +2,7 @@
 
 A finding carries ``details`` only when it has some (``probe`` findings: what the server
 said), so a consumer of the eight documented keys reads every other finding unchanged.
+The summary has ``baselined`` and ``stale`` only when the run used a baseline.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ def render(report: Report, stream: IO[str]) -> None:
     document = {
         "version": 1,
         "findings": [_finding(f) for f in report.findings],
-        "summary": report.summary._asdict(),
+        "summary": {key: value for key, value in report.summary._asdict().items() if value is not None},
     }
     json.dump(document, stream, indent=2)
     stream.write("\n")

@@ -6,7 +6,9 @@ a documentation or home page URL, that URL as ``helpUri``. Columns are counted i
 points (``columnKind``), as the YAML loader counts them. Findings without a file (a
 plugin that failed to load) are tool execution notifications, not results, and mark the
 invocation as unsuccessful, as the exit code 2 does. A finding's ``details`` (what ``probe``
-saw) go into the result's property bag, beside its account and provider.
+saw) go into the result's property bag, beside its account and provider. With a baseline,
+results are the new findings (``baselineState: new``) and the invocation's properties count
+the baselined findings and the stale entries, as the other formats' summaries do.
 """
 
 from __future__ import annotations
@@ -42,6 +44,10 @@ def document(report: Report) -> dict[str, Any]:
     invocation: dict[str, Any] = {"executionSuccessful": not notifications}
     if notifications:
         invocation["toolExecutionNotifications"] = notifications
+    if report.summary.baselined is not None:
+        invocation["properties"] = {"baselined": report.summary.baselined, "stale": report.summary.stale}
+        for result in results:  # what a baseline leaves is new by definition
+            result["baselineState"] = "new"
     driver: dict[str, Any] = {
         "name": "emaillint",
         "version": __version__,

@@ -24,12 +24,15 @@ def render(report: Report, stream: IO[str]) -> None:
 
 
 def summary_line(summary: Summary) -> str:
+    """``3 files checked: 1 error, 2 warnings``; with a baseline, what it covered and what is stale:
+    ``3 files checked: no new findings (4 baselined, 1 stale baseline entry)``."""
     files = f"{summary.files} file{'s' if summary.files != 1 else ''} checked"
-    if not (summary.errors or summary.warnings or summary.infos):
-        return f"{files}: no findings"
     parts = [f"{n} {word}{'s' if n != 1 else ''}" for n, word in
              ((summary.errors, "error"), (summary.warnings, "warning"), (summary.infos, "info")) if n]
-    return f"{files}: {', '.join(parts)}"
+    if summary.baselined is None or summary.stale is None:
+        return f"{files}: {', '.join(parts) or 'no findings'}"
+    stale = f"{summary.stale} stale baseline entr{'y' if summary.stale == 1 else 'ies'}"
+    return f"{files}: {', '.join(parts) or 'no new findings'} ({summary.baselined} baselined, {stale})"
 
 
 def _one_line(text: str) -> str:
