@@ -31,7 +31,8 @@ from helpers import AS_OF
 
 NOT_MAIL = Path(__file__).parent / "fixtures" / "not-mail"
 CASES = Path(__file__).parent / "cases"
-DIALECTS = ("alertmanager", "compose", "grafana", "homeassistant", "spring")
+DIALECTS = ("alertmanager", "compose", "discourse", "gitlab-chart", "gitlab-omnibus", "grafana", "homeassistant",
+            "mastodon", "rails", "redmine", "spring")
 
 
 @pytest.fixture(scope="module")
@@ -240,8 +241,9 @@ def test_any_value_of_the_wrong_shape_is_a_finding_or_nothing_never_a_plugin_err
     swaps = (None, 7, True, [], {"k": "v"}, "${X:-y}", "[::1]:x")
     linted = 0
     for name in DIALECTS:
-        for case in yaml.safe_load((cases / f"{name}.yaml").read_text(encoding="utf-8"))["cases"]:
-            documents = list(yaml.load_all(textwrap.dedent(case["config"]), Loader=Loader))
+        specs = yaml.safe_load((cases / f"{name}.yaml").read_text(encoding="utf-8"))["cases"]
+        for text in [t for case in specs for t in (case["files"].values() if "files" in case else [case["config"]])]:
+            documents = list(yaml.load_all(textwrap.dedent(text), Loader=Loader))
             for index, document in enumerate(documents):
                 for path in list(_shapes(document)):
                     for swap in swaps:
