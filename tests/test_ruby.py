@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from emaillint.api import (FALLBACK, PLAIN, REFERENCE, RUBY_EXPRESSION, Position, Value, interpolate_erb,
+from emaillint.api import (FALLBACK, PLAIN, REFERENCE, RUBY_EXPRESSION, UNEXPANDED, Position, Value, interpolate_erb,
                            interpolate_ruby, load_yaml, mapping, ruby_assignments, ruby_literal, ruby_truthy)
 
 
@@ -87,6 +87,8 @@ def test_assignments_need_text():
     ("<%= ENV.fetch('SMTP_TLS', false) == 'true' %>", Value(REFERENCE, "", "")),
     ("<% ENV['X'] %>", Value(REFERENCE, "", "")),
     ("smtp.example.com", Value(PLAIN, "smtp.example.com")),
+    ("${SMTP_PASSWORD}", Value(UNEXPANDED, "${SMTP_PASSWORD}")),
+    ('ENV["SMTP_ADDRESS"],', Value(UNEXPANDED, 'ENV["SMTP_ADDRESS"],')),
 ])
 def test_erb_reads_the_environment_forms_rails_files_use(text, value):
     assert interpolate_erb(text) == value

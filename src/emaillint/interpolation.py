@@ -157,12 +157,13 @@ def erb(text: str, environ: Mapping[str, str] = {}) -> Value:
     """Rails' YAML files are ERB templates, rendered before the YAML is parsed: a value
     that is one ``<%= ... %>`` tag reading the environment (``ruby``'s forms) is a
     reference, with its fallback; any other ERB is Ruby whose result lint time cannot
-    know. Sources: ``ActiveSupport::ConfigurationFile#parse`` (Rails' ``config_for``)
+    know. Outside a tag, ``${NAME}`` and ``ENV['NAME']`` are used as written. Sources: ``ActiveSupport::ConfigurationFile#parse`` (Rails' ``config_for``)
     renders the file with ERB and then loads the YAML,
     https://github.com/rails/rails/blob/main/activesupport/lib/active_support/configuration_file.rb;
     Redmine's ``Redmine::Configuration.load_from_yaml`` does the same."""
     if "<%" not in text:
-        return Value(PLAIN, text)
+        # without a tag, ${NAME} and ENV['NAME'] are text: Rails expands neither
+        return Value(UNEXPANDED, text) if _ANY_DOLLAR_NAME.search(text) or "ENV[" in text else Value(PLAIN, text)
     whole = _ERB.fullmatch(text.strip())
     if whole is None or not whole.group(0).startswith("<%="):
         return Value(REFERENCE, "", "")
