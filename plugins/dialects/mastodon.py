@@ -8,7 +8,7 @@ Secret it makes from them unless ``existingSecret`` names one. Mastodon turns th
 ``enable_starttls: always`` is mandatory STARTTLS, ``never`` none, ``auto`` opportunistic;
 any other word, or none, leaves it to ``enable_starttls_auto``, opportunistic unless it is
 the text ``false``; ``tls`` is on only when it is ``true``; ``auth_method: none`` signs in
-with nothing. The chart's defaults: ``server: smtp.mailgun.org``, ``port: 587``,
+with nothing; a ``delivery_method`` other than ``smtp`` sends no SMTP. The chart's defaults: ``server: smtp.mailgun.org``, ``port: 587``,
 ``enable_starttls: auto``, ``openssl_verify_mode: peer``. Mail's semantics are ``rubymail``'s.
 Sources: https://github.com/mastodon/chart (``values.yaml``, ``templates/``) and
 https://github.com/mastodon/mastodon (the two files above).
@@ -52,6 +52,8 @@ def read(doc: Any, options: Any) -> Reading:
         smtp = mapping(doc, path)
         if not smtp or (path[-1] == "bulk" and not (smtp.get("enabled") and smtp["enabled"].value is True)):
             continue
+        if not rubymail.sends(reader, smtp.get("delivery_method")):
+            continue  # delivery_method: sendmail, file, test...
         name = ".".join(path)
         draft = reader.draft(name, path, SPELLING)
         mail = {mail_key: smtp[key] for key, mail_key in PASSED.items() if key in smtp}

@@ -3,7 +3,7 @@
 
 The settings are a hash per environment (``production: {address: ...}``), under
 ``smtp_settings:`` (beside ``delivery_method:``, as Redmine's legacy file and many apps
-write it) or under ``smtp:``, or at the top level. ``:address:`` is a Ruby symbol key, the
+write it) or another name (``smtp:``, ``config:``), or at the top level. ``:address:`` is a Ruby symbol key, the
 same setting as ``address:``; merge keys (``<<: *default``) are resolved, and a hash shared
 by several environments is read once. The file is rendered with ERB before the YAML is
 parsed (``ActiveSupport::ConfigurationFile``), so ``<%= ENV['SMTP_PASSWORD'] %>`` is a
@@ -22,7 +22,6 @@ from emaillint.api import (NO_TLS, STARTTLS, STARTTLS_OPTIONAL, TLS, Dialect, Re
 from emaillint_plugins.dialects import rubymail
 
 NAME = "rails"
-CONTAINERS = ("smtp_settings", "smtp")
 MAIL_ONLY = frozenset(("user_name", "enable_starttls_auto", "enable_starttls", "openssl_verify_mode",
                        "authentication", "tls", "ssl"))
 """Keys that tell a hash of Mail settings from another program's ``address:`` and ``port:``."""
@@ -30,7 +29,7 @@ _AS_WRITTEN = {name: frozenset(keys) | frozenset(":" + key for key in keys)
                for name, keys in (("mail", rubymail.KEYS), ("only", MAIL_ONLY))}
 """Both spellings of each key (``user_name``, ``:user_name``): detect runs on every document."""
 SENDERS = ("from", "default_from", "from_address", "mail_from", "sender")
-NOT_EXPANDED = "Rails renders ERB, not ${NAME}: write <%= ENV['SMTP_PASSWORD'] %>"
+NOT_EXPANDED = "Rails expands only ERB tags: write <%= ENV['NAME'] %>"
 SPELLING = spelling("Mail", fields={"password": "password: <%= ENV['SMTP_PASSWORD'] %>"}, security={
     TLS: "tls: true", STARTTLS: "enable_starttls: true (and no tls: true)", STARTTLS_OPTIONAL: "enable_starttls_auto: true",
     NO_TLS: "enable_starttls_auto: false"})
@@ -41,8 +40,9 @@ def _key(name: Any) -> str:
 
 
 def _host(value: Any) -> bool:
-    """A host name, an IP address or ERB, not the word of a locale file (``address: Address``)."""
-    return isinstance(value, str) and ("<%" in value or (
+    """A host name, an IP address or ERB (or Ruby meant as ERB: ``ENV['SMTP_ADDRESS']``), not
+    the word of a locale file (``address: Address``)."""
+    return isinstance(value, str) and ("<%" in value or "ENV[" in value or (
         not any(c.isspace() for c in value.strip()) and ("." in value or ":" in value or value == "localhost")))
 
 
@@ -54,17 +54,16 @@ def _mail(level: dict[str, Any], named: bool) -> bool:
 
 
 def _hashes(data: Any) -> list[tuple[tuple[Any, ...], bool]]:
-    """``(path, Mail's own hash)`` for each hash of Mail settings, at most two levels down."""
+    """``(path, Mail's own hash)`` for each hash of Mail settings, at most two levels down
+    (``production: smtp_settings:``, ``defaults: config:``)."""
     if not isinstance(data, dict):
         return []
-    found = []
-    for path, level in [((), data)] + [((key,), value) for key, value in data.items() if isinstance(value, dict)]:
-        if _mail(level, False):
-            found.append((path, False))
-        for name in CONTAINERS:
-            inner = level.get(name)
-            if isinstance(inner, dict) and _mail(inner, name == "smtp_settings"):
-                found.append((path + (name,), name == "smtp_settings"))
+    found = [((), False)] if _mail(data, False) else []
+    for key, level in data.items():
+        for path, inner in [((key,), level)] + ([((key, sub), value) for sub, value in level.items()]
+                                                 if isinstance(level, dict) else []):
+            if isinstance(inner, dict) and _mail(inner, path[-1] == "smtp_settings"):
+                found.append((path, path[-1] == "smtp_settings"))
     return found
 
 
@@ -80,8 +79,8 @@ def read(doc: Any, options: Any) -> Reading:
         if written in seen:
             continue  # a hash merged into another environment (<<: *default) unchanged
         seen.add(written)
-        beside = {_key(name): s for name, s in mapping(doc, path[:-1] if path[-1:] in (("smtp",), ("smtp_settings",))
-                                                        else path).items()}
+        parent = mapping(doc, path[:-1]) if len(path) > 1 else {}  # production: {from:, smtp_settings: {...}}
+        beside = {_key(name): s for name, s in {**parent, **mapping(doc, path)}.items()}
         rubymail.yaml_account(reader, ".".join(map(str, path)) or "smtp_settings", path, SPELLING,
                               method=beside.get("delivery_method"), named=named,
                               sender=next((beside[key] for key in SENDERS if key in beside), None))

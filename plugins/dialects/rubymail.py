@@ -98,14 +98,19 @@ def read(reader: Reader, draft: Draft, mail: Mapping[str, Setting], *, sender: S
     for field, key in (("host", "address"), ("port", "port"), ("username", "user_name"), ("sender", "")):
         setting = mail.get(key) if key else sender
         if setting is not None and setting.value not in (None, ""):
-            draft.read(field, setting, convert=port if field == "port" else None)
             draft.respell({field: reader.form.format(key=setting.label, value="{}")})
+            found = draft.read(field, setting, convert=port if field == "port" else None)
+            if field == "port" and found.kind in (PLAIN, FALLBACK) and draft.fields["port"] is None:
+                reader.refused(setting.path, (
+                    f"{said(reader, setting)} is not a port number, so Net::SMTP cannot connect and every send fails;"
+                    f" write {reader.form.format(key=setting.label, value=587)}"), account=draft.name)
         elif key in defaults:
             draft.default(field, defaults[key])
     password = mail.get("password")
     if password is not None and password.value not in (None, ""):
         draft.password(password)
-        if "username" not in draft.fields and "username" not in draft.references:
+        user = mail.get("user_name")
+        if (user is None or user.value in (None, "")) and "username" not in draft.references:
             draft.set("auth", NO_SIGN_IN, password.path)  # Net::SMTP signs in only with a user name
     elif password is not None and password.value == "":
         draft.empty_password(password.path)
