@@ -356,7 +356,8 @@ def test_a_disabled_plugin_is_not_loaded_and_listed_as_disabled():
     reg = registry([bad], disabled=["bad", "gmail"])
     assert {info.name: reg.status(info) for info in reg.plugins} == {
         "emaillint": "ok", "gmail": "disabled", "bad": "disabled", "hotmail": "ok", "outlook": "ok", "yahoo": "ok",
-        "alertmanager": "ok", "compose": "ok", "grafana": "ok", "homeassistant": "ok", "spring": "ok"}
+        "alertmanager": "ok", "compose": "ok", "grafana": "ok", "homeassistant": "ok", "spring": "ok",
+        "discourse": "ok", "gitlab-chart": "ok", "gitlab-omnibus": "ok", "mastodon": "ok", "rails": "ok", "redmine": "ok"}
     assert "gmail" not in reg.providers.by_name
 
 

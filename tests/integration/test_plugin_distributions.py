@@ -143,6 +143,7 @@ def test_the_plugins_listing_shows_which_plugin_failed_and_how(icloud_venv, test
     assert rows == {
         "emaillint": "ok", "gmail": "ok", "hotmail": "ok", "icloud": "ok", "outlook": "ok", "yahoo": "ok",
         "alertmanager": "ok", "compose": "ok", "grafana": "ok", "homeassistant": "ok", "spring": "ok",
+        "discourse": "ok", "gitlab-chart": "ok", "gitlab-omnibus": "ok", "mastodon": "ok", "rails": "ok", "redmine": "ok",
         "broken": "failed: failed to load: ModuleNotFoundError: No module named 'emaillint_missing_dependency'",
         "clash": "2 errors (listed below)",
         "raising": "1 error (listed below)",
