@@ -31,12 +31,11 @@ VARIABLE = "GITLAB_OMNIBUS_CONFIG"
 PASSED = ("address", "port", "domain", "enable_starttls_auto", "tls", "ssl", "openssl_verify_mode", "ca_path",
           "ca_file", "open_timeout", "read_timeout", "user_name", "password", "authentication")
 KEYS = {f"gitlab_rails['smtp_{key}']": key for key in PASSED}
-KNOWN = tuple(KEYS) + ("gitlab_rails['smtp_enable']", "gitlab_rails['smtp_pool']")
 ENABLE, SENDER = "gitlab_rails['smtp_enable']", "gitlab_rails['gitlab_email_from']"
+KNOWN = (*KEYS, ENABLE, "gitlab_rails['smtp_pool']")
 RAISES = ("GitLab 15.10.4 and later raise ArgumentError (':enable_starttls and :tls are mutually exclusive') on every"
           " send, and gitlab-ctl reconfigure refuses the pair from 16.0 on")
 ENCRYPTED = "the encrypted SMTP credentials (gitlab-rake gitlab:smtp:secret:edit)"
-NOT_EXPANDED = "GitLab evaluates this as Ruby after Compose interpolation: write \"${SMTP_PASSWORD}\""
 STARTTLS_ON = "gitlab_rails['smtp_tls'] = false with gitlab_rails['smtp_enable_starttls_auto'] = true"
 SPELLING = spelling("GitLab", fields={
     "host": "gitlab_rails['smtp_address'] = '{}'", "port": "gitlab_rails['smtp_port'] = {}",
@@ -76,8 +75,7 @@ def read(doc: Any, options: Any) -> Reading:
     reader = Reader(doc, options, NAME, interpolate_compose)
     reader.include(compose.read(doc, options))
     for service, path, prefix in _configs(doc):
-        inner = Reader(ruby_assignments(doc, path, prefix=prefix), options, NAME, interpolate, NOT_EXPANDED,
-                       form=rubymail.RUBY_FORM)
+        inner = Reader(ruby_assignments(doc, path, prefix=prefix), options, NAME, interpolate, form=rubymail.RUBY_FORM)
         lines = mapping(inner.doc, ())
         enable = lines.get(ENABLE)
         if enable is None or not ruby_truthy(rubymail.value(inner, enable)):

@@ -42,6 +42,8 @@ KEYS = ("address", "port", "domain", "user_name", "password", "authentication", 
         "ca_path", "ca_file", "return_response")
 """The settings Mail reads; it ignores any other key without a word."""
 DEFAULTS = {"address": "localhost", "port": 25}
+FIELDS = {"host": "address", "port": "port", "username": "user_name", "sender": "from"}
+"""Account fields and the Mail keys that set them (the From address is no Mail setting: each format has its own)."""
 IMPLICIT = ("tls", "ssl")
 STARTTLS_FLAGS = ("enable_starttls", "enable_starttls_auto")
 VERIFY_MODES = ("none", "peer", "client_once", "fail_if_no_peer_cert")
@@ -95,8 +97,8 @@ def read(reader: Reader, draft: Draft, mail: Mapping[str, Setting], *, sender: S
     what its program does with implicit TLS and STARTTLS both on, and what to write."""
     mail = {**{key: Setting(value, None, key) for key, value in defaults.items()  # positioned at the account
                if key in IMPLICIT + STARTTLS_FLAGS and key not in mail}, **mail}
-    for field, key in (("host", "address"), ("port", "port"), ("username", "user_name"), ("sender", "")):
-        setting = mail.get(key) if key else sender
+    for field, key in FIELDS.items():
+        setting = sender if field == "sender" else mail.get(key)
         if setting is not None and setting.value not in (None, ""):
             draft.respell({field: reader.form.format(key=setting.label, value="{}")})
             found = draft.read(field, setting, convert=port if field == "port" else None)
@@ -161,7 +163,7 @@ def _verify(reader: Reader, draft: Draft, setting: Setting | None) -> None:
     raw = str(setting.value)
     if found == 0 or (found is UNKNOWN and "VERIFY_NONE" in raw):  # 0, or the constant in Ruby code or ERB
         return draft.unverified(setting.path, said(reader, setting))
-    if not isinstance(found, str) or found is UNKNOWN:
+    if not isinstance(found, str):
         return
     word = found.strip().lower()
     if word == "none":
