@@ -10,6 +10,16 @@ SHARED = Path(os.environ.get("EMAILLINT_SHARED", REPO.parent / "shared"))
 """The shared reference folder (SPEC, corpora, SARIF schema); CI puts it beside the clone."""
 AS_OF = "2026-11-27"
 """Pinned date for tests whose outcome depends on retirement dates."""
+def _builtin_plugins() -> tuple[str, ...]:
+    """The plugin names pyproject.toml registers under ``[project.entry-points.emaillint]``."""
+    text = (REPO / "pyproject.toml").read_text(encoding="utf-8")
+    section = text.split("[project.entry-points.emaillint]", 1)[1].split("\n[", 1)[0]
+    return tuple(line.split("=", 1)[0].strip() for line in section.splitlines()
+                 if "=" in line and not line.lstrip().startswith("#"))
+
+
+BUILTIN_PLUGINS = _builtin_plugins()
+"""emaillint's own plugins (providers and dialects), as its distribution registers them."""
 SENDERS = ("amazon-ses", "brevo", "mailgun", "mailjet", "mailtrap", "postmark", "resend", "sendgrid", "sparkpost")
 """The built-in transactional senders: plugin and provider names alike."""
 

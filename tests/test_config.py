@@ -194,12 +194,13 @@ def test_disable_plugins_from_the_file_adds_to_the_command_line(capsys, project)
 
 
 INFORMATIONAL = {
-    # command -> (what the gmail plugin adds to its output, what stays without it)
+    # command -> (what the gmail plugin adds to its output, what stays without it), with
+    # runs of spaces as one: table columns widen with the longest plugin name
     "rules": ("", "port-security-mismatch"),
     "explain legacy-auth": ("Gmail (gmail):", "Yahoo Mail (yahoo):"),
-    "plugins": ("gmail          emaillint     0.2.0    ok", "yahoo          emaillint     0.2.0    ok"),
+    "plugins": ("gmail emaillint 0.2.0 ok", "yahoo emaillint 0.2.0 ok"),
     "providers": ("Gmail (gmail, plugin gmail)", "Yahoo Mail (yahoo, plugin yahoo)"),
-    "dialects": ("spring         spring", "emaillint      emaillint"),
+    "dialects": ("spring spring", "emaillint emaillint"),
     "schema": ("", '"$schema"'),
 }
 
@@ -215,15 +216,19 @@ def test_informational_commands_take_disable_plugin_and_the_files_disable_plugin
     present, kept = INFORMATIONAL[command]
     name = "spring" if command == "dialects" else "gmail"
     code, out, err = informational(capsys, command)
-    assert (code, err) == (0, "") and present in out and kept in out
+    assert (code, err) == (0, "") and present in _words(out) and kept in _words(out)
     code, flagged, err = informational(capsys, command, "--disable-plugin", name)
-    assert (code, err) == (0, "") and kept in flagged
+    assert (code, err) == (0, "") and kept in _words(flagged)
     if present:
-        assert present not in flagged
+        assert present not in _words(flagged)
     (project / ".emaillint.yaml").write_text(f"disable_plugins: [{name}]\n")
     assert informational(capsys, command) == (0, flagged, "")
     if command == "plugins":
-        assert f"{name:<15}emaillint     0.2.0    disabled" in flagged
+        assert f"{name} emaillint 0.2.0 disabled" in _words(flagged)
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
 
 
 @pytest.mark.parametrize("command", INFORMATIONAL)

@@ -31,7 +31,8 @@ from helpers import AS_OF
 
 NOT_MAIL = Path(__file__).parent / "fixtures" / "not-mail"
 CASES = Path(__file__).parent / "cases"
-DIALECTS = ("alertmanager", "compose", "grafana", "homeassistant", "spring")
+DIALECTS = ("alertmanager", "compose", "discourse", "gitlab-chart", "gitlab-omnibus", "grafana", "homeassistant",
+            "mastodon", "rails", "redmine", "spring")
 
 
 @pytest.fixture(scope="module")
@@ -67,6 +68,20 @@ def test_literal_and_fallback_passwords_never_reach_the_output():
                        "    password: canary-grafana-4\n",
         "notify.yaml": "- platform: smtp\n  sender: a@example.com\n  recipient: b@example.com\n"
                        "  server: smtp.example.com\n  username: a@example.com\n  password: canary-ha-5\n",
+        "config/email.yml": "production:\n  smtp_settings:\n    address: smtp.example.com\n    port: 25\n"
+                            "    user_name: a@example.com\n    password: canary-rails-6\n    enable_starttls_auto: false\n",
+        "config/configuration.yml": "default:\n  email_delivery:\n    smtp_settings:\n      address: smtp.example.com\n"
+                                    "      user_name: a@example.com\n      password: canary-redmine-7\n",
+        "gitlab/docker-compose.yml": "services:\n  gitlab:\n    environment:\n      GITLAB_OMNIBUS_CONFIG: |\n"
+                                     "        gitlab_rails['smtp_enable'] = true\n"
+                                     "        gitlab_rails['smtp_user_name'] = 'a@example.com'\n"
+                                     "        gitlab_rails['smtp_password'] = 'canary-gitlab-8'\n",
+        "gitlab-values.yaml": "global:\n  smtp:\n    enabled: true\n    address: smtp.example.com\n"
+                              "    user_name: a@example.com\n    password: canary-chart-9\n",
+        "mastodon-values.yaml": "mastodon:\n  smtp:\n    server: smtp.example.com\n    login: a@example.com\n"
+                                "    password: canary-mastodon-10\n    enable_starttls: never\n",
+        "containers/app.yml": "templates: []\nenv:\n  DISCOURSE_SMTP_ADDRESS: smtp.example.com\n"
+                              "  DISCOURSE_SMTP_USER_NAME: a@example.com\n  DISCOURSE_SMTP_PASSWORD: canary-discourse-11\n",
     }
     findings = lint_files(files, as_of=AS_OF)
     assert {f.path for f in findings if f.rule == "plaintext-password"} == set(files)
@@ -240,8 +255,9 @@ def test_any_value_of_the_wrong_shape_is_a_finding_or_nothing_never_a_plugin_err
     swaps = (None, 7, True, [], {"k": "v"}, "${X:-y}", "[::1]:x")
     linted = 0
     for name in DIALECTS:
-        for case in yaml.safe_load((cases / f"{name}.yaml").read_text(encoding="utf-8"))["cases"]:
-            documents = list(yaml.load_all(textwrap.dedent(case["config"]), Loader=Loader))
+        specs = yaml.safe_load((cases / f"{name}.yaml").read_text(encoding="utf-8"))["cases"]
+        for text in [t for case in specs for t in (case["files"].values() if "files" in case else [case["config"]])]:
+            documents = list(yaml.load_all(textwrap.dedent(text), Loader=Loader))
             for index, document in enumerate(documents):
                 for path in list(_shapes(document)):
                     for swap in swaps:

@@ -254,7 +254,8 @@ def test_no_secret_from_the_environment_reaches_the_output(tmp_path, monkeypatch
     assert leaks(out + err, [secret, canary(97, 2)]) == []
 
 
-BUILT_IN_DIALECTS = ("alertmanager", "compose", "grafana", "homeassistant", "spring")
+BUILT_IN_DIALECTS = ("alertmanager", "compose", "discourse", "gitlab-chart", "gitlab-omnibus", "grafana", "homeassistant",
+                     "mastodon", "rails", "redmine", "spring")
 
 
 @pytest.mark.parametrize("name, text, secrets", CASES, ids=[case[0] for case in CASES])

@@ -24,6 +24,7 @@ from emaillint.interpolation import compose as interpolate_compose
 from emaillint.interpolation import erb as interpolate_erb
 from emaillint.interpolation import grafana as interpolate_grafana
 from emaillint.interpolation import own as interpolate_own
+from emaillint.interpolation import ruby as interpolate_ruby
 from emaillint.interpolation import spring as interpolate_spring
 from emaillint.interpolation import verbatim as interpolate_nothing
 from emaillint.kit import (
@@ -47,6 +48,10 @@ from emaillint.kit import (
     written,
 )
 from emaillint.load import Document
+from emaillint.ruby import EXPRESSION as RUBY_EXPRESSION
+from emaillint.ruby import assignments as ruby_assignments
+from emaillint.ruby import literal as ruby_literal
+from emaillint.ruby import truthy as ruby_truthy
 from emaillint.load import load as load_yaml
 from emaillint.suggest import closest
 from emaillint.model import (
@@ -142,7 +147,8 @@ __all__ = [
     "host_port", "HostPort", "url", "Url", "secret_ref", "closest", "written",
     "Value", "Interpolation", "PLAIN", "FALLBACK", "UNEXPANDED", "interpolate_own",
     "interpolate_compose", "interpolate_spring", "interpolate_grafana", "interpolate_erb",
-    "interpolate_nothing", "classify_secret", "reference_name", "sign_in_of", "load_yaml",
+    "interpolate_nothing", "interpolate_ruby", "ruby_literal", "ruby_truthy", "ruby_assignments",
+    "RUBY_EXPRESSION", "classify_secret", "reference_name", "sign_in_of", "load_yaml",
     "embedded_documents", "block_lines", "manifest_files", "decoded_manifest_file", "Conflict", "Unexpanded",
     "INTERPOLATION_DEFAULT",
 ]

@@ -126,29 +126,45 @@ def own(text: str, environ: Mapping[str, str] = {}) -> Value:
 
 _ERB = re.compile(r"<%=?-?(.*?)-?%>", re.S)
 _QUOTED = r"""['"](""" + _NAME + r""")['"]"""
-_ERB_ENV = (
-    re.compile(r"ENV\[\s*" + _QUOTED + r"\s*\](?:\s*\|\|\s*['\"]([^'\"]*)['\"])?"),
-    re.compile(r"ENV\.fetch\(\s*" + _QUOTED + r"\s*(?:,\s*['\"]([^'\"]*)['\"]\s*)?\)"),
+_FALLBACK = r"""(?:'([^']*)'|"([^"]*)"|(-?[0-9]+|true|false)|(nil))"""
+_CONVERSION = r"(?:\.(?:to_i|to_s|strip|presence))?"
+_RUBY_ENV = (
+    re.compile(r"ENV\[\s*" + _QUOTED + r"\s*\]" + _CONVERSION + r"(?:\s*\|\|\s*" + _FALLBACK + r")?" + _CONVERSION),
+    re.compile(r"ENV\.fetch\(\s*" + _QUOTED + r"\s*(?:,\s*" + _FALLBACK + r"\s*)?\)" + _CONVERSION),
+    re.compile(r"ENV\.fetch\(\s*" + _QUOTED + r"\s*\)\s*\{\s*" + _FALLBACK + r"\s*\}" + _CONVERSION),
 )
 
 
-def erb(text: str, environ: Mapping[str, str] = {}) -> Value:
-    """Rails' YAML files are ERB templates: ``<%= ENV['NAME'] %>``, ``ENV.fetch('NAME', 'x')``
-    and ``ENV['NAME'] || 'x'`` read the environment (the last two with a fallback); any other
-    ERB is Ruby whose result lint time cannot know. Source: Rails' ``config_for`` and
-    ``Rails.application.config_for`` render the file with ERB before parsing the YAML."""
-    if "<%" not in text:
-        return Value(PLAIN, text)
-    whole = _ERB.fullmatch(text.strip())
-    if whole is None:
+def ruby(text: str, environ: Mapping[str, str] = {}) -> Value:
+    """Ruby code that reads the environment: ``ENV['NAME']``, ``ENV.fetch('NAME', 'x')``,
+    ``ENV.fetch('NAME') { 587 }``, ``ENV['NAME'] || 'x'`` (with ``.presence``, ``.to_i``
+    or ``.strip``); a ``nil`` fallback is no fallback. Any other code is a value lint
+    time cannot know."""
+    code = text.strip()
+    found = next((m for m in (form.fullmatch(code) for form in _RUBY_ENV) if m), None)
+    if found is None:
         return Value(REFERENCE, "", "")
-    code = whole.group(1).strip()
-    env = next((m for m in (form.fullmatch(code) for form in _ERB_ENV) if m), None)
-    if env is None:
-        return Value(REFERENCE, "", "")
-    name, fallback = env.group(1), env.group(2)
+    name = found.group(1)
+    fallback = next((group for group in found.groups()[1:4] if group is not None), None)
     if name in environ:
         return Value(PLAIN, environ[name], name)
     if fallback is not None:
         return Value(FALLBACK, fallback, name)
     return Value(REFERENCE, "", name)
+
+
+def erb(text: str, environ: Mapping[str, str] = {}) -> Value:
+    """Rails' YAML files are ERB templates, rendered before the YAML is parsed: a value
+    that is one ``<%= ... %>`` tag reading the environment (``ruby``'s forms) is a
+    reference, with its fallback; any other ERB is Ruby whose result lint time cannot
+    know. Outside a tag, ``${NAME}`` and ``ENV['NAME']`` are used as written. Sources: ``ActiveSupport::ConfigurationFile#parse`` (Rails' ``config_for``)
+    renders the file with ERB and then loads the YAML,
+    https://github.com/rails/rails/blob/main/activesupport/lib/active_support/configuration_file.rb;
+    Redmine's ``Redmine::Configuration.load_from_yaml`` does the same."""
+    if "<%" not in text:
+        # without a tag, ${NAME} and ENV['NAME'] are text: Rails expands neither
+        return Value(UNEXPANDED, text) if _ANY_DOLLAR_NAME.search(text) or "ENV[" in text else Value(PLAIN, text)
+    whole = _ERB.fullmatch(text.strip())
+    if whole is None or not whole.group(0).startswith("<%="):
+        return Value(REFERENCE, "", "")
+    return ruby(whole.group(1), environ)

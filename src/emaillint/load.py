@@ -240,6 +240,48 @@ class Document:
 _UNREAD = object()
 
 
+class Written(Document):
+    """A document made from text that is not YAML (Ruby assignments in a block scalar),
+    with its data and positions given: the same interface, read from the given tables."""
+
+    __slots__ = ("_positions", "_key_positions")
+
+    def __init__(self, path: str, index: int, source: str, data: Any, positions: dict[Path, Position],
+                 key_positions: dict[Path, Position]) -> None:
+        super().__init__(path, index, source)
+        self._data = data
+        self._positions = positions
+        self._key_positions = key_positions
+
+    def position(self, path: Path, *, key: bool = False) -> Position:
+        found = self._key_positions.get(path) if key else None
+        while found is None and path not in self._positions and path:
+            path = path[:-1]
+        found = found or self._positions.get(path, Position(1, 1))
+        return self.move(found) if self.move is not None else found
+
+    def span(self, path: Path, *, key: bool = False) -> tuple[int, int] | None:
+        return None  # the text is not the file's own
+
+    def has(self, path: Path) -> bool:
+        return path in self._positions
+
+    def keys(self, path: Path = ()) -> frozenset[str]:
+        value = self.get(path)
+        return frozenset(value) if isinstance(value, dict) else frozenset()
+
+    def scalar(self, path: Path) -> str | None:
+        value = self.get(path, _UNREAD)
+        return None if value is _UNREAD or isinstance(value, (dict, list)) else str(value)
+
+    def length(self, path: Path = ()) -> int | None:
+        value = self.get(path)
+        return len(value) if isinstance(value, list) else None
+
+    def ambiguous(self, path: Path) -> str | None:
+        return None
+
+
 def _merged(node: yaml.MappingNode) -> Iterator[tuple[yaml.Node, yaml.Node]]:
     """``<<: *base`` and ``<<: [*a, *b]``: the pairs merged into ``node``, earlier sources first."""
     for key_node, value_node in node.value:
