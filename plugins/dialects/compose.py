@@ -1,8 +1,9 @@
 """docker-compose ``services.*.environment``: the mail variables of the common images.
 
 Compose files have no mail schema; each image reads its own variables, and
-``envfamilies`` knows the families: vaultwarden's (``SMTP_SECURITY``), Django's
-(``EMAIL_HOST``, ``EMAIL_USE_TLS``, ``EMAIL_USE_SSL``) and the generic ``SMTP_*`` one of
+``envfamilies`` knows the families, one data sheet each: vaultwarden's (``SMTP_SECURITY``),
+Laravel's (``MAIL_*``), Ghost's (``mail__options__*``), authentik's (``AUTHENTIK_EMAIL__*``),
+n8n's (``N8N_SMTP_*``), Django's (``EMAIL_*``) and the generic ``SMTP_*`` one of
 nodemailer-based and many other images (``SMTP_SECURE=true`` is implicit TLS). Both
 ``environment`` forms are read (``- KEY=value`` and ``KEY: value``), anchors and merge
 keys included, with Compose interpolation: ``${NAME}`` and a bare ``KEY`` come from the shell or ``.env`` at
@@ -50,7 +51,8 @@ def read(doc: Any, options: Any) -> Reading:
     return reader.reading()
 
 
-DIALECT = Dialect(name=NAME, summary="docker-compose environment: generic SMTP_*, Django EMAIL_*, vaultwarden SMTP_SECURITY",
+DIALECT = Dialect(name=NAME, summary="docker-compose environment: generic SMTP_*, Django EMAIL_*, vaultwarden, Laravel MAIL_*,"
+                          " Ghost mail__*, authentik AUTHENTIK_EMAIL__*, n8n N8N_SMTP_*",
                   detect=detect, read=read)
 
 

@@ -4,8 +4,10 @@ Documented in the README's Security section: ``${NAME}`` is a reference the prog
 expands; ``{{ ... }}`` is a template rendered before use (Jinja, Helm, Ansible); a
 tagged value such as ``!secret name`` is a secret-store reference; ``$NAME`` without
 braces, NAME in the upper case of environment variables, looks like a reference but
-emaillint's format does not expand it, so it is a ``lookalike``; anything else non-empty
-(``$hunter2`` included) is a ``literal`` secret written in the file.
+emaillint's format does not expand it, so it is a ``lookalike``; text written to be
+replaced (``your-app-password``, ``<password>``, ``xxxx xxxx xxxx xxxx``, ``CHANGE_ME``) is a
+``placeholder``; anything else non-empty (``$hunter2`` included) is a ``literal`` secret
+written in the file.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from emaillint.vocabulary import (
     LITERAL,
     LOOKALIKE,
     PASSWORD,
+    PLACEHOLDER,
     REFERENCE,
     STORE,
     TEMPLATE,
@@ -59,15 +62,59 @@ def classify(value: Any, *, tag: str = "") -> Secret:
     match = LOOKALIKE_FORM.fullmatch(text)
     if match:
         return Secret(LOOKALIKE, match.group(1))
-    return Secret(LITERAL)
+    return Secret(PLACEHOLDER) if placeholder(text) else Secret(LITERAL)
+
+
+_BRACKETED = re.compile(r"<[^<>]+>|\[[^\[\]]+\]|\{[^{}]+\}|%[A-Za-z_]+%")
+"""``<password>``, ``[env]``, ``{password}``, ``%SMTP_PASSWORD%``: a slot to fill, not a value."""
+_MASKED = re.compile(r"([xX*#.?_-])(?:[ \-]*\1)+")
+"""The same mask character repeated: ``xxxx xxxx xxxx xxxx``, ``********``, ``...``."""
+_WORDS = frozenset((
+    "your", "my", "the", "here", "put", "insert", "enter", "set", "fill", "in", "with", "to", "for",
+    "replace", "change", "me", "changeme", "changeit", "todo", "tbd", "fixme", "example", "sample", "dummy",
+    "placeholder", "redacted", "hidden", "secret", "password", "passwd", "pass", "pwd", "app", "application",
+    "specific", "generated", "smtp", "mail", "email", "gmail", "google", "outlook", "yahoo", "hotmail", "office365",
+    "icloud", "zoho", "sendgrid", "mailgun", "mailjet", "brevo", "postmark", "resend", "account",
+    "user", "username", "login", "auth", "authorization", "code", "token", "api", "key", "real", "actual",
+    "own", "new", "value", "none", "null", "sixteen", "16", "digit", "char", "character", "characters", "xxx", "xxxx",
+))
+"""The vocabulary of placeholders: ``your-app-password``, ``CHANGE_ME``, ``YOUR_SMTP_PASSWORD``,
+``put your password here``. A value is a placeholder only if it is made of these words and
+nothing else, so ``MyPassword1!`` and ``passw0rd`` stay passwords."""
+_LONGEST_WORD = max(map(len, _WORDS))
+_FILLERS = frozenset(("a", "an", "not", "is", "this", "of", "and", "or", "no", "at"))
+"""Short words allowed between separators only (``not-a-real-password``), never run together,
+so that no random string of letters is ever read as placeholder words."""
+
+
+def placeholder(text: str) -> bool:
+    """Whether a password-like value is text meant to be replaced, not a secret.
+
+    Conservative on purpose: a placeholder is reported as a warning and is not treated as
+    a leaked secret, so a real password must never look like one. Only three shapes count:
+    a bracketed slot, one mask character repeated, or words of the placeholder vocabulary
+    alone (separated by ``-``, ``_``, ``.``, spaces, or run together: ``yourpassword``), with
+    a few short fillers between separators (``not-a-real-password``).
+    """
+    text = text.strip()
+    if _BRACKETED.fullmatch(text) or _MASKED.fullmatch(text):
+        return True
+    parts = [part for part in re.split(r"[\s._-]+", text.lower()) if part]
+    words = [part for part in parts if part not in _FILLERS]
+    return bool(words) and all(_spelled_from_words(part) for part in words)
+
+
+def _spelled_from_words(part: str) -> bool:
+    """``part`` is one or more placeholder words run together (``changeme``, ``yourapppassword``)."""
+    ends = {0}
+    for end in range(1, len(part) + 1):
+        if any(start in ends and part[start:end] in _WORDS for start in range(max(0, end - _LONGEST_WORD), end)):
+            ends.add(end)
+    return len(part) in ends
 
 
 _APP_PASSWORD = re.compile(r"[a-z]{4}(?: ?[a-z]{4}){3}")
 """Google's and Yahoo's app passwords: 16 lower-case letters, shown in groups of four."""
-_PLACEHOLDER = re.compile(
-    r"^<.*>$|^\[.*\]$|your|pass(?:word|wd)|change.?me|x{4}|\*{3}|example|^todo|^secret$|^\.\.\.$",
-    re.IGNORECASE,
-)
 
 
 def sign_in_of(secret: Secret | None, text: str = "") -> SignIn | None:
@@ -75,10 +122,10 @@ def sign_in_of(secret: Secret | None, text: str = "") -> SignIn | None:
 
     The kit asks this for every dialect without an ``auth`` key (Spring, Alertmanager,
     compose, ...): an app password and an account password are both "the password"
-    there. A literal in the shape of Google's and Yahoo's app passwords is one; a
-    placeholder (``your-app-password``) tells nothing; any other literal is taken for an
-    account password, so ``legacy-auth`` can say a provider no longer takes it. A
-    reference tells nothing either. None: there is no password.
+    there. A literal in the shape of Google's and Yahoo's app passwords is one; any other
+    literal is taken for an account password, so ``legacy-auth`` can say a provider no
+    longer takes it. A placeholder (``your-app-password``) or a reference tells nothing.
+    None: there is no password.
     """
     if secret is None:
         return None
@@ -86,8 +133,6 @@ def sign_in_of(secret: Secret | None, text: str = "") -> SignIn | None:
         return UNKNOWN_SIGN_IN
     if _APP_PASSWORD.fullmatch(text.strip()):
         return APP_PASSWORD
-    if _PLACEHOLDER.search(text):
-        return UNKNOWN_SIGN_IN
     return PASSWORD
 
 
@@ -169,6 +214,12 @@ def masked(text: str) -> str:
     return text
 
 
+_NO_SECRET = frozenset(("true", "false", "yes", "no", "on", "off"))
+"""Flag values under secret-like keys (``N8N_API_KEY_ENABLED=true``): redacting them would
+garble every message that says ``true``."""
+
+
 def _literal(value: str) -> bool:
-    """Worth redacting: a literal, or a template whose text could hold one."""
-    return classify(value).kind in (LITERAL, TEMPLATE)
+    """Worth redacting: a literal, a template whose text could hold one, or a placeholder
+    (should a real password ever be taken for one, it is still kept out of messages)."""
+    return value.strip().lower() not in _NO_SECRET and classify(value).kind in (LITERAL, TEMPLATE, PLACEHOLDER)

@@ -34,7 +34,7 @@ from emaillint.model import (
     Unexpanded,
 )
 from emaillint.suggest import closest
-from emaillint.vocabulary import EMPTY, LITERAL, LOOKALIKE, REFERENCE, STORE, UNKNOWN_SIGN_IN, Field
+from emaillint.vocabulary import EMPTY, LITERAL, LOOKALIKE, PLACEHOLDER, REFERENCE, STORE, UNKNOWN_SIGN_IN, Field
 
 Path = tuple[Any, ...]
 
@@ -487,7 +487,9 @@ class Draft:
         text = "" if raw is None else str(raw)
         value = self.reader.value(raw, resolve=False)
         if value.kind == FALLBACK:
-            secret = Secret(LITERAL, INTERPOLATION_DEFAULT) if value.text.strip() else Secret(REFERENCE, value.name)
+            # ${SMTP_PASS:-} is empty whenever the variable is unset: no credential in the file
+            kind = (PLACEHOLDER if credentials.placeholder(value.text) else LITERAL) if value.text.strip() else EMPTY
+            secret = Secret(kind, INTERPOLATION_DEFAULT)
             text = value.text
         elif value.kind == PLAIN or tag:
             secret = credentials.classify(raw, tag=tag)
@@ -505,7 +507,7 @@ class Draft:
         Kubernetes Secret); ``text`` is the literal, for redaction and sign-in inference."""
         self.at("password", at)
         self.fields["password"] = secret
-        if secret.kind == LITERAL and text.strip():
+        if secret.kind in (LITERAL, PLACEHOLDER) and text.strip():
             self.reader.secrets.add(text.strip())
         self.password_text = text
 

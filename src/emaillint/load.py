@@ -177,14 +177,25 @@ class Document:
         self._nodes[(path, key)] = result
         return result
 
-    def _table(self, node: yaml.MappingNode) -> dict[Any, tuple[yaml.Node, yaml.Node]]:
+    def _table(self, node: yaml.MappingNode, depth: int = 0) -> dict[Any, tuple[yaml.Node, yaml.Node]]:
         """Key text -> (key node, value node) of a mapping, as ``data`` has it: the last of
-        duplicate keys, then merged keys (earlier merge sources win); built once per mapping."""
+        duplicate keys, then merged keys (earlier merge sources win); built once per mapping.
+
+        A merge source contributes its own table, so nine sources that each merge nine more
+        cost 81 look-ups, not nine to the ninth (a merge bomb is read before any budget is
+        spent on converting it). A cycle or a chain past ``MAX_DEPTH`` adds nothing here;
+        converting the document reports it."""
         table = self._tables.get(id(node))
         if table is None:
+            self._tables[id(node)] = {}  # read while being built: a merge cycle
             table = {_key_text(k): (k, v) for k, v in node.value if k.tag != _MERGE}
-            for key_node, value_node in _merged(node):
-                table.setdefault(_key_text(key_node), (key_node, value_node))
+            for key_node, value_node in node.value:
+                if key_node.tag != _MERGE or depth >= MAX_DEPTH:
+                    continue
+                for source in value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]:
+                    if isinstance(source, yaml.MappingNode):
+                        for key, pair in self._table(source, depth + 1).items():
+                            table.setdefault(key, pair)
             self._tables[id(node)] = table
         return table
 
@@ -280,23 +291,6 @@ class Written(Document):
 
     def ambiguous(self, path: Path) -> str | None:
         return None
-
-
-def _merged(node: yaml.MappingNode) -> Iterator[tuple[yaml.Node, yaml.Node]]:
-    """``<<: *base`` and ``<<: [*a, *b]``: the pairs merged into ``node``, earlier sources first."""
-    for key_node, value_node in node.value:
-        if key_node.tag == _MERGE:
-            yield from _merge_sources(value_node)
-
-
-def _merge_sources(node: yaml.Node) -> Iterator[tuple[yaml.Node, yaml.Node]]:
-    for source in node.value if isinstance(node, yaml.SequenceNode) else [node]:
-        if isinstance(source, yaml.MappingNode):
-            for key_node, value_node in source.value:
-                if key_node.tag == _MERGE:
-                    yield from _merge_sources(value_node)
-                else:
-                    yield key_node, value_node
 
 
 class Loaded:

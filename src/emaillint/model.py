@@ -108,9 +108,11 @@ class Secret(NamedTuple):
     ``store`` (a secret-store reference such as Home Assistant's ``!secret``),
     ``template`` (``{{ ... }}``, rendered before use), ``lookalike`` (looks like a
     reference but is not expanded, e.g. ``$NAME`` in emaillint's own format),
-    ``literal`` (the secret itself is in the file) and ``empty``. A ``literal`` whose
-    ``detail`` is ``INTERPOLATION_DEFAULT`` is the fallback of an interpolation such as
-    ``${SMTP_PASS:-hunter2}``: the reference is there, but so is a password.
+    ``literal`` (the secret itself is in the file), ``placeholder`` (text meant to be
+    replaced, ``your-app-password``) and ``empty``. A kind whose ``detail`` is
+    ``INTERPOLATION_DEFAULT`` is the fallback of an interpolation: ``${SMTP_PASS:-hunter2}``
+    is a ``literal`` (the reference is there, but so is a password), ``${SMTP_PASS:-}`` is
+    ``empty`` (no credential unless the variable is set, so ``has_credentials`` is false).
     """
 
     kind: str

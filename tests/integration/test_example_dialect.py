@@ -48,7 +48,7 @@ def test_the_installed_dialect_is_listed_and_reads_peertube_files(fresh_venv, ex
     assert result.stdout.splitlines()[0].startswith(
         "production.yaml:10:8: error port-security-mismatch port 465 expects TLS from the first byte, but the"
         " connection starts in plain text (tls: false)")
-    assert "write tls: true, or use port: 587 with STARTTLS" in result.stdout
+    assert "write tls: true, or use port: 587 with tls: false" in result.stdout
 
 
 def test_the_examples_own_tests_pass_against_the_installed_wheel(example_dialect, checkout):

@@ -12,13 +12,20 @@ from typing import Any, Iterable
 
 from emaillint.model import SECURITY_WORDS, Account
 from emaillint.provider import Host
-
+from emaillint.vocabulary import STARTTLS, STARTTLS_OPTIONAL
 
 
 def write(account: Account, field: str, value: Any, otherwise: str) -> str:
     """``write <the setting>``, or ``otherwise`` where the account's format has none."""
     spelled = account.spelled(field, value)
     return f"write {spelled}" if spelled else otherwise
+
+
+def upgrade(account: Account) -> str:
+    """How the account's format starts in plain text and upgrades: STARTTLS required where
+    it can say so, else STARTTLS if offered (nodemailer's ``SMTP_SECURE=false``), else words."""
+    return (account.spelled("security", STARTTLS) or account.spelled("security", STARTTLS_OPTIONAL)
+            or SECURITY_WORDS[STARTTLS])
 
 
 def write_host(account: Account, host: str) -> str:

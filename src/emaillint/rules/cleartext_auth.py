@@ -2,7 +2,9 @@
 
 ## What it does
 Reports accounts with `security: none` that still sign in (a username or password is
-set and `auth` is not `none`).
+set and `auth` is not `none`). A password that is empty whenever its variable is unset
+(`${SMTP_PASSWORD:-}`, Spring's `${MAIL_PASSWORD:}`) is no credential. Plain text on port
+465 is left to `port-security-mismatch`: that connection hangs before anything is sent.
 
 ## Why is this bad
 The username and password cross the network readable by anyone on the path. Providers
@@ -32,11 +34,12 @@ from __future__ import annotations
 from typing import Iterator
 
 from emaillint.model import ERROR, Account, Context, Problem, Rule
+from emaillint.rules.port_security_mismatch import mismatched
 from emaillint.vocabulary import CLEARTEXT_AUTH, NO_TLS, STARTTLS, TLS
 
 
 def check(account: Account, context: Context) -> Iterator[Problem]:
-    if account.security == NO_TLS and account.has_credentials:
+    if account.security == NO_TLS and account.has_credentials and not mismatched(account.port, NO_TLS):
         yield Problem("security", (
             f"credentials would be sent unencrypted ({account.setting('security', NO_TLS)}); write"
             f" {account.setting('security', STARTTLS)} with port 587, or"

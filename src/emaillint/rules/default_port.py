@@ -1,14 +1,20 @@
-"""No port is set, and the program's default is port 25.
+"""Port 25 used to sign in and submit mail: by the program's default, or written.
 
 ## What it does
-Reports accounts that sign in and leave the port to a program default of 25: JavaMail
-(and so Spring Boot's `spring.mail.*`) without `spring.mail.port` uses 25. Port 25 is
-where mail servers hand mail to each other, not where programs submit it.
+Reports accounts that sign in on port 25, the port where mail servers hand mail to each
+other: left to a program default of 25 (JavaMail, and so Spring Boot's `spring.mail.*`,
+without `spring.mail.port`; Ruby Mail; authentik), or written (`port: 25`,
+`smtp.163.com:25`) for a host on the public Internet. A provider emaillint has a data sheet
+for decides for itself: a written 25 it does not accept is `provider-port`'s, and one it
+documents (Microsoft 365 with STARTTLS, Google Workspace's relay) is fine. A relay on the
+local network (`10.0.0.5`, `mail.lan`, a container) may well take logins on 25.
 
 ## Why is this bad
-Most cloud and home networks block outgoing port 25 (Google Cloud always, AWS and
-Azure by default), so the connection times out; providers that answer on 25 often refuse
-to sign in there. The same file works on a developer's machine and fails in production.
+Submission is 587 (STARTTLS) or 465 (implicit TLS) (RFC 6409, RFC 8314), and that is what
+providers document for signed-in clients. Most cloud and home networks block outgoing
+port 25 (Google Cloud always, AWS and Azure by default), so the connection times out;
+providers that answer on 25 often refuse to sign in there. The same file works on a
+developer's machine and fails in production.
 
 ## Example
 ```yaml
@@ -38,19 +44,30 @@ from __future__ import annotations
 from typing import Iterator
 
 from emaillint.model import WARNING, Account, Context, Problem, Rule
+from emaillint.network import is_local
+from emaillint.rules.hosts import target_host
 from emaillint.vocabulary import DEFAULT_PORT
 
 RELAY_PORT = 25
 
 
 def check(account: Account, context: Context) -> Iterator[Problem]:
-    if "port" in account.defaults and account.port == RELAY_PORT and account.has_credentials:
+    if account.port != RELAY_PORT or not account.has_credentials:
+        return
+    advice = f"set {account.setting('port', 587)} with STARTTLS (or 465 with implicit TLS)"
+    if "port" in account.defaults:
         program = account.spelling.program or "the program"
         yield Problem("port", (
             f"no port is set, so {program} uses 25, the port mail servers use between themselves:"
-            " most networks block it and providers refuse sign-in there; set"
-            f" {account.setting('port', 587)} with STARTTLS (or 465 with implicit TLS)"
+            f" most networks block it and providers refuse sign-in there; {advice}"
+        ))
+    elif account.host and not is_local(account.host) and target_host(account, context) is None:
+        yield Problem("port", (
+            f"port 25 is where mail servers hand mail to each other, not where clients sign in:"
+            f" most networks block it outbound and providers document 587 or 465 for"
+            f" submission; {advice}"
         ))
 
 
-RULE = Rule(DEFAULT_PORT, WARNING, "no port is set and the program falls back to port 25", __doc__, check)
+RULE = Rule(DEFAULT_PORT, WARNING, "port 25 (written, or the program's default) used to sign in and submit mail",
+            __doc__, check)

@@ -13,10 +13,17 @@ holds no secret (a SendGrid `SG.` key as the username, in the From address or in
 the account) is reported there too: it is as written in the file as a literal password.
 The message never repeats the value.
 
+Text written to be replaced (`your-app-password`, `<password>`, `xxxx xxxx xxxx xxxx`,
+`CHANGE_ME`) is no leaked secret, but it is no reference either: it is reported as a
+warning that says so, since the program would try to sign in with that text and fail.
+Only a bracketed slot, one mask character repeated, or words of a placeholder vocabulary
+alone count as a placeholder, so `MyPassw0rd!` is still a password written in the file.
+
 ## Why is this bad
 Config repositories are cloned, forked, backed up and pasted into tickets. A password in
 one is a leaked password; for Gmail and Yahoo it is usually an app password that signs in
-to the whole mailbox.
+to the whole mailbox. A placeholder leaks nothing, but the config cannot sign in until
+someone edits it, and the edit is where real passwords get committed.
 
 ## Example
 ```yaml
@@ -34,9 +41,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from emaillint.model import ERROR, INTERPOLATION_DEFAULT, Account, Context, Problem, Rule
+from emaillint.model import ERROR, INTERPOLATION_DEFAULT, WARNING, Account, Context, Problem, Rule
 from emaillint.provider import graded
-from emaillint.vocabulary import LITERAL, PLAINTEXT_PASSWORD
+from emaillint.vocabulary import LITERAL, PLACEHOLDER, PLAINTEXT_PASSWORD
 
 
 def check(account: Account, context: Context) -> Iterator[Problem]:
@@ -48,9 +55,16 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
                 f" it to a secret store or environment variable, and refer to it from the password ({instead})"
             ), graded(ERROR, found.shape))
     secret = account.password
-    if secret is None or secret.kind != LITERAL:
+    if secret is None or secret.kind not in (LITERAL, PLACEHOLDER):
         return
-    if secret.detail == INTERPOLATION_DEFAULT:
+    default = secret.detail == INTERPOLATION_DEFAULT
+    if secret.kind == PLACEHOLDER:
+        where = "the interpolation's default is" if default else "the password is"
+        yield Problem("password", (
+            f"{where} a placeholder, not a password: this config cannot sign in with it; write"
+            f" {instead} and set the real password from a secret store when the program starts"
+        ), WARNING)
+    elif default:
         yield Problem("password", (
             "the interpolation's default is a password written in the file, used whenever the"
             f" variable is unset; drop the default and write {instead}"

@@ -35,6 +35,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from emaillint.model import ERROR, Account, Context, Problem, Rule
+from emaillint.rules.advice import upgrade
 from emaillint.rules.hosts import unusual_port
 from emaillint.vocabulary import NO_TLS, PORT_SECURITY_MISMATCH, STARTTLS, STARTTLS_OPTIONAL, TLS
 
@@ -61,7 +62,7 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
     if account.security == TLS:
         yield Problem("security", (
             f"implicit TLS on port {account.port} fails with 'wrong version number': port"
-            f" {account.port} starts in plain text; write {account.setting('security', STARTTLS)},"
+            f" {account.port} starts in plain text; write {upgrade(account)},"
             f" or use {account.setting('port', 465)} with {account.setting('security', TLS)}"
         ))
     else:
@@ -69,7 +70,7 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
             f"port 465 expects TLS from the first byte, but the connection starts in plain text"
             f" ({account.setting('security', account.security)}) and hangs until it times out; write"
             f" {account.setting('security', TLS)}, or use {account.setting('port', 587)} with"
-            f" {account.setting('security', STARTTLS)}"
+            f" {upgrade(account)}"
         ))
 
 

@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from emaillint import credentials
+from emaillint import credentials, vocabulary
 from emaillint.model import ERROR, Account, Context, Problem, Rule
 from emaillint.provider import Username, graded, serves
 from emaillint.rules.advice import write
@@ -62,7 +62,7 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
     username = (account.username or "").strip()
     if provider is None or not username or not own_host(account, context):
         return
-    if credentials.classify(username).kind != LITERAL:
+    if credentials.classify(username).kind not in (LITERAL, vocabulary.PLACEHOLDER):
         return  # a template or a look-alike reference: the value is unknown here
     plan = context.plan.name if context.plan else None
     entry = next((u for u in provider.usernames if serves(u, plan) and not accepts(u, username)), None)

@@ -4,8 +4,13 @@
 Compares `from` with the signed-in account. Where the provider rewrites a From it does
 not know (Gmail, unless it is a verified "Send mail as" alias) or rejects it
 (Outlook.com and Microsoft 365 without Send As rights, Yahoo), a different address is
-reported. A From in another provider's domain (a yahoo.com From sent through Gmail) is
-reported too: receivers reject it under that domain's DMARC policy.
+reported. A From in a provider's own domain (gmail.com, yahoo.com, outlook.com) sent
+through any host that is not that provider's is reported too, whether the host is another
+provider's or a relay emaillint does not know (a company server): receivers check the From
+domain's DMARC policy, and only the provider signs for its domain. A From at a provider
+through that provider's host, a company domain through any relay, and hosts on this
+machine or the local network (a test sink, a relay that may hand mail on to the provider)
+stay silent.
 
 Sending services (Amazon SES, SendGrid, Mailgun, ...) send only from addresses or domains
 verified with them, which no config shows, so they are quiet about it but for two infos:
@@ -16,7 +21,9 @@ is the one the credentials send for (Mailgun), a From on an unrelated domain.
 ## Why is this bad
 Rewritten: replies go to the wrong mailbox and the invoice looks like it came from a
 person. Rejected: `554 5.2.252 SendAsDenied`, nothing is sent. DMARC: the mail is sent
-and then dropped by the recipient's server.
+and then dropped by the recipient's server (`550-5.7.26` at Gmail, which says "Don't
+impersonate Gmail From: headers": https://support.google.com/a/answer/81126; yahoo.com
+publishes `p=reject`).
 
 ## Example
 ```yaml
@@ -38,6 +45,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from emaillint.model import INFO, WARNING, Account, Context, Problem, Rule
+from emaillint.network import is_local
 from emaillint.provider import REJECTS_SENDER, REWRITES_SENDER, VERIFIES_SENDER, Plan
 from emaillint.resolve import SENDER, address_of, domain_of
 from emaillint.vocabulary import SENDER_MISMATCH
@@ -45,9 +53,7 @@ from emaillint.vocabulary import SENDER_MISMATCH
 
 def check(account: Account, context: Context) -> Iterator[Problem]:
     provider = context.provider
-    if provider is None:
-        return
-    if provider.sender_policy == VERIFIES_SENDER and account.plan is None:
+    if provider is not None and provider.sender_policy == VERIFIES_SENDER and account.plan is None:
         sandbox = _sandbox_domain(account, context.plan)
         if sandbox:
             where, domain = sandbox
@@ -59,15 +65,26 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
         return
     sender = address_of(account.sender).lower()
     owner = context.sender_provider
-    if owner is not None and owner.group != provider.group:
-        yield Problem(SENDER, (
-            f"from is a {domain_of(sender)} address ({owner.title}) sent through {provider.title}:"
-            f" receivers reject it under {domain_of(sender)}'s DMARC policy; send from the"
-            f" account's own address, or through {owner.title}"
-        ))
+    relay = context.host_provider if account.host else provider
+    if owner is not None and (account.host or relay is not None) and not is_local(account.host) and (
+            relay is None or relay.group != owner.group):
+        domain = domain_of(sender)
+        if relay is not None:
+            yield Problem(SENDER, (
+                f"from is a {domain} address ({owner.title}) sent through {relay.title}: receivers"
+                f" reject it under {domain}'s DMARC policy; send from the account's own address, or"
+                f" through {owner.title}"
+            ))
+        else:
+            yield Problem(SENDER, (
+                f"from is a {domain} address ({owner.title}) sent through {account.host}, which is not"
+                f" {owner.title}'s: only {owner.title} signs mail for {domain}, so receivers reject it"
+                f" under {domain}'s DMARC policy; send from an address of a domain the relay signs"
+                f" for, or through {owner.title}"
+            ))
         return
-    if not account.username or "@" not in account.username:
-        return
+    if provider is None or "@" not in sender or not account.username or "@" not in account.username:
+        return  # a From that is no address is address-syntax's
     user = address_of(account.username).lower()
     if user == sender:
         return
