@@ -365,9 +365,9 @@ def test_a_bad_configuration_never_prints_a_traceback(project):
     assert result.stderr == "emaillint: error: pyproject.toml: cannot be read: not UTF-8 text\n"
 
 
-def test_the_readme_configuration_examples_are_valid_and_say_the_same(capsys, project):
-    [toml_example] = readme_blocks("Configuration", "toml")
-    [yaml_example] = readme_blocks("Configuration", "yaml")
+def test_the_documented_configuration_examples_are_valid_and_say_the_same(capsys, project):
+    [toml_example] = readme_blocks("The configuration file", "toml", "docs/configuration.md")
+    [yaml_example] = readme_blocks("The configuration file", "yaml", "docs/configuration.md")
     (project / "pyproject.toml").write_text(toml_example)
     (project / "example.yaml").write_text(yaml_example)
     from emaillint import config
