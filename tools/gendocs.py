@@ -61,13 +61,15 @@ def examples_run(registry: Registry, old: str) -> str:
     """The start and the summary of ``emaillint examples/``, the quick start's first command."""
     result = subprocess.run([sys.executable, "-m", "emaillint", "examples/", "--as-of", AS_OF, "--color", "never"],
                             cwd=REPO, capture_output=True, text=True, check=False)
+    if result.returncode not in (0, 1):
+        raise SystemExit(f"gendocs: emaillint examples/ exited {result.returncode}: {result.stderr.strip()}")
     lines = result.stdout.splitlines()
     shown = lines[:3] + ["..."] + lines[-1:]
     return "```text\n$ emaillint examples/\n" + "".join(line + "\n" for line in shown) + "```\n"
 
 
 def _rules(registry: Registry) -> list:
-    return [rule for rule in registry.rules.values() if rule.plugin == OWN_DIST]
+    return [rule for rule in registry.rules.values() if _own(registry, rule.plugin)]
 
 
 def rules_table(registry: Registry, old: str) -> str:
@@ -94,7 +96,8 @@ def _providers(registry: Registry) -> list[Provider]:
 
 
 def _own(registry: Registry, plugin: str) -> bool:
-    return any(info.name == plugin and info.dist == OWN_DIST for info in registry.plugins)
+    """The engine's own (its core rules say plugin 'emaillint'), or a plugin its distribution ships."""
+    return plugin == OWN_DIST or any(info.name == plugin and info.dist == OWN_DIST for info in registry.plugins)
 
 
 def providers_overview(registry: Registry, old: str) -> str:
