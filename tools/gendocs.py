@@ -132,9 +132,9 @@ def _sheets(providers: list[Provider], registry: Registry, old: str) -> str:
             notes = notes.split(FACTS, 1)[0].split("\n**From the data sheet", 1)[0].strip()
         sections.append(heading + "\n" + (notes + "\n\n" if notes else "")
                         + f"**From the data sheet** (plugin `{registry.providers.plugin_of[provider.name]}`):"
-                        f" {datasheet.blanks(provider.explanation)}\n\n"
+                        f" {_prose(datasheet.blanks(provider.explanation))}\n\n"
                         + FACTS + "".join(_facts(provider))
-                        + (f"\nSetting up: {provider.setup}\n" if provider.setup else ""))
+                        + (f"\nSetting up: {_prose(provider.setup)}\n" if provider.setup else ""))
     return "\n".join(sections)
 
 
@@ -178,9 +178,13 @@ def _plans(plans: tuple[str, ...]) -> str:
 
 
 def _cell(text: str) -> str:
-    """Text for a Markdown table cell: ``|`` escaped, and ``<region>`` outside code spans shown,
-    not taken for an HTML tag."""
-    parts = text.replace("|", "\\|").split("`")
+    """Text for a Markdown table cell: ``|`` escaped, ``<`` as ``_prose`` writes it."""
+    return _prose(text.replace("|", "\\|"))
+
+
+def _prose(text: str) -> str:
+    """Text for Markdown: ``<region>`` outside code spans shown, not taken for an HTML tag."""
+    parts = text.split("`")
     return "`".join(part if odd % 2 else part.replace("<", "&lt;") for odd, part in enumerate(parts))
 
 
