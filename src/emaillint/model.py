@@ -332,6 +332,11 @@ class Dialect(NamedTuple):
 
     ``detect(document)`` says whether a YAML document is in this dialect (by content);
     ``read(document, options)`` maps it to accounts, keeping every field's position.
+
+    ``needles`` are words a file in this dialect always holds as written (a key such as
+    ``smtp_settings``): a file with none of them is never offered to ``detect``, so most
+    YAML in a repository costs a few substring searches instead of every dialect probing
+    its nodes. Empty (the default): ``detect`` sees every document.
     """
 
     name: str
@@ -339,6 +344,7 @@ class Dialect(NamedTuple):
     detect: Callable[[Any], bool]
     read: Callable[[Any, Any], Reading]
     plugin: str = ""
+    needles: tuple[str, ...] = ()
 
 
 class ReadOptions(NamedTuple):
