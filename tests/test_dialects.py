@@ -31,8 +31,8 @@ from helpers import AS_OF
 
 NOT_MAIL = Path(__file__).parent / "fixtures" / "not-mail"
 CASES = Path(__file__).parent / "cases"
-DIALECTS = ("alertmanager", "compose", "discourse", "gitlab-chart", "gitlab-omnibus", "grafana", "homeassistant",
-            "mastodon", "rails", "redmine", "spring")
+DIALECTS = ("alertmanager", "authelia", "compose", "discourse", "gitlab-chart", "gitlab-omnibus", "grafana",
+            "homeassistant", "mastodon", "rails", "redmine", "sentry", "spring", "synapse")
 
 
 @pytest.fixture(scope="module")
@@ -82,6 +82,13 @@ def test_literal_and_fallback_passwords_never_reach_the_output():
                                 "    password: canary-mastodon-10\n    enable_starttls: never\n",
         "containers/app.yml": "templates: []\nenv:\n  DISCOURSE_SMTP_ADDRESS: smtp.example.com\n"
                               "  DISCOURSE_SMTP_USER_NAME: a@example.com\n  DISCOURSE_SMTP_PASSWORD: canary-discourse-11\n",
+        "authelia/configuration.yml": "notifier:\n  smtp:\n    address: submissions://smtp.example.com\n"
+                                      "    username: a@example.com\n    password: canary-authelia-12\n"
+                                      "    sender: a@example.com\n",
+        "homeserver.yaml": "email:\n  smtp_host: smtp.example.com\n  smtp_user: a@example.com\n"
+                           "  smtp_pass: canary-synapse-13\n  notif_from: a@example.com\n",
+        "sentry/config.yml": "mail.backend: smtp\nmail.host: smtp.example.com\nmail.username: a@example.com\n"
+                             "mail.password: canary-sentry-14\n",
     }
     findings = lint_files(files, as_of=AS_OF)
     assert {f.path for f in findings if f.rule == "plaintext-password"} == set(files)
