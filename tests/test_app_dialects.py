@@ -1,11 +1,7 @@
 """Authelia, Synapse and Sentry beyond the rule cases (tests/cases/authelia.yaml, synapse.yaml,
-sentry.yaml): the accounts as rules see them, files of these programs without mail settings,
-and the examples of docs/formats.md."""
+sentry.yaml): the accounts as rules see them, and files of these programs without mail settings."""
 
 from __future__ import annotations
-
-import re
-from pathlib import Path
 
 import pytest
 
@@ -14,10 +10,6 @@ from emaillint.plugins import load_registry
 from emaillint.testing import lint, read_accounts
 
 from helpers import AS_OF
-
-FORMATS = Path(__file__).resolve().parent.parent / "docs" / "formats.md"
-OURS = ("`authelia`", "`synapse`", "`sentry`")
-
 
 def test_the_scheme_not_the_port_decides_authelias_security():
     text = "notifier:\n  smtp:\n    address: {}\n    sender: a@example.com\n"
@@ -64,19 +56,3 @@ def test_these_programs_files_without_mail_settings_are_claimed_by_no_dialect_an
 def test_a_dummy_sentry_backend_is_claimed_but_sends_nothing():
     text = "mail.backend: dummy\nmail.host: smtp.gmail.com\nmail.port: 25\nmail.password: hunter2\n"
     assert read_accounts(text, path="sentry/config.yml") == []
-
-
-def _examples():
-    sections = [s for s in FORMATS.read_text(encoding="utf-8").split("\n## ")[1:] if any(n in s.split("\n")[0] for n in OURS)]
-    pattern = re.compile(r"```yaml\n# (\S+)[^\n]*\n(.*?)```\n```text\n(.*?)```", re.S)
-    return [pytest.param(*found, id=found[0]) for section in sections for found in pattern.findall(section)]
-
-
-def test_each_of_these_dialects_has_an_example_in_docs_formats():
-    assert len(_examples()) == len(OURS)
-
-
-@pytest.mark.parametrize("name, config, output", _examples())
-def test_the_formats_page_examples_print_what_the_page_shows(name, config, output):
-    findings = lint(config, path=name, as_of=AS_OF)
-    assert "".join(f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}\n" for f in findings) == output

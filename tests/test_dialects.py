@@ -236,6 +236,27 @@ def test_the_readme_shows_one_example_per_dialect():
     assert len(_readme_examples()) == len(DIALECTS)
 
 
+def _formats_examples():
+    """``(file name, YAML, expected output)`` for the example of each docs/formats.md section
+    that names a dialect in its heading (``## Rails ... (`rails`)``)."""
+    text = (Path(__file__).resolve().parent.parent / "docs" / "formats.md").read_text(encoding="utf-8")
+    pattern = re.compile(r"```yaml\n# (\S+)[^\n]*\n(.*?)```\n```text\n(.*?)```", re.S)
+    sections = [s for s in text.split("\n## ")[1:] if re.search(r"\(`[a-z-]+`\)$", s.split("\n")[0])]
+    return [pytest.param(*found, id=found[0]) for section in sections for found in pattern.findall(section)]
+
+
+def test_every_dialect_section_of_docs_formats_has_one_example():
+    text = (Path(__file__).resolve().parent.parent / "docs" / "formats.md").read_text(encoding="utf-8")
+    named = [line for line in text.splitlines() if line.startswith("## ") and re.search(r"\(`[a-z-]+`\)$", line)]
+    assert len(_formats_examples()) == len(named)
+
+
+@pytest.mark.parametrize("name, config, output", _formats_examples())
+def test_the_formats_page_examples_print_what_the_page_shows(name, config, output):
+    findings = lint(config, path=name, as_of=AS_OF)
+    assert "".join(f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}\n" for f in findings) == output
+
+
 def _shapes(node, path=()):
     """Every key and list item of a parsed YAML document, as a path."""
     items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()

@@ -8,8 +8,8 @@ offered, else STARTTLS is required; it signs in when a username or a password is
 25 (``smtp``), 587 (``submission``) or 465 (``submissions``), so the scheme, not the port,
 decides TLS, and ``smtp://host:465`` asks for STARTTLS on the implicit-TLS port; the
 deprecated ``host``/``port`` become ``submissions`` on 465, ``submission`` on 587, ``smtp``
-otherwise (``NewSMTPAddress``, 25 when no port). ``configuration/decode_hooks.go``
-(``HOOKS``): an address without a scheme is ``smtp://``. ``validator/notifier.go``
+otherwise (``NewSMTPAddress``, 25 when no port). ``configuration/decode_hooks.go`` (its
+``StringToAddressHookFunc``; commit unverified): an address without a scheme is ``smtp://``. ``validator/notifier.go``
 (``VALIDATOR``): ``sender`` is required, ``address`` beside ``host``/``port`` is refused,
 ``tls.server_name`` defaults to the address's host name. ``validator/keys.go``: an unknown
 key stops Authelia ("configuration key not expected"). The password may come from
@@ -20,7 +20,6 @@ expanded first (``expand-env``: ``os.ExpandEnv``, ``$NAME``/``${NAME}``; ``templ
 
 from __future__ import annotations
 
-import ipaddress
 import re
 from typing import Any, Mapping
 
@@ -31,7 +30,6 @@ REPO = "https://github.com/authelia/authelia/blob/"
 NEW_NOTIFIER = REPO + "481455d25d4eff32e4a50b5c535830657f257289/internal/notification/smtp_notifier.go"
 ADDRESS = REPO + "ec1025e8ee45f227eec3a867f82d4ed658cbfa27/internal/configuration/schema/types_address.go"
 VALIDATOR = REPO + "5e2d00dfdf61c6b4106f5fbb42a4fe2474db6112/internal/configuration/validator/notifier.go"
-HOOKS = "internal/configuration/decode_hooks.go (StringToAddressHookFunc, expectedTypeSMTP; commit unverified)"
 
 NAME = "authelia"
 ACCOUNT = "notifier.smtp"
@@ -46,7 +44,7 @@ SECTIONS = frozenset(("authentication_backend", "access_control", "session", "st
                       "identity_validation", "identity_providers", "regulation", "jwt_secret", "theme",
                       "default_redirection_url", "duo_api", "ntp", "password_policy"))
 """Authelia's other top-level sections: a notifier.smtp beside one is Authelia's."""
-MARKERS = frozenset(("address", "sender", "disable_require_tls", "disable_starttls", "startup_check_address", "identifier"))
+MARKERS = frozenset(("address", "sender", "disable_require_tls", "disable_starttls", "startup_check_address"))
 """Keys of notifier.smtp that make a split-off notifier file Authelia's."""
 PASSWORD = ("AUTHELIA_NOTIFIER_SMTP_PASSWORD_FILE=/run/secrets/smtp_password (an environment variable naming the"
             " file that holds it) instead of password:")
@@ -81,35 +79,38 @@ def read(doc: Any, options: Any) -> Reading:
         draft.set("host", server_name, smtp["address" if "address" in smtp else "host"].path)  # checked against it
     if reader.flag(tls.get("skip_verify")):
         draft.unverified(tls["skip_verify"].path, "tls.skip_verify: true")
-    disable, optional = smtp.get("disable_starttls"), smtp.get("disable_require_tls")
-    if scheme == "submissions":
-        draft.set("security", TLS, draft.places.get("port", (None,))[0])
-        if reader.flag(disable) or reader.flag(optional):
-            flag = disable if reader.flag(disable) else optional
-            draft.conflict((f"{scheme}://", f"{flag.label}: true"), f"Authelia uses implicit TLS and ignores {flag.label}",
-                           f"remove {flag.label}", at=flag.path)
-    elif scheme and reader.flag(disable):
-        draft.set("security", NO_TLS, disable.path)
-    elif scheme and reader.flag(optional):
-        draft.set("security", STARTTLS_OPTIONAL, optional.path)
-    elif scheme:
-        draft.set("security", STARTTLS, draft.places.get("port", (None,))[0])
-    required = ("disable_starttls: false" if reader.flag(disable) else "disable_require_tls: false"
-                if reader.flag(optional) else f"the {scheme}:// scheme, STARTTLS required"
-                if scheme in ("smtp", "submission") else f"address: submission://{host or 'smtp.example.com'}:587")
-    draft.respell(security={TLS: f"address: submissions://{host or 'smtp.example.com'}:465", STARTTLS: required,
-                            STARTTLS_OPTIONAL: "disable_require_tls: true", NO_TLS: "disable_starttls: true"})
+    _security(reader, draft, smtp, scheme, host or "smtp.example.com")
     if not any(smtp.get(key) is not None and smtp[key].value not in (None, "") for key in ("username", "password")):
         draft.set("auth", NO_SIGN_IN)  # GetClient signs in only when a username or a password is set
     if smtp.get("sender") is None or smtp["sender"].value in (None, ""):
         reader.refused(PATH, "notifier.smtp has no sender, so Authelia refuses to start (option 'sender' is"
                              " required); write sender: 'Authelia <authelia@example.com>'", key=True, account=ACCOUNT)
-    reader.unknown([s for k, s in smtp.items() if k not in KEYS], KEYS, says="Authelia refuses to start (configuration key not expected)",
-                   otherwise="notifier.smtp has no such key", refused=True, account=ACCOUNT)
-    reader.unknown([s for k, s in tls.items() if k not in TLS_KEYS], TLS_KEYS, says="Authelia refuses to start (configuration key not expected)",
-                   otherwise="notifier.smtp.tls has no such key", refused=True, account=ACCOUNT)
+    for found, known, where in ((smtp, KEYS, ACCOUNT), (tls, TLS_KEYS, ACCOUNT + ".tls")):
+        reader.unknown([s for k, s in found.items() if k not in known], known, refused=True, account=ACCOUNT,
+                       says="Authelia refuses to start (configuration key not expected)",
+                       otherwise=f"{where} has no such key")
     reader.add(draft)
     return reader.reading()
+
+
+def _security(reader: Reader, draft: Draft, smtp: Mapping[str, Setting], scheme: str, host: str) -> None:
+    """``NEW_NOTIFIER``'s order: ``submissions``, then ``disable_starttls``, then
+    ``disable_require_tls``, else STARTTLS required; each mode spelled as this file would ask."""
+    disable, optional = (smtp.get(key) for key in ("disable_starttls", "disable_require_tls"))
+    at = draft.places.get("port", (None,))[0]
+    flag = disable if reader.flag(disable) else optional if reader.flag(optional) else None  # lowers TLS
+    if scheme == "submissions":
+        draft.set("security", TLS, at)
+        if flag is not None:
+            draft.conflict((f"{scheme}://", f"{flag.label}: true"), f"Authelia uses implicit TLS and ignores"
+                           f" {flag.label}", f"remove {flag.label}", at=flag.path)
+    elif scheme:
+        mode = STARTTLS if flag is None else NO_TLS if flag is disable else STARTTLS_OPTIONAL
+        draft.set("security", mode, at if flag is None else flag.path)
+    required = (f"{flag.label}: false" if flag is not None else f"the {scheme}:// scheme, STARTTLS required"
+                if scheme in ("smtp", "submission") else f"address: submission://{host}:587")
+    draft.respell(security={TLS: f"address: submissions://{host}:465", STARTTLS: required,
+                            STARTTLS_OPTIONAL: "disable_require_tls: true", NO_TLS: "disable_starttls: true"})
 
 
 def _address(reader: Reader, draft: Draft, smtp: Mapping[str, Setting]) -> tuple[str, str]:
@@ -125,39 +126,37 @@ def _address(reader: Reader, draft: Draft, smtp: Mapping[str, Setting]) -> tuple
         if text is None:
             draft.read("host", address)
             return "", ""
-        parsed = url(text if "://" in text else "smtp://" + text)  # HOOKS: no scheme is smtp://
+        parsed = url(text if "://" in text else "smtp://" + text)  # decode_hooks.go: no scheme is smtp://
         if parsed is None or parsed.scheme not in SCHEME_PORTS:
             reader.refused(address.path, f"address: {text} has no scheme Authelia knows, so it refuses to start"
                                          " (scheme must be one of 'smtp', 'submission', or 'submissions'); write"
                                          " address: submissions://smtp.example.com:465", account=ACCOUNT)
             return "", ""
         draft.set("host", parsed.host, address.path)
-        if parsed.port is None:
-            draft.default("port", SCHEME_PORTS[parsed.scheme])
+        number = parsed.port or SCHEME_PORTS[parsed.scheme]
+        if parsed.port:
+            draft.set("port", number, address.path)
         else:
-            draft.set("port", parsed.port, address.path)
-        draft.respell({"host": f"address: {parsed.scheme}://{{}}:{parsed.port or SCHEME_PORTS[parsed.scheme]}",
+            draft.default("port", number)
+        draft.respell({"host": f"address: {parsed.scheme}://{{}}:{number}",
                        "port": f"address: {parsed.scheme}://{parsed.host}:{{}}"})
         return parsed.scheme, parsed.host
     if host is None or host.value in (None, ""):
         return "", ""
     draft.read("host", host)
+    draft.respell({"host": "host: {}", "port": "port: {}"})
     number = port(legacy.value) if legacy is not None else None
     if number is None and reader.text(legacy) is None and legacy is not None:
         return "", draft.fields.get("host", "")  # a port known only at run time
-    if number is None:
-        draft.default("port", 25)  # NewSMTPAddress: no port is 25
-    else:
+    if number:
         draft.set("port", number, legacy.path)
+    else:
+        draft.default("port", 25)  # NewSMTPAddress: no port is 25
     return LEGACY_SCHEMES.get(number, "smtp"), draft.fields.get("host", "")
 
 
 def _is_ip(host: str) -> bool:
-    try:
-        ipaddress.ip_address(host.strip("[]"))
-    except ValueError:
-        return False
-    return True
+    return ":" in host or (host.count(".") == 3 and host.replace(".", "").isdigit())  # IPv6, or dotted IPv4
 
 
 DIALECT = Dialect(name=NAME, summary="Authelia configuration.yml: notifier.smtp (address: smtp://, submission://,"

@@ -58,6 +58,9 @@ def read(doc: Any, options: Any) -> Reading:
     backend = reader.text(mail.get("mail.backend"))
     if backend is not None and backend.strip() not in SMTP_BACKENDS:
         return reader.reading()  # dummy, console, preview or another backend: no SMTP
+    host = mail.get("mail.host")
+    if host is not None and host.value in (None, ""):
+        return reader.reading()  # smtplib gets no host to connect to: Sentry sends nothing
     draft = reader.draft(ACCOUNT, (), SPELLING, key=False)
     reader.fields(draft, mail, KEYS)
     for field, value in DEFAULTS.items():
