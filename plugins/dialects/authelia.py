@@ -71,7 +71,8 @@ def read(doc: Any, options: Any) -> Reading:
     if not smtp and doc.get(PATH) is None:
         return reader.reading()  # notifier: {smtp: null}: Authelia has no SMTP notifier then
     draft = reader.draft(ACCOUNT, PATH, spelling("Authelia", KEYS, fields={"password": PASSWORD}))
-    reader.fields(draft, smtp, KEYS)
+    # an empty password may be AUTHELIA_NOTIFIER_SMTP_PASSWORD_FILE's to fill (how the two meet: unverified)
+    reader.fields(draft, {k: s for k, s in smtp.items() if k != "password" or s.value not in (None, "")}, KEYS)
     scheme, host = _address(reader, draft, smtp)
     tls = mapping(doc, PATH + ("tls",))
     server_name = reader.text(tls.get("server_name"))
