@@ -11,8 +11,8 @@ first byte; otherwise STARTTLS is attempted when the server offers it and, only 
 ``require_transport_security``, required; ``enable_tls: false`` never upgrades. It signs in
 whenever ``smtp_user`` is set (``require_auth``), and checks the certificate against
 ``smtp_host`` (``optionsForClientTLS``), with no setting to turn that off. Synapse expands
-no variables in the file. Older Synapse releases without ``force_tls`` ignore it
-(unverified which release added it).
+no variables in the file. ``force_tls`` came with matrix-org/synapse#13317 (2022, first named
+``implicit_tls``); older releases ignore it (which release shipped it: unverified).
 """
 
 from __future__ import annotations
