@@ -62,6 +62,9 @@ class Linter:
         self.options = options
         self.read_options = ReadOptions(SchemaChecker(registry.schema()), options.environ)
         self.shapes = registry.providers.secret_patterns()
+        self.secret_keys = frozenset(key for key, fragment in registry.schema_properties.items()
+                                     if fragment.get("writeOnly") is True)
+        """The plugins' account keys their schema marks ``writeOnly``: secrets, whatever their name."""
         self.environ_secrets = credentials.find_secrets(dict(options.environ), self.shapes)
         """With --resolve-env, values from the environment reach messages: its secrets too."""
         self.account_rules = [r for r in registry.rules.values() if r.scope == "account" and r.check]
@@ -126,21 +129,22 @@ class Linter:
         records: list[tuple[str, Record]] = []
         accounts: list[tuple[Account, Context]] = []
         directives = suppressions.scan(text)
-        in_file: set[str] = set()
-        for document in list(loaded.documents):
-            read: set[str] = set()  # secrets the dialect found itself
-            found: list[Finding] = []
-            shares = len(records) + len(accounts)
+        read: set[str] = set()  # secrets the dialects found themselves
+        found: list[Finding] = []
+        documents = list(loaded.documents)
+        for document in documents:
             try:
                 self._lint_document(document, found, read, records, accounts)
             except Exception as exc:  # a bug in emaillint itself: report it, lint the other files
                 found.append(self._plugin_error(path, f"emaillint failed on this document ({_where(exc)}), a bug"
                                                 " in emaillint or in the dialect that read it; please report it",
                                                 "emaillint", exc))
-            if found or len(records) + len(accounts) > shares:  # only then can a message about it hold a secret
-                secrets = credentials.find_secrets(document.data, self.shapes) | self.environ_secrets | read
-                findings.extend(redact(distinct(found), secrets))
-                in_file |= secrets
+        in_file: set[str] = set()
+        if found or records or accounts:  # only then can a message about the file hold a secret
+            in_file = set(self.environ_secrets | read)
+            for document in documents:  # a password of one document may be repeated in another
+                in_file |= credentials.find_secrets(document.data, self.shapes, self.secret_keys)
+            findings = redact(distinct(found), frozenset(in_file))
         about_file = loaded.findings  # reading them finishes the checks; over a limit, no documents are left
         if about_file and not loaded.documents:  # ... and nothing of the file is linted
             findings, records, accounts, in_file = [], [], [], set()
@@ -358,10 +362,14 @@ def _scrubbed(value: Any, secrets: list[str]) -> Any:
 
 def _forms(secret: str) -> Iterator[str]:
     """A secret as a message may carry it: as is, lower-cased (as addresses are), escaped by
-    repr() or JSON, or one line of it (exception messages keep their first line only)."""
+    repr() or JSON, percent-decoded or percent-encoded (as URLs carry it), or one line of it
+    (exception messages keep their first line only)."""
     import json
+    from urllib.parse import quote, unquote
 
     yield secret
+    yield unquote(secret)
+    yield quote(secret, safe="")
     yield secret.lower()
     yield repr(secret)[1:-1]
     yield json.dumps(secret)[1:-1]
