@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable, Mapping, NamedTuple
 
-from emaillint import credentials, vocabulary
+from emaillint import credentials, fixing, vocabulary
 from emaillint.interpolation import FALLBACK, PLAIN, UNEXPANDED, Interpolation, Value
 from emaillint.model import (
     INTERPOLATION_DEFAULT,
@@ -320,6 +320,11 @@ class Places(Mapping):
         """Character offsets of ``place``'s value (or key) in the file (see ``Document.span``)."""
         found = self._paths.get(place)
         return self._doc.span(found[0], key=key) if found is not None else None
+
+    def written(self, place: str, *, key: bool = False) -> tuple[int, int, str] | None:
+        """``span`` and the text written there, which a fix checks before it replaces it."""
+        span = self.span(place, key=key)
+        return (span[0], span[1], self._doc.source[span[0]:span[1]]) if span is not None else None
 
     def path(self, place: str) -> Path | None:
         """The document path ``place`` is written at (None: not written)."""
@@ -695,10 +700,13 @@ class Reader:
             close = closest(setting.label, known)
             hint = f"did you mean {close}?" if close else otherwise
             message = f"{setting.label}: {says.replace('{key}', setting.label)}; {hint}"
+            fix = fixing.key_fix(self.doc, setting.path, setting.label, close) if close else None
             if refused:
                 self.refused(setting.path, message, key=True, account=account)
             else:
                 self.ignored(setting.path, message, account=account)
+            if fix is not None:
+                self.findings[-1] = self.findings[-1]._replace(fix=fix)
 
     def finding(self, at: Path, rule: str, message: str, *, key: bool = False, account: str | None = None,
                 severity: str | None = None) -> None:
