@@ -46,8 +46,9 @@ def apply_fixes(text: str, findings: Iterable[Finding], *, unsafe: bool,
                 lint: Lint | None = None) -> tuple[str, list[Finding]]:
     """``text`` with the fixes of ``findings`` applied, and the findings whose fixes were.
 
-    Without ``lint`` (an editor that has the findings at hand) one pass is made and the
-    result is only checked to parse; with it, the result is linted after each pass, a fix
+    Without ``lint`` (an editor that has the findings at hand) one pass is made over
+    ``findings`` and the result is only checked to parse. With it (text -> findings), the
+    fixes are those ``lint`` finds in ``text``, the result is linted after each pass, a fix
     that adds a finding is dropped, and fixes that overlapped get further passes."""
     outcome = fix_text(text, findings, unsafe=unsafe, lint=lint)
     return outcome.text, outcome.applied
@@ -56,7 +57,7 @@ def apply_fixes(text: str, findings: Iterable[Finding], *, unsafe: bool,
 def fix_text(text: str, findings: Iterable[Finding], *, unsafe: bool, lint: Lint | None = None) -> Outcome:
     bom = "\ufeff" if text.startswith("\ufeff") else ""  # the loader's offsets do not count it
     body = text[len(bom):]
-    current = list(findings)
+    current = list(lint(body) if lint is not None else findings)  # the tally a pass is checked against
     applied: list[Finding] = []
     dropped: list[tuple[Finding, str]] = []
     refused: set[Any] = set()
@@ -156,34 +157,110 @@ def _tally(findings: Iterable[Finding]) -> Counter:
     return Counter((f.rule, f.severity) for f in findings)
 
 
+# --- files ---------------------------------------------------------------------------
+class FixError(Exception):
+    """A file that cannot be fixed (read-only, not UTF-8, gone): one line, the others go on."""
+
+
+_UTF8_BOM = b"\xef\xbb\xbf"
+
+
+def fix_bytes(raw: bytes, findings: Iterable[Finding], *, unsafe: bool, lint: Lint) -> tuple[bytes, Outcome]:
+    """A file's bytes with its fixes applied. Only UTF-8 is written back (with its byte-order
+    mark if it had one): re-encoding UTF-16 could change bytes no fix meant to touch."""
+    from emaillint import load
+
+    bom = _UTF8_BOM if raw.startswith(_UTF8_BOM) else b""
+    text, why = load.decode(raw)
+    if text is None or raw[len(bom):].decode("utf-8", errors="replace") != text:
+        raise FixError(why or "is not UTF-8 text; only UTF-8 files are fixed")
+    outcome = fix_text(text, findings, unsafe=unsafe, lint=lint)
+    if outcome.text == text:
+        return raw, outcome
+    return bom + outcome.text.encode("utf-8"), outcome
+
+
+def write(path: str, data: bytes) -> None:
+    """Write the fixed bytes over the file in place, through a symbolic link to the file it
+    names (the link stays a link; the file keeps its inode, mode and owner). A file without
+    any write permission is left alone even where the user could write it (root): it was
+    made read-only on purpose."""
+    import os
+    import stat
+
+    target = os.path.realpath(path)
+    try:
+        mode = os.stat(target).st_mode
+        if not stat.S_ISREG(mode):
+            raise FixError("is not a regular file; not fixed")
+        if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(target, os.W_OK):
+            raise FixError("is read-only; not fixed (make it writable, or see --diff)")
+        with open(target, "r+b") as handle:
+            handle.write(data)
+            handle.truncate()
+    except OSError as exc:
+        raise FixError(f"cannot be written: {exc.strerror or type(exc).__name__}; not fixed") from None
+
+
+def diff(path: str, before: bytes, after: bytes) -> str:
+    """A unified diff of ``--fix``'s change, as ``git apply`` and ``patch -p1`` read it."""
+    import difflib
+
+    old = before.decode("utf-8", errors="replace").splitlines(keepends=True)
+    new = after.decode("utf-8", errors="replace").splitlines(keepends=True)
+    lines = []
+    for line in difflib.unified_diff(old, new, f"a/{path}", f"b/{path}"):
+        lines.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    return "".join(lines)
+
+
 # --- making fixes ------------------------------------------------------------------
 def setting_fix(account: Account, field: str, old: Any, new: Any, *,
                 applicability: Applicability = SAFE, title: str = "") -> Fix | None:
     """Rewrite ``field`` from ``old`` to ``new`` the way the account's format writes it
     (``Account.spelled``: ``spring.mail.port: {}``, ``smarthost: 'host:{}'``), or None when
     the file does not write it in exactly that form (a reference, a value split over keys,
-    an embedded document): a fix never guesses at text it has not read."""
-    if new in (None, "") or old in (None, "") or new == old:
+    an embedded document): a fix never guesses at text it has not read. ``old`` None
+    replaces whatever value is written (a password, which the account does not hold)."""
+    if new in (None, "") or old == "" or new == old:
         return None
-    was, will = account.spelled(field, old), account.spelled(field, new)
+    will = account.spelled(field, new)
+    was = account.spelled(field, old) if old is not None else None
     written = _written(account, field)
-    if not (was and will and written):
+    if not will or not written or (old is not None and not was):
         return None
     start, end, text = written
     key = _written(account, field, key=True)
     if key is not None:  # ``label: value`` at a key: the key must be the one the spelling names
-        label, sep, value = was.partition(": ")
-        new_label, _, new_value = will.partition(": ")
+        label, sep, will = will.partition(": ")
         shown = _unquoted(key[2])
-        if not sep or new_label != label or not (label == shown or label.endswith(("." + shown, "]" + shown))):
+        if not sep or not (label == shown or label.endswith(("." + shown, "]" + shown))):
             return None
-        was, will = value, new_value
-    if _unquoted(text) != _unquoted(was):
+        if was is not None:
+            old_label, _, was = was.partition(": ")
+            if old_label != label:
+                return None
+    if was is not None and _unquoted(text) != _unquoted(was):
         return None
-    quote = text[0] if text[:1] in "'\"" and text[-1:] == text[0] and will[:1] not in "'\"" else ""
-    will = f"{quote}{will}{quote}"
+    will = _styled(text, will)
     shown = account.setting(field, new)
     return Fix(title or f"write {shown}", (Edit(start, end, will),), applicability)
+
+
+def removal_fix(account: Account, field: str, title: str, *, applicability: Applicability = SAFE) -> Fix | None:
+    """Delete the line that writes ``field``, where that line holds nothing else (a block
+    mapping's ``key: value``, maybe a comment): never a key of a flow mapping or a list item."""
+    key, value = _written(account, field, key=True), _written(account, field)
+    source = getattr(account.positions, "source", None)
+    if key is None or value is None or source is None:
+        return None
+    start = source.rfind("\n", 0, key[0]) + 1
+    end = source.find("\n", value[1])
+    end = len(source) if end < 0 else end + 1
+    before, after = source[start:key[0]], source[value[1]:end].strip()
+    if before.strip() or (after and not after.startswith("#")) or "\n" in source[key[0]:value[1]]:
+        return None
+    return Fix(title, (Edit(start, end, ""),), applicability)
 
 
 def key_fix(doc: Any, path: tuple[Any, ...], label: str, close: str) -> Fix | None:
@@ -197,7 +274,7 @@ def key_fix(doc: Any, path: tuple[Any, ...], label: str, close: str) -> Fix | No
     if not label.endswith(shown) or not close.startswith(label[:len(label) - len(shown)]):
         return None
     new = close[len(label) - len(shown):]
-    if not new or any(c in new for c in ":#{}[],&*!|>'\"%@`") or new.strip() != new:
+    if not new or new in doc.keys(path[:-1]) or any(c in new for c in ":#{}[],&*!|>'\"%@`") or new.strip() != new:
         return None
     quote = text[0] if text[:1] in "'\"" else ""
     return Fix(f"rename {shown} to {new}", (Edit(span[0], span[1], f"{quote}{new}{quote}"),))
@@ -219,6 +296,24 @@ def quote_fix(doc: Any, path: tuple[Any, ...], *, secret: bool = False) -> Fix |
 def _written(account: Account, field: str, *, key: bool = False) -> tuple[int, int, str] | None:
     written = getattr(account.positions, "written", None)
     return written(field, key=key) if written is not None else None
+
+
+def _styled(written: str, new: str) -> str:
+    """``new`` quoted as ``written`` was: a quoted value stays quoted in its quotes, a plain
+    one stays plain where YAML reads the plain text as that same string."""
+    quote = written[:1] if written[:1] in "'\"" and written[-1:] == written[:1] else ""
+    inner = _unquoted(new)
+    if quote:
+        return new if new[:1] in "'\"" else f"{quote}{new}{quote}"
+    if inner != new:
+        import yaml
+
+        try:
+            if yaml.safe_load(f"k: {inner}") == {"k": inner}:
+                return inner
+        except yaml.YAMLError:
+            pass
+    return new
 
 
 def _unquoted(text: str) -> str:

@@ -326,6 +326,11 @@ class Places(Mapping):
         span = self.span(place, key=key)
         return (span[0], span[1], self._doc.source[span[0]:span[1]]) if span is not None else None
 
+    @property
+    def source(self) -> str:
+        """The text of the file the positions are in (what fixes edit)."""
+        return self._doc.source
+
     def path(self, place: str) -> Path | None:
         """The document path ``place`` is written at (None: not written)."""
         found = self._paths.get(place)
@@ -700,13 +705,13 @@ class Reader:
             close = closest(setting.label, known)
             hint = f"did you mean {close}?" if close else otherwise
             message = f"{setting.label}: {says.replace('{key}', setting.label)}; {hint}"
-            fix = fixing.key_fix(self.doc, setting.path, setting.label, close) if close else None
+            rename = (setting.label, close) if close else None
             if refused:
                 self.refused(setting.path, message, key=True, account=account)
+                if rename:
+                    self.findings[-1] = self.findings[-1]._replace(fix=fixing.key_fix(self.doc, setting.path, *rename))
             else:
-                self.ignored(setting.path, message, account=account)
-            if fix is not None:
-                self.findings[-1] = self.findings[-1]._replace(fix=fix)
+                self.ignored(setting.path, message, account=account, rename=rename)
 
     def finding(self, at: Path, rule: str, message: str, *, key: bool = False, account: str | None = None,
                 severity: str | None = None) -> None:
@@ -717,10 +722,14 @@ class Reader:
         """The program refuses this (it will not start, or will not send): a ``schema`` finding."""
         self.finding(at, vocabulary.SCHEMA, message, key=key, account=account, severity=severity)
 
-    def ignored(self, at: Path, message: str, *, account: str | None = None) -> None:
-        """The program silently ignores this key: an ``unknown-key`` finding at the key."""
+    def ignored(self, at: Path, message: str, *, account: str | None = None,
+                rename: tuple[str, str] | None = None) -> None:
+        """The program silently ignores this key: an ``unknown-key`` finding at the key.
+        ``rename``: (the key's full name, the one meant), for the fix that renames it."""
         self.finding(at, vocabulary.UNKNOWN_KEY, message, key=isinstance(at[-1], str) if at else False,
                      account=account)
+        if rename:
+            self.findings[-1] = self.findings[-1]._replace(fix=fixing.key_fix(self.doc, at, *rename))
 
     def smarthost(self, draft: Draft, setting: Setting, consequence: str, *, quote: str = "",
                   key: bool = False) -> int | None:
