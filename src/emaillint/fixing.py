@@ -209,7 +209,8 @@ def diff(path: str, before: bytes, after: bytes) -> str:
     old = before.decode("utf-8", errors="replace").splitlines(keepends=True)
     new = after.decode("utf-8", errors="replace").splitlines(keepends=True)
     lines = []
-    for line in difflib.unified_diff(old, new, f"a/{path}", f"b/{path}"):
+    shown = path.lstrip("/")
+    for line in difflib.unified_diff(old, new, f"a/{shown}", f"b/{shown}"):
         lines.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
     return "".join(lines)
 

@@ -26,7 +26,9 @@ from emaillint.model import (
     INTERPOLATION_DEFAULT,
     Account,
     Conflict,
+    Edit,
     Finding,
+    Fix,
     Position,
     Reading,
     Secret,
@@ -453,7 +455,8 @@ class Draft:
         elif value.kind == REFERENCE:
             self.references.add(field)
         elif value.kind == UNEXPANDED:
-            self.unexpanded[field] = (f"{setting.label}: {value.text}", fix or self.reader.expansion)
+            self.unexpanded[field] = (f"{setting.label}: {value.text}", fix or self.reader.expansion,
+                                      self.braced(setting))
         return value
 
     def addresses(self, field: Field, setting: Setting, *, split: str = "") -> None:
@@ -469,7 +472,7 @@ class Draft:
                 continue
             value = self.reader.value(item)
             if value.kind == UNEXPANDED:
-                self.unexpanded[field] = (f"{setting.label}: {value.text}", self.reader.expansion)
+                self.unexpanded[field] = (f"{setting.label}: {value.text}", self.reader.expansion, None)
                 continue
             text = item if value.kind == REFERENCE else value.text  # a reference is still a recipient
             where = setting.path + (i,) if isinstance(raw, list) else setting.path
@@ -504,13 +507,28 @@ class Draft:
         elif value.kind == PLAIN or tag:
             secret = credentials.classify(raw, tag=tag)
             if secret.kind == LOOKALIKE:  # $NAME the program's interpolation left as text
-                self.unexpanded["password"] = (setting.label, fix or self.reader.expansion)
+                self.unexpanded["password"] = (setting.label, fix or self.reader.expansion, self.braced(setting))
         elif value.kind == UNEXPANDED:
             secret = Secret(LOOKALIKE)
-            self.unexpanded["password"] = (setting.label, fix or self.reader.expansion)
+            self.unexpanded["password"] = (setting.label, fix or self.reader.expansion, self.braced(setting))
         else:
             secret = Secret(REFERENCE, value.name)
         self.secret(secret, text)
+
+    def braced(self, setting: Setting) -> Fix | None:
+        """``$NAME`` written where the program expands ``${NAME}``: the fix adds the braces
+        (and only them, so a password's text is in no edit)."""
+        raw = setting.value
+        name = raw.strip()[1:] if isinstance(raw, str) and raw.strip().startswith("$") else ""
+        if not name.isidentifier() or self.reader.interpolation("${" + name + "}", {}).kind != REFERENCE:
+            return None
+        span = self.reader.doc.span(setting.path)
+        text = self.reader.doc.source[span[0]:span[1]] if span is not None else ""
+        at = text.find("$" + name)
+        if at < 0 or text.count("$") != 1 or text[at + 1 + len(name):at + 2 + len(name)].isidentifier():
+            return None
+        start = span[0] + at + 1
+        return Fix(f"write ${{{name}}}", (Edit(start, start, "{"), Edit(start + len(name), start + len(name), "}")))
 
     def secret(self, secret: Secret, text: str = "", at: Path | None = None) -> None:
         """A password whose kind the dialect decided itself (a secret-store tag, a file, a
@@ -579,7 +597,7 @@ class Draft:
             positions=Places(self.reader.doc, self.places),
             defaults=frozenset(self.defaults),
             conflicts=tuple(self.conflicts),
-            unexpanded=Frozen({field: Unexpanded(text, fix) for field, (text, fix) in self.unexpanded.items()}),
+            unexpanded=Frozen({field: Unexpanded(*found) for field, found in self.unexpanded.items()}),
             spelling=self.spelling,
         )
 
