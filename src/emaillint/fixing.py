@@ -33,6 +33,9 @@ class Outcome(NamedTuple):
     """The findings whose fixes were applied, as they were found (positions in the text then)."""
     dropped: list[tuple[Finding, str]]
     """Fixes not applied, with why: they would break the file or add a finding."""
+    passes: list[list[Edit]]
+    """The edits of each pass, on the text as it was before that pass (after any byte-order
+    mark): what an editor applies to its buffer, and all that changed."""
 
 
 def applicable(fix: Fix | None, *, unsafe: bool) -> bool:
@@ -60,6 +63,7 @@ def fix_text(text: str, findings: Iterable[Finding], *, unsafe: bool, lint: Lint
     current = list(lint(body) if lint is not None else findings)  # the tally a pass is checked against
     applied: list[Finding] = []
     dropped: list[tuple[Finding, str]] = []
+    passes: list[list[Edit]] = []
     refused: set[Any] = set()
     for _ in range(MAX_PASSES if lint is not None else 1):
         candidates = [f for f in current if applicable(f.fix, unsafe=unsafe) and _identity(f) not in refused]
@@ -83,10 +87,11 @@ def fix_text(text: str, findings: Iterable[Finding], *, unsafe: bool, lint: Lint
             fixed, _ = _checked(body, chosen, tally, lint)
         body = fixed
         applied.extend(chosen)
+        passes.append(sorted(edit for finding in chosen for edit in finding.fix.edits))
         if lint is None:
             break
         current = list(lint(body))
-    return Outcome(bom + body, applied, dropped)
+    return Outcome(bom + body, applied, dropped, passes)
 
 
 def _identity(finding: Finding) -> Any:
