@@ -130,7 +130,9 @@ def fix(setup: Setup, settings: Settings, stdout: IO[str], stderr: IO[str]) -> i
         return EXIT_ERROR if failed else EXIT_FINDINGS if changed else EXIT_CLEAN
     stderr.write(f"emaillint: fixed {fixed} finding{'s' * (fixed != 1)} in {changed} file{'s' * (changed != 1)}\n")
     if stdin is not None:
-        stdout.write(stdin.decode("utf-8", errors="surrogateescape"))
+        stdout.flush()
+        buffer = getattr(stdout, "buffer", None)
+        buffer.write(stdin) if buffer is not None else stdout.write(stdin.decode("utf-8", errors="replace"))
         stdout.flush()
         stdout = stderr  # the fixed text is the output; the report goes beside it
     code = finish(setup, results, settings, stdout, stderr)
