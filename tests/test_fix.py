@@ -176,3 +176,14 @@ def test_linting_without_fix_writes_nothing_even_where_there_is_something_to_fix
     after = os.stat(tmp_path / "mail.yaml")
     assert (after.st_mtime_ns, after.st_size) == (before.st_mtime_ns, before.st_size)
     assert (tmp_path / "mail.yaml").read_bytes() == HOST_TYPO.read_bytes()
+
+
+def test_a_key_that_is_right_for_another_protocol_is_not_renamed(tmp_path, capsys, monkeypatch):
+    """mail.smtp.starttls.enable is a real property JavaMail reads only with protocol smtp:
+    unknown-key says so, and no fix renames it to some other property."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "application.yml").write_text(
+        "spring:\n  mail:\n    host: smtp.gmail.com\n    port: 465\n    protocol: smtps\n    username: a@gmail.com\n"
+        "    password: ${P}\n    properties:\n      mail.smtp.starttls.enable: true\n")
+    found = findings(capsys, tmp_path / "application.yml")
+    assert [f["rule"] for f in found] == ["unknown-key"] and "fix" not in found[0]

@@ -111,7 +111,8 @@ class Session:
     def meant(self, name: str) -> tuple[str, str] | None:
         """(``name``, the transport property it is one typo away from), for the fix."""
         protocol = next((p for p in DEFAULT_PORTS if name.startswith(f"mail.{p}.")), None)
-        close = closest(name[len(f"mail.{protocol}."):], TRANSPORT) if protocol else None
+        suffix = name[len(f"mail.{protocol}."):] if protocol else ""
+        close = closest(suffix, TRANSPORT) if suffix and suffix not in TRANSPORT and suffix not in MISPLACED else None
         return (name, f"mail.{protocol}.{close}") if close else None
 
     def problem(self, name: str, up_level: str) -> str | None:
