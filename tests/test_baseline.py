@@ -110,7 +110,7 @@ def test_a_renamed_account_is_a_new_finding_and_its_old_entries_are_stale(capsys
     code, out, _ = lint(capsys, "mail", "--baseline", "baseline.json")
     assert code == 1
     assert [line.split(" ")[2] for line in out.splitlines()[:-1]] == ["port-security-mismatch", "plaintext-password"]
-    assert summary(out) == "1 file checked: 2 errors (3 baselined, 2 stale baseline entries)"
+    assert summary(out) == "1 file checked: 2 errors (3 baselined, 2 stale baseline entries); 1 fixable with --fix"
 
 
 def test_a_changed_value_is_a_new_finding(capsys, project):
@@ -171,7 +171,7 @@ def test_baseline_with_select_and_ignore(capsys, project):
     assert lint(capsys, "mail", "--write-baseline", "partial.json", "--select", "cc-quota")[0] == 0
     assert [e["rule"] for e in entries(project / "partial.json")] == ["cc-quota"]
     code, out, _ = lint(capsys, "mail", "--baseline", "partial.json")
-    assert (code, summary(out)) == (1, "1 file checked: 4 errors (1 baselined, 0 stale baseline entries)")
+    assert (code, summary(out)) == (1, "1 file checked: 4 errors (1 baselined, 0 stale baseline entries); 1 fixable with --fix")
 
 
 def test_baseline_with_suppressions(capsys, project):
@@ -205,7 +205,7 @@ def test_the_summary_counts_baselined_findings_and_stale_entries_in_every_format
     assert code == 1
     counts = "1 file checked: 2 errors (3 baselined, 2 stale baseline entries)"
     if fmt in ("text", "github"):
-        assert summary(out) == counts
+        assert summary(out) == counts + ("; 1 fixable with --fix" if fmt == "text" else "")
         assert len(out.splitlines()) == 3
     elif fmt == "json":
         document = json.loads(out)
@@ -236,7 +236,7 @@ def test_the_project_configuration_names_the_baseline_and_paths_work_from_any_di
     assert summary(lint(capsys, ".")[1]) == expected
     assert summary(lint(capsys, "billing.yaml")[1]) == expected
     code, out, _ = lint(capsys, "billing.yaml", "--no-baseline")
-    assert code == 1 and summary(out) == "1 file checked: 4 errors, 1 warning"
+    assert code == 1 and summary(out) == "1 file checked: 4 errors, 1 warning; 1 fixable with --fix"
 
 
 def test_without_a_configuration_paths_are_relative_to_the_baseline_file(capsys, project, monkeypatch):
@@ -341,7 +341,7 @@ def test_write_baseline_refuses_an_incomplete_run(capsys, tmp_path, monkeypatch)
     (tmp_path / "a.yaml").write_text(MAIL)
     monkeypatch.chdir(tmp_path)
     code, out, err = lint(capsys, "a.yaml", "missing.yaml", "--write-baseline", "b.json")
-    assert code == 2 and summary(out) == "1 file checked: 4 errors, 1 warning"
+    assert code == 2 and summary(out) == "1 file checked: 4 errors, 1 warning; 1 fixable with --fix"
     assert err.splitlines() == ["emaillint: error: missing.yaml: no such file or directory",
                                 "emaillint: error: not writing b.json: a plugin failed or a path does not exist,"
                                 " so this run's findings are incomplete"]

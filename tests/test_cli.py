@@ -45,7 +45,7 @@ def test_findings_exit_1_in_path_line_col_form(capsys, configs):
     code, out, _ = cli(capsys, str(configs / "bad.yml"), "--as-of", AS_OF)
     assert code == 1
     assert out.splitlines()[0].startswith(f"{configs / 'bad.yml'}:5:15: error port-security-mismatch ")
-    assert out.splitlines()[-1] == "1 file checked: 1 error"
+    assert out.splitlines()[-1] == "1 file checked: 1 error; 1 fixable with --fix"
 
 
 def test_warnings_alone_exit_0(capsys, configs):
@@ -58,7 +58,7 @@ def test_directories_are_walked_for_yaml_files_only(capsys, configs):
     code, out, _ = cli(capsys, str(configs), "--as-of", AS_OF)
     assert code == 1
     assert "notes.txt" not in out
-    assert out.splitlines()[-1] == "3 files checked: 1 error, 1 warning"
+    assert out.splitlines()[-1] == "3 files checked: 1 error, 1 warning; 1 fixable with --fix"
 
 
 def test_named_files_are_linted_whatever_their_extension(capsys, configs):
@@ -68,7 +68,7 @@ def test_named_files_are_linted_whatever_their_extension(capsys, configs):
 
 def test_a_file_given_twice_is_linted_once(capsys, configs):
     code, out, _ = cli(capsys, str(configs / "bad.yml"), str(configs / "bad.yml"), "--as-of", AS_OF)
-    assert out.splitlines()[-1] == "1 file checked: 1 error"
+    assert out.splitlines()[-1] == "1 file checked: 1 error; 1 fixable with --fix"
 
 
 def test_missing_path_is_a_one_line_error_and_the_rest_is_linted(capsys, configs):
@@ -96,7 +96,11 @@ def test_json_output_has_the_spec_shape(capsys, configs):
     document = json.loads(out)
     assert code == 1 and document["version"] == 1
     assert list(document["findings"][0]) == ["path", "line", "column", "rule", "severity", "message",
-                                             "account", "provider"]
+                                             "account", "provider", "fix"]
+    fix = document["findings"][0]["fix"]
+    assert (fix["title"], fix["applicability"]) == ("write security: tls", "safe")
+    [edit] = fix["edits"]
+    assert (BAD[edit["start"]:edit["end"]], edit["text"]) == ("starttls", "tls")
     assert document["findings"][0]["provider"] == "gmail"
     assert document["summary"] == {"files": 1, "errors": 1, "warnings": 0, "infos": 0}
 
@@ -115,10 +119,10 @@ def test_installed_console_script_runs_on_the_bundled_examples():
     assert result.returncode == 1, result.stderr
     lines = result.stdout.splitlines()
     assert "examples/legacy-guide.yaml:7:15: error port-security-mismatch" in result.stdout
-    assert "examples/legacy-guide-yahoo-hotmail.yaml:13:11: warning legacy-host smtp.live.com" in result.stdout
+    assert "examples/legacy-guide-yahoo-hotmail.yaml:13:11: warning legacy-host [*] smtp.live.com" in result.stdout
     assert "examples/microsoft365-invoices.yaml:9:11: warning legacy-auth Microsoft 365 stops" in result.stdout
     assert "examples/gmail-invoices.yaml" not in result.stdout
-    assert lines[-1] == "6 files checked: 8 errors, 5 warnings, 1 info"
+    assert lines[-1] == "6 files checked: 8 errors, 5 warnings, 1 info; 3 fixable with --fix"
     assert result.stderr == ""
 
 

@@ -193,7 +193,7 @@ def test_fifos_sockets_and_devices_are_not_read_and_do_not_hang(tmp_path):
         [line] = [line for line in lines if f"{name}:1:1: error io-error" in line]
         assert "is not a regular file" in line and "give '-'" in line
     assert any(line.startswith(f"{tmp_path / 'ok.yaml'}:5:15: error port-security-mismatch") for line in lines)
-    assert lines[-1] == "4 files checked: 4 errors"
+    assert lines[-1] == "4 files checked: 4 errors; 1 fixable with --fix"
 
 
 def test_closed_standard_input_is_an_io_error():

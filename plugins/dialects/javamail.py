@@ -106,7 +106,14 @@ class Session:
         for name, setting in self.props.items():
             message = self.problem(name, up_level.get(name.lower().replace("-", "").replace("_", ""), ""))
             if message:
-                reader.ignored(setting.path, message, account=account)
+                reader.ignored(setting.path, message, account=account, rename=self.meant(name))
+
+    def meant(self, name: str) -> tuple[str, str] | None:
+        """(``name``, the transport property it is one typo away from), for the fix."""
+        protocol = next((p for p in DEFAULT_PORTS if name.startswith(f"mail.{p}.")), None)
+        suffix = name[len(f"mail.{protocol}."):] if protocol else ""
+        close = closest(suffix, TRANSPORT) if suffix and suffix not in TRANSPORT and suffix not in MISPLACED else None
+        return (name, f"mail.{protocol}.{close}") if close else None
 
     def problem(self, name: str, up_level: str) -> str | None:
         transport = next(((p, name[len(f"mail.{p}."):]) for p in DEFAULT_PORTS if name.startswith(f"mail.{p}.")),

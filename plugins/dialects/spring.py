@@ -83,7 +83,8 @@ class _Mail:
                 close = closest(field, FIELDS)
                 hint = f"did you mean spring.mail.{FIELDS[close]}?" if close else "Spring Boot ignores it"
                 self.reader.ignored(setting.path, f"{setting.label}: Spring Boot has no such mail setting; {hint}",
-                                    account=ACCOUNT)
+                                    account=ACCOUNT,
+                                    rename=(setting.label, f"spring.mail.{FIELDS[close]}") if close else None)
         self.session.unknown(self.reader, ACCOUNT, {key: f"spring.mail.{name}" for key, name in FIELDS.items()})
         self.reader.add(draft)
 

@@ -47,6 +47,7 @@ from emaillint.kit import (
     url,
     written,
 )
+from emaillint.fixing import apply_fixes, setting_fix
 from emaillint.load import Document
 from emaillint.ruby import EXPRESSION as RUBY_EXPRESSION
 from emaillint.ruby import assignments as ruby_assignments
@@ -62,8 +63,14 @@ from emaillint.model import (
     Account,
     Conflict,
     Context,
+    DISPLAY_ONLY,
+    SAFE,
+    UNSAFE,
+    Applicability,
     Dialect,
+    Edit,
     Finding,
+    Fix,
     Position,
     Problem,
     Reading,
@@ -141,6 +148,8 @@ __all__ = [
     # rules
     "Rule", "Problem", "Finding", "Account", "Context", "Secret", "FoundSecret", "Position", "Record",
     "ERROR", "WARNING", "INFO", "address_of", "domain_of",
+    # fixes
+    "Fix", "Edit", "Applicability", "SAFE", "UNSAFE", "DISPLAY_ONLY", "setting_fix", "apply_fixes",
     # dialects: the kit
     "Dialect", "Document", "Reading", "ReadOptions", "Reader", "Draft", "Setting", "Key", "Keys",
     "Spelling", "spelling", "KitError", "mapping", "flatten", "environment", "boolean", "port",

@@ -66,6 +66,16 @@ def build_parser() -> argparse.ArgumentParser:
     _reading_options(check, "check ${NAME} references with their values from the current environment")
     check.add_argument("-j", "--jobs", type=_jobs, default=0, metavar="N",
                        help="worker processes for runs of 200 files or more (default: 0, one per core)")
+    fixing = check.add_mutually_exclusive_group()
+    fixing.add_argument("--fix", action="store_true",
+                        help="apply the safe fixes (findings marked [*]) in place, then report what is left;"
+                             " with '-', print the fixed text (docs/fix.md)")
+    fixing.add_argument("--diff", action="store_true",
+                        help="print what --fix would change as a unified diff and write nothing; exit 1 if"
+                             " there is something to fix")
+    check.add_argument("--unsafe-fixes", action="store_true",
+                       help="with --fix or --diff, apply the unsafe fixes too (they change what runs: another"
+                            " port, another sign-in)")
     baseline = check.add_mutually_exclusive_group()
     baseline.add_argument("--baseline", metavar="FILE",
                           help="report only findings that are not in this baseline (default: the project's baseline)")
@@ -237,7 +247,8 @@ def _dispatch(args: argparse.Namespace) -> int:
 
         return run(_settings(args)._replace(as_of=args.as_of or "", stdin_filename=args.stdin_filename,
                                             jobs=args.jobs, baseline=args.baseline,
-                                            write_baseline=args.write_baseline, no_baseline=args.no_baseline))
+                                            write_baseline=args.write_baseline, no_baseline=args.no_baseline,
+                                            fix=args.fix, unsafe_fixes=args.unsafe_fixes, diff=args.diff))
     if args.command == "probe":
         from emaillint.probe import Connection, probe
 

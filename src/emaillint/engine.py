@@ -415,8 +415,16 @@ def redact(findings: Iterable[Finding], secrets: frozenset[str]) -> list[Finding
     ordered = sorted({form for secret in secrets for form in _forms(secret)}, key=len, reverse=True)
     return [finding._replace(message=_without(finding.message, ordered),
                              account=finding.account and _without(finding.account, ordered),
-                             details=finding.details and _scrubbed(finding.details, ordered))
+                             details=finding.details and _scrubbed(finding.details, ordered),
+                             help=_without(finding.help, ordered), fix=_fix_without(finding.fix, ordered))
             for finding in findings]
+
+
+def _fix_without(fix: Fix | None, secrets: list[str]) -> Fix | None:
+    """A fix whose edits would write a secret is not shown at all: its text cannot be cut."""
+    if fix is None or any(secret in edit.text for edit in fix.edits for secret in secrets):
+        return None
+    return fix._replace(title=_without(fix.title, secrets))
 
 
 def _scrubbed(value: Any, secrets: list[str]) -> Any:

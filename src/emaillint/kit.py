@@ -20,13 +20,15 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable, Mapping, NamedTuple
 
-from emaillint import credentials, vocabulary
+from emaillint import credentials, fixing, vocabulary
 from emaillint.interpolation import FALLBACK, PLAIN, UNEXPANDED, Interpolation, Value
 from emaillint.model import (
     INTERPOLATION_DEFAULT,
     Account,
     Conflict,
+    Edit,
     Finding,
+    Fix,
     Position,
     Reading,
     Secret,
@@ -335,6 +337,16 @@ class Places(Mapping):
         found = self._paths.get(place)
         return self._doc.span(found[0], key=key) if found is not None else None
 
+    def written(self, place: str, *, key: bool = False) -> tuple[int, int, str] | None:
+        """``span`` and the text written there, which a fix checks before it replaces it."""
+        span = self.span(place, key=key)
+        return (span[0], span[1], self._doc.source[span[0]:span[1]]) if span is not None else None
+
+    @property
+    def source(self) -> str:
+        """The text of the file the positions are in (what fixes edit)."""
+        return self._doc.source
+
     def path(self, place: str) -> Path | None:
         """The document path ``place`` is written at (None: not written)."""
         found = self._paths.get(place)
@@ -457,7 +469,8 @@ class Draft:
         elif value.kind == REFERENCE:
             self.references.add(field)
         elif value.kind == UNEXPANDED:
-            self.unexpanded[field] = (f"{setting.label}: {value.text}", fix or self.reader.expansion)
+            self.unexpanded[field] = (f"{setting.label}: {value.text}", fix or self.reader.expansion,
+                                      self.braced(setting))
         return value
 
     def addresses(self, field: Field, setting: Setting, *, split: str = "") -> None:
@@ -473,7 +486,7 @@ class Draft:
                 continue
             value = self.reader.value(item)
             if value.kind == UNEXPANDED:
-                self.unexpanded[field] = (f"{setting.label}: {value.text}", self.reader.expansion)
+                self.unexpanded[field] = (f"{setting.label}: {value.text}", self.reader.expansion, None)
                 continue
             text = item if value.kind == REFERENCE else value.text  # a reference is still a recipient
             where = setting.path + (i,) if isinstance(raw, list) else setting.path
@@ -508,13 +521,28 @@ class Draft:
         elif value.kind == PLAIN or tag:
             secret = credentials.classify(raw, tag=tag)
             if secret.kind == LOOKALIKE:  # $NAME the program's interpolation left as text
-                self.unexpanded["password"] = (setting.label, fix or self.reader.expansion)
+                self.unexpanded["password"] = (setting.label, fix or self.reader.expansion, self.braced(setting))
         elif value.kind == UNEXPANDED:
             secret = Secret(LOOKALIKE)
-            self.unexpanded["password"] = (setting.label, fix or self.reader.expansion)
+            self.unexpanded["password"] = (setting.label, fix or self.reader.expansion, self.braced(setting))
         else:
             secret = Secret(REFERENCE, value.name)
         self.secret(secret, text)
+
+    def braced(self, setting: Setting) -> Fix | None:
+        """``$NAME`` written where the program expands ``${NAME}``: the fix adds the braces
+        (and only them, so a password's text is in no edit)."""
+        raw = setting.value
+        name = raw.strip()[1:] if isinstance(raw, str) and raw.strip().startswith("$") else ""
+        if not name.isidentifier() or self.reader.interpolation("${" + name + "}", {}).kind != REFERENCE:
+            return None
+        span = self.reader.doc.span(setting.path)
+        text = self.reader.doc.source[span[0]:span[1]] if span is not None else ""
+        at = text.find("$" + name)
+        if at < 0 or text.count("$") != 1 or text[at + 1 + len(name):at + 2 + len(name)].isidentifier():
+            return None
+        start = span[0] + at + 1
+        return Fix(f"write ${{{name}}}", (Edit(start, start, "{"), Edit(start + len(name), start + len(name), "}")))
 
     def secret(self, secret: Secret, text: str = "", at: Path | None = None) -> None:
         """A password whose kind the dialect decided itself (a secret-store tag, a file, a
@@ -583,7 +611,7 @@ class Draft:
             positions=Places(self.reader.doc, self.places),
             defaults=frozenset(self.defaults),
             conflicts=tuple(self.conflicts),
-            unexpanded=Frozen({field: Unexpanded(text, fix) for field, (text, fix) in self.unexpanded.items()}),
+            unexpanded=Frozen({field: Unexpanded(*found) for field, found in self.unexpanded.items()}),
             spelling=self.spelling,
         )
 
@@ -709,10 +737,13 @@ class Reader:
             close = closest(setting.label, known)
             hint = f"did you mean {close}?" if close else otherwise
             message = f"{setting.label}: {says.replace('{key}', setting.label)}; {hint}"
+            rename = (setting.label, close) if close else None
             if refused:
                 self.refused(setting.path, message, key=True, account=account)
+                if rename:
+                    self.findings[-1] = self.findings[-1]._replace(fix=fixing.key_fix(self.doc, setting.path, *rename))
             else:
-                self.ignored(setting.path, message, account=account)
+                self.ignored(setting.path, message, account=account, rename=rename)
 
     def finding(self, at: Path, rule: str, message: str, *, key: bool = False, account: str | None = None,
                 severity: str | None = None) -> None:
@@ -723,10 +754,14 @@ class Reader:
         """The program refuses this (it will not start, or will not send): a ``schema`` finding."""
         self.finding(at, vocabulary.SCHEMA, message, key=key, account=account, severity=severity)
 
-    def ignored(self, at: Path, message: str, *, account: str | None = None) -> None:
-        """The program silently ignores this key: an ``unknown-key`` finding at the key."""
+    def ignored(self, at: Path, message: str, *, account: str | None = None,
+                rename: tuple[str, str] | None = None) -> None:
+        """The program silently ignores this key: an ``unknown-key`` finding at the key.
+        ``rename``: (the key's full name, the one meant), for the fix that renames it."""
         self.finding(at, vocabulary.UNKNOWN_KEY, message, key=isinstance(at[-1], str) if at else False,
                      account=account)
+        if rename:
+            self.findings[-1] = self.findings[-1]._replace(fix=fixing.key_fix(self.doc, at, *rename))
 
     def smarthost(self, draft: Draft, setting: Setting, consequence: str, *, quote: str = "",
                   key: bool = False) -> int | None:

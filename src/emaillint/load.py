@@ -18,7 +18,7 @@ from typing import Any, Iterator
 
 import yaml
 
-from emaillint.model import ERROR, WARNING, Finding, Position
+from emaillint.model import ERROR, WARNING, Finding, Fix, Position
 from emaillint.vocabulary import DUPLICATE_KEY, IO_ERROR, YAML_SYNTAX
 
 try:
@@ -245,10 +245,12 @@ class Document:
         key: bool = False,
         account: str | None = None,
         severity: str | None = None,
+        help: str = "",
+        fix: Fix | None = None,
     ) -> Finding:
         """A finding at ``path``; a None severity is filled with the rule's default later."""
         line, column = self.position(path, key=key)
-        return Finding(self.path, line, column, rule, severity or "", message, account)
+        return Finding(self.path, line, column, rule, severity or "", message, account, help=help, fix=fix)
 
 
 _UNREAD = object()

@@ -140,6 +140,8 @@ class Unexpanded(NamedTuple):
 
     text: str
     fix: str
+    edit: Fix | None = None
+    """The fix that writes the form that works (``${NAME}`` for ``$NAME``), where there is one."""
 
 
 SECURITY_WORDS = {STARTTLS: "STARTTLS", STARTTLS_OPTIONAL: "optional STARTTLS", TLS: "implicit TLS",

@@ -76,8 +76,15 @@ def run(settings: Settings, stdout: IO[str] | None = None, stderr: IO[str] | Non
         setup = prepare(settings, stderr)
         if isinstance(setup, int):
             return setup
-        results = read(setup, settings.jobs)
-        session = setup.session
+        if settings.fix or settings.diff:  # writes the fixed text through ``stdout`` itself
+            return fix(setup, settings, stdout, stderr)
+    return finish(setup, read(setup, settings.jobs), settings, stdout, stderr)
+
+
+def finish(setup: Setup, results: Iterable[FileResult], settings: Settings, stdout: IO[str], stderr: IO[str]) -> int:
+    """The run's findings from its files' results, with its baseline, reported; its exit code."""
+    session = setup.session
+    with contextlib.redirect_stdout(stderr):  # plugins run while the results are read
         if session is None:
             findings, summary = collect(setup.registry, results, setup.policy), None
         else:
@@ -86,6 +93,89 @@ def run(settings: Settings, stdout: IO[str] | None = None, stderr: IO[str] | Non
                 return settled
             findings, summary = settled
     return report(setup, findings, settings, stdout, summary)
+
+
+def fix(setup: Setup, settings: Settings, stdout: IO[str], stderr: IO[str]) -> int:
+    """``--fix``: fix the files that have fixes to apply, then report what is left (for
+    standard input: print the fixed text, and report on stderr). ``--diff``: print what
+    ``--fix`` would change, write nothing; exit 1 when there is something to fix."""
+    from emaillint import fixing
+
+    unsafe = settings.unsafe_fixes
+    stdin = _stdin_bytes() if walker.STDIN in setup.discovery.files else None
+    files = [path for path in setup.discovery.files if path != walker.STDIN]
+    results = list(parallel.lint_all(setup.linter, files, settings.jobs, setup.disabled))
+    if stdin is not None:
+        results.insert(0, setup.linter.lint_bytes(stdin, setup.stdin_name))
+    fixable = {f.path for f in collect(setup.registry, results, setup.policy) if fixing.applicable(f.fix, unsafe=unsafe)}
+    failed, fixed, changed = False, 0, 0
+    for index, result in enumerate(results):
+        path, on_stdin = result.path, stdin is not None and index == 0
+        if path not in fixable:
+            continue
+        try:
+            raw = stdin if on_stdin else _file_bytes(path)
+            new, outcome = fixing.fix_bytes(raw or b"", (), unsafe=unsafe, lint=_linting(setup, path))
+            for finding, why in outcome.dropped:
+                stderr.write(f"emaillint: {path}:{finding.line}:{finding.column}: {finding.rule}: fix not applied:"
+                             f" {why}\n")
+            if new == raw:
+                continue
+            if settings.diff:
+                stdout.write(fixing.diff(path, raw or b"", new))
+            elif on_stdin:
+                stdin = new
+            else:
+                fixing.write(path, new)
+            fixed, changed = fixed + len(outcome.applied), changed + 1
+            if not settings.diff:
+                results[index] = setup.linter.lint_bytes(new, path)
+        except fixing.FixError as exc:
+            failed = bool(fail(stderr, f"{path}: {exc}"))
+    if settings.diff:
+        return EXIT_ERROR if failed else EXIT_FINDINGS if changed else EXIT_CLEAN
+    stderr.write(f"emaillint: fixed {fixed} finding{'s' * (fixed != 1)} in {changed} file{'s' * (changed != 1)}\n")
+    if stdin is not None:
+        stdout.flush()
+        buffer = getattr(stdout, "buffer", None)
+        buffer.write(stdin) if buffer is not None else stdout.write(stdin.decode("utf-8", errors="replace"))
+        stdout.flush()
+        stdout = stderr  # the fixed text is the output; the report goes beside it
+    code = finish(setup, results, settings, stdout, stderr)
+    return EXIT_ERROR if failed else code
+
+
+def _stdin_bytes() -> bytes | None:
+    stream = getattr(sys.stdin, "buffer", None)
+    try:
+        return stream.read(walker_limit()) if stream is not None else None
+    except OSError:
+        return None
+
+
+def walker_limit() -> int:
+    from emaillint.load import MAX_BYTES
+
+    return MAX_BYTES + 1
+
+
+def _file_bytes(path: str) -> bytes:
+    from emaillint.fixing import FixError
+
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError as exc:
+        raise FixError(f"cannot be read: {exc.strerror or type(exc).__name__}") from None
+
+
+def _linting(setup: Setup, path: str) -> Callable[[str], list[Finding]]:
+    """Text -> the findings the run would report for it at ``path`` (selection, suppressions)."""
+    def lint(text: str) -> list[Finding]:
+        result = setup.linter.lint_text(text, path)
+        return [f for f in collect(setup.registry, [result], setup.policy) if f.path == path]
+
+    return lint
 
 
 def prepare(settings: Settings, stderr: IO[str], command: Command = CHECK) -> Setup | int:
@@ -152,7 +242,7 @@ def report(setup: Setup, findings: list[Finding], settings: Settings, stdout: IO
                       rules=[rule._replace(severity=policy.severity.get(rule.id, rule.severity))
                              for rule in registry.rules.values() if policy.reports(rule.id)],
                       distributions={info.name: info.dist for info in registry.plugins if info.dist},
-                      color=_color(settings.color, stdout))
+                      color=_color(settings.color, stdout), unsafe_fixes=settings.unsafe_fixes)
     render(output_format(settings.format), document, stdout)
     return exit_code(findings, bool(setup.discovery.missing), policy)
 

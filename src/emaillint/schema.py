@@ -16,6 +16,7 @@ from typing import Any, Iterator, Mapping, NamedTuple
 from emaillint.escape import printable
 from emaillint.load import Document, Path
 from emaillint.model import Finding
+from emaillint import fixing
 from emaillint.vocabulary import SCHEMA, YAML_AMBIGUOUS
 
 SCHEMA_FILE = "emaillint.schema.json"
@@ -173,8 +174,9 @@ def _findings(doc: Document, error: SchemaError) -> list[Finding]:
             keypath = path + (key,)
             close = _suggestion(key, error.schema)
             hint = f"did you mean '{close}'?" if close else f"expected one of: {', '.join(allowed)}"
+            fix = fixing.key_fix(doc, keypath, str(key), close) if close else None
             findings.append(doc.finding(keypath, SCHEMA, f"{dotted(keypath)}: unknown key; {hint}",
-                                        key=True, account=account))
+                                        key=True, account=account, fix=fix))
         return findings
     if keyword == "required":
         missing = error.detail or "a key"
@@ -183,7 +185,9 @@ def _findings(doc: Document, error: SchemaError) -> list[Finding]:
             account=account,
         )]
     if doc.ambiguous(path) is not None and keyword in ("type", "enum", "anyOf", "const"):
-        return [doc.finding(path, YAML_AMBIGUOUS, _ambiguous_message(doc, path, error.schema), account=account)]
+        fix = fixing.quote_fix(doc, path, secret=_is_secret(error.schema))
+        return [doc.finding(path, YAML_AMBIGUOUS, _ambiguous_message(doc, path, error.schema), account=account,
+                            fix=fix)]
     secret = _is_secret(error.schema)
     return [doc.finding(path, SCHEMA, f"{dotted(path)}: {_explain(error, secret)}", account=account)]
 

@@ -36,3 +36,9 @@ class Settings(NamedTuple):
     """``--plugin-timeout``: seconds a plugin call may take; None: the project's, else the default."""
     no_baseline: bool = False
     """``--no-baseline``: report every finding whatever the project's ``baseline`` says."""
+    fix: bool = False
+    """``--fix``: apply the safe fixes in place (the only writing ``check`` does besides a baseline)."""
+    unsafe_fixes: bool = False
+    """``--unsafe-fixes``: apply (with ``--fix``, ``--diff``) and count the unsafe fixes too."""
+    diff: bool = False
+    """``--diff``: print what ``--fix`` would change as a unified diff, and write nothing."""

@@ -70,11 +70,11 @@ def test_the_example_plugins_provider_and_rule_fire(icloud_venv, config):
     result = emaillint(icloud_venv, "config.yaml", "--as-of", AS_OF, cwd=config)
     assert result.returncode == 1, result.stderr
     assert result.stdout.splitlines() == [
-        GMAIL_FINDING + "port 465 expects TLS from the first byte, but the connection starts in plain text"
+        GMAIL_FINDING + "[*] port 465 expects TLS from the first byte, but the connection starts in plain text"
                         " (security: starttls) and hangs until it times out; write security: tls, or use"
                         " port: 587 with security: starttls",
         ICLOUD_FINDING,
-        "1 file checked: 2 errors",
+        "1 file checked: 2 errors; 1 fixable with --fix",
     ]
     explained = emaillint(icloud_venv, "explain", "icloud-username", cwd=config)
     assert explained.returncode == 0 and "## Use instead" in explained.stdout
@@ -92,7 +92,7 @@ def test_a_plugin_that_fails_to_import_is_named_and_the_rest_still_runs(icloud_v
                         " load: ModuleNotFoundError: No module named 'emaillint_missing_dependency'; fix or"
                         " upgrade it, or turn it off with --disable-plugin broken")
     assert lines[1].startswith(GMAIL_FINDING) and lines[2] == ICLOUD_FINDING
-    assert lines[3] == "1 file checked: 3 errors"
+    assert lines[3] == "1 file checked: 3 errors; 1 fixable with --fix"
 
 
 def test_a_raising_hook_and_rule_are_named_and_the_rest_still_runs(icloud_venv, test_plugins, config):
@@ -111,7 +111,7 @@ def test_a_raising_hook_and_rule_are_named_and_the_rest_still_runs(icloud_venv, 
     assert lines[2].startswith(GMAIL_FINDING)
     assert lines[3].startswith("config.yaml:8:3: error plugin-error plugin 'raising'")
     assert lines[4] == ICLOUD_FINDING  # and no schema finding: its account key still counts
-    assert lines[5] == "1 file checked: 5 errors"
+    assert lines[5] == "1 file checked: 5 errors; 1 fixable with --fix"
 
 
 def test_two_plugins_claiming_gmail_is_an_error_and_gmail_stays(icloud_venv, test_plugins, config):
@@ -135,7 +135,7 @@ def test_disabling_the_misbehaving_plugins_gives_a_clean_run(icloud_venv, test_p
     result = emaillint(icloud_venv, "config.yaml", "--as-of", AS_OF, cwd=config, plugins_dir=test_plugins)
     assert result.returncode == 1, result.stderr
     assert "plugin-error" not in result.stdout
-    assert result.stdout.splitlines()[-1] == "1 file checked: 2 errors"
+    assert result.stdout.splitlines()[-1] == "1 file checked: 2 errors; 1 fixable with --fix"
 
 
 def test_the_plugins_listing_shows_which_plugin_failed_and_how(icloud_venv, test_plugins, tmp_path):

@@ -76,7 +76,7 @@ def test_try_repo_fails_on_the_bad_file_and_passes_once_it_is_fixed(tmp_path, ho
     result = pre_commit(project, pre_commit_home, "try-repo", str(hook_repo), "emaillint", "--all-files")
     assert result.returncode == 1, result.stdout + result.stderr
     assert re.search(r"^emaillint\.+Failed$", result.stdout, re.M), result.stdout
-    assert "bad.yaml:5:15: error port-security-mismatch port 465 expects TLS from the first byte" in result.stdout
+    assert "bad.yaml:5:15: error port-security-mismatch [*] port 465 expects TLS from the first byte" in result.stdout
     assert "3 files checked: 1 error" in result.stdout  # every YAML file, in one process (require_serial)
 
     (project / "bad.yaml").write_text(GOOD)
@@ -84,6 +84,21 @@ def test_try_repo_fails_on_the_bad_file_and_passes_once_it_is_fixed(tmp_path, ho
     result = pre_commit(project, pre_commit_home, "try-repo", str(hook_repo), "emaillint", "--all-files")
     assert result.returncode == 0, result.stdout + result.stderr
     assert re.search(r"^emaillint\.+Passed$", result.stdout, re.M), result.stdout
+
+
+def test_the_fix_hook_fixes_the_file_and_pre_commit_reports_it_modified(tmp_path, hook_repo, pre_commit_home):
+    project = new_project(tmp_path / "project", {"bad.yaml": BAD, "good.yaml": GOOD})
+    result = pre_commit(project, pre_commit_home, "try-repo", str(hook_repo), "emaillint-fix", "--all-files")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert re.search(r"^emaillint \(fix\)\.+Failed$", result.stdout, re.M), result.stdout
+    assert "files were modified by this hook" in result.stdout
+    assert (project / "bad.yaml").read_text() == BAD.replace("security: starttls", "security: tls")
+    assert (project / "good.yaml").read_text() == GOOD
+
+    git(project, "add", "-A")
+    result = pre_commit(project, pre_commit_home, "try-repo", str(hook_repo), "emaillint-fix", "--all-files")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert re.search(r"^emaillint \(fix\)\.+Passed$", result.stdout, re.M), result.stdout
 
 
 def test_the_documented_snippets_work_including_the_override(tmp_path, hook_repo, pre_commit_home):

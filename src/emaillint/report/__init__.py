@@ -47,6 +47,8 @@ class Report(NamedTuple):
     distributions: Mapping[str, str] = {}
     """Plugin name -> the distribution it came from, for links to its documentation."""
     color: bool = False
+    unsafe_fixes: bool = False
+    """Count unsafe fixes as fixable (``--unsafe-fixes``), as ``--fix`` would then apply them."""
 
 
 def render(name: str, report: Report, stream: IO[str]) -> None:

@@ -33,6 +33,8 @@ def annotation(finding: Finding) -> str:
     path = _path(finding.path)
     properties = f"file={_property(path)},line={finding.line},col={finding.column},title={_property(title)}"
     message = f"{path}:{finding.line}:{finding.column}: {finding.rule} {finding.message}"
+    if finding.help:
+        message += f"\n{finding.help}"
     return f"::{_level(finding)} {properties}::{_data(message)}"
 
 

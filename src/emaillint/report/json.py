@@ -29,4 +29,8 @@ def _finding(finding: Finding) -> dict[str, Any]:
     for optional in ("details", "help", "fix"):  # shown only when a finding has them
         if not fields[optional]:
             del fields[optional]
+    fix = finding.fix
+    if fix is not None:
+        fields["fix"] = {"title": fix.title, "applicability": fix.applicability,
+                         "edits": [edit._asdict() for edit in fix.edits]}
     return fields

@@ -93,16 +93,30 @@ def _result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
     result: dict[str, Any] = {
         "ruleId": finding.rule,
         "level": LEVELS.get(finding.severity, "note"),
-        "message": {"text": finding.message},
+        "message": {"text": f"{finding.message}\n{finding.help}" if finding.help else finding.message},
         "locations": [location],
     }
+    if finding.fix is not None and finding.fix.edits:
+        result["fixes"] = [_fix(finding)]
     if finding.rule in index:
         result["ruleIndex"] = index[finding.rule]
     properties = {key: value for key, value in (("account", finding.account), ("provider", finding.provider),
-                                                ("details", finding.details)) if value}
+                                                ("details", finding.details), ("help", finding.help)) if value}
     if properties:
         result["properties"] = properties
     return result
+
+
+def _fix(finding: Finding) -> dict[str, Any]:
+    """A SARIF fix: character ranges of the file's text (after any byte-order mark) and what
+    replaces them; ``applicability`` says whether ``--fix`` applies it."""
+    fix = finding.fix
+    assert fix is not None
+    replacements = [{"deletedRegion": {"charOffset": edit.start, "charLength": edit.end - edit.start},
+                     "insertedContent": {"text": edit.text}} for edit in fix.edits]
+    return {"description": {"text": fix.title},
+            "artifactChanges": [{"artifactLocation": _artifact(finding.path), "replacements": replacements}],
+            "properties": {"applicability": fix.applicability}}
 
 
 def _notification(finding: Finding) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import IO
 
+from emaillint.fixing import applicable
 from emaillint.report import Report, Summary
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
@@ -19,8 +20,21 @@ def render(report: Report, stream: IO[str]) -> None:
         severity = f.severity
         if report.color and severity in _COLORS:
             severity = f"{_COLORS[severity]}{severity}{_RESET}"
-        stream.write(f"{_one_line(f.path)}:{f.line}:{f.column}: {severity} {f.rule} {_one_line(f.message)}\n")
-    stream.write(summary_line(report.summary) + "\n")
+        mark = "[*] " if applicable(f.fix, unsafe=report.unsafe_fixes) else ""
+        stream.write(f"{_one_line(f.path)}:{f.line}:{f.column}: {severity} {f.rule} {mark}{_one_line(f.message)}\n")
+        if f.help:
+            stream.write(f"    help: {_one_line(f.help)}\n")
+    stream.write(summary_line(report.summary) + _fixable(report) + "\n")
+
+
+def _fixable(report: Report) -> str:
+    """``; 2 fixable with --fix (1 more with --unsafe-fixes)``, as ruff counts them."""
+    fixable = sum(applicable(f.fix, unsafe=report.unsafe_fixes) for f in report.findings)
+    hidden = sum(applicable(f.fix, unsafe=True) for f in report.findings) - fixable
+    more = f"{hidden} more with --unsafe-fixes" if hidden else ""
+    if fixable:
+        return f"; {fixable} fixable with --fix" + (f" ({more})" if more else "")
+    return f"; {more}" if more else ""
 
 
 def summary_line(summary: Summary) -> str:

@@ -44,7 +44,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from emaillint.model import ERROR, WARNING, Account, Context, Problem, Rule
+from emaillint.fixing import removal_fix
+from emaillint.model import ERROR, UNSAFE, WARNING, Account, Context, Problem, Rule
 from emaillint.vocabulary import CERT_VERIFICATION_OFF, STARTTLS, STARTTLS_OPTIONAL, TLS
 
 ENCRYPTED = (None, TLS, STARTTLS, STARTTLS_OPTIONAL)
@@ -60,7 +61,8 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
         f"certificate verification is off ({account.setting('verify_cert', False)}): anyone on the"
         f" network path can pose as {host} and read {what}; remove the setting, and if the server's"
         " certificate is private, trust its CA instead"
-    ), None if account.has_credentials else WARNING)
+    ), None if account.has_credentials else WARNING,
+        fix=removal_fix(account, "verify_cert", f"remove {account.setting('verify_cert', False)}", applicability=UNSAFE))
 
 
 RULE = Rule(CERT_VERIFICATION_OFF, ERROR,

@@ -43,7 +43,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from emaillint.model import WARNING, Account, Context, Problem, Rule
+from emaillint.fixing import setting_fix
+from emaillint.model import UNSAFE, WARNING, Account, Context, Problem, Rule
 from emaillint.network import is_local
 from emaillint.rules.hosts import target_host
 from emaillint.vocabulary import DEFAULT_PORT
@@ -66,7 +67,7 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
             f"port 25 is where mail servers hand mail to each other, not where clients sign in:"
             f" most networks block it outbound and providers document 587 or 465 for"
             f" submission; {advice}"
-        ))
+        ), fix=setting_fix(account, "port", RELAY_PORT, 587, applicability=UNSAFE))
 
 
 RULE = Rule(DEFAULT_PORT, WARNING, "port 25 (written, or the program's default) used to sign in and submit mail",

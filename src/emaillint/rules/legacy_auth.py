@@ -46,7 +46,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from emaillint.model import ERROR, WARNING, Account, Context, Problem, Rule
+from emaillint.fixing import setting_fix
+from emaillint.model import ERROR, UNSAFE, WARNING, Account, Context, Problem, Rule
 from emaillint.provider import AuthMethod, Provider, graded
 from emaillint.rules.advice import alternatives
 from emaillint.vocabulary import APP_PASSWORD, LEGACY_AUTH, OAUTH2, PASSWORD
@@ -91,13 +92,15 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
     assumed = [context.plan_note] if matters and context.plan_note else []
     where = "auth" if "auth" in account.positions else "password"
     advice = entry.note + _instead(account, provider, plan, method)
+    app = any(a.method == APP_PASSWORD and not a.retired_on and (not a.plans or plan in a.plans) for a in provider.auth)
+    fix = setting_fix(account, "auth", account.auth, APP_PASSWORD, applicability=UNSAFE) if app and account.auth else None
     if context.as_of >= entry.retired_on:
         yield Problem(where, f"{who} stopped accepting {words} on {entry.retired_on}{_aside(assumed)}; {advice}",
-                      graded(ERROR, entry))
+                      graded(ERROR, entry), fix=fix)
     else:
         yield Problem(where, (
             f"{who} stops accepting {words} on {entry.retired_on}{_aside(['announced'] + assumed)}; {advice}"
-        ), graded(WARNING, entry))
+        ), graded(WARNING, entry), fix=fix)
 
 
 def _who(entry: AuthMethod, context: Context, plan_matters: bool) -> str:

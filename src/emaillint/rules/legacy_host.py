@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from emaillint.fixing import setting_fix
 from emaillint.model import WARNING, Account, Context, Problem, Rule
 from emaillint.provider import graded
 from emaillint.rules.advice import write_host
@@ -45,7 +46,7 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
     if legacy is not None:
         yield Problem("host", (
             f"{legacy.name} is a legacy host: {legacy.reason}; {write_host(account, legacy.use_instead)}"
-        ), graded(WARNING, legacy))
+        ), graded(WARNING, legacy), fix=setting_fix(account, "host", account.host, legacy.use_instead))
 
 
 RULE = Rule(LEGACY_HOST, WARNING, "the host is an old alias (e.g. smtp.live.com)", __doc__, check)

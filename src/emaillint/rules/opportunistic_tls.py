@@ -47,7 +47,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from emaillint.model import WARNING, Account, Context, Problem, Rule
+from emaillint.fixing import setting_fix
+from emaillint.model import UNSAFE, WARNING, Account, Context, Problem, Rule
 from emaillint.network import is_test_sink
 from emaillint.rules.port_security_mismatch import mismatched
 from emaillint.vocabulary import OPPORTUNISTIC_TLS, STARTTLS, STARTTLS_OPTIONAL, TLS
@@ -69,7 +70,7 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
     yield Problem("security", (
         f"{program} uses STARTTLS only if the server offers it ({how}), so whoever strips the"
         f" offer on the network path reads the password in clear; {fix}"
-    ))
+    ), fix=setting_fix(account, "security", STARTTLS_OPTIONAL, STARTTLS, applicability=UNSAFE))
 
 
 RULE = Rule(OPPORTUNISTIC_TLS, WARNING,

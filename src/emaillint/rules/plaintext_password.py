@@ -41,7 +41,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from emaillint.model import ERROR, INTERPOLATION_DEFAULT, WARNING, Account, Context, Problem, Rule
+from emaillint.fixing import setting_fix
+from emaillint.model import DISPLAY_ONLY, ERROR, INTERPOLATION_DEFAULT, WARNING, Account, Context, Problem, Rule
 from emaillint.provider import graded
 from emaillint.vocabulary import LITERAL, PLACEHOLDER, PLAINTEXT_PASSWORD
 
@@ -73,7 +74,8 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
         yield Problem("password", (
             "the password is written in the file; move it to a secret store or environment"
             f" variable and write {instead}"
-        ))
+        ), fix=setting_fix(account, "password", None, "${SMTP_PASSWORD}", applicability=DISPLAY_ONLY,
+                           title=f"move the password to a secret store and write {instead}"))
 
 
 _NAMES = {"username": "the username", "host": "the host", "sender": "the From address", "to": "a To address",

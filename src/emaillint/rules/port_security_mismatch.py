@@ -34,6 +34,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from emaillint.fixing import setting_fix
 from emaillint.model import ERROR, Account, Context, Problem, Rule
 from emaillint.rules.advice import upgrade
 from emaillint.rules.hosts import unusual_port
@@ -60,18 +61,19 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
     if not mismatched(account.port, account.security) or unusual_port(account, context, usual):
         return
     if account.security == TLS:
+        started = STARTTLS if account.spelled("security", STARTTLS) else STARTTLS_OPTIONAL
         yield Problem("security", (
             f"implicit TLS on port {account.port} fails with 'wrong version number': port"
             f" {account.port} starts in plain text; write {upgrade(account)},"
             f" or use {account.setting('port', 465)} with {account.setting('security', TLS)}"
-        ))
+        ), fix=setting_fix(account, "security", TLS, started))
     else:
         yield Problem("security", (
             f"port 465 expects TLS from the first byte, but the connection starts in plain text"
             f" ({account.setting('security', account.security)}) and hangs until it times out; write"
             f" {account.setting('security', TLS)}, or use {account.setting('port', 587)} with"
             f" {upgrade(account)}"
-        ))
+        ), fix=setting_fix(account, "security", account.security, TLS))
 
 
 RULE = Rule(PORT_SECURITY_MISMATCH, ERROR,

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from emaillint.fixing import setting_fix
 from emaillint.model import ERROR, INFO, Account, Context, Problem, Rule
 from emaillint.provider import Host, Provider, graded
 from emaillint.rules.advice import write_host
@@ -55,7 +56,7 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
             yield Problem("host", (
                 f"{context.plan.title} accounts submit through {right.name}, not {host.name};"
                 f" {write_host(account, right.name)}"
-            ), graded(ERROR, host))
+            ), graded(ERROR, host), fix=setting_fix(account, "host", account.host, right.name))
         elif sandboxed(account, context, host):
             yield _sandbox(account, context, provider, host)
         return
@@ -63,12 +64,14 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
         return
     wrong = other_host(provider.wrong_hosts, name, context)
     if wrong is not None:
-        yield Problem("host", f"{wrong.reason}; {write_host(account, wrong.use_instead)}", graded(ERROR, wrong))
+        yield Problem("host", f"{wrong.reason}; {write_host(account, wrong.use_instead)}", graded(ERROR, wrong),
+                      fix=setting_fix(account, "host", account.host, wrong.use_instead))
         return
     known = [h.name for h in provider.hosts if applies(h, context)]
     close = closest(name, known)
     if close:
-        yield Problem("host", f"{account.host} is not {provider.title}'s SMTP host; did you mean {close}?")
+        yield Problem("host", f"{account.host} is not {provider.title}'s SMTP host; did you mean {close}?",
+                      fix=setting_fix(account, "host", account.host, close))
     else:
         yield Problem("host", (
             f"{account.host} is not {provider.title}'s SMTP submission host; {write_host(account, right.name)}"

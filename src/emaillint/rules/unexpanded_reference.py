@@ -44,7 +44,7 @@ from emaillint.vocabulary import UNEXPANDED_REFERENCE
 
 def check(account: Account, context: Context) -> Iterator[Problem]:
     for field, value in account.unexpanded.items():
-        yield Problem(field, f"{value.text} is used as written, not expanded: {value.fix}")
+        yield Problem(field, f"{value.text} is used as written, not expanded: {value.fix}", fix=value.edit)
 
 
 RULE = Rule(UNEXPANDED_REFERENCE, ERROR,
