@@ -79,6 +79,7 @@ from emaillint.provider import (
     REJECTS_SENDER,
     REWRITES_SENDER,
     VERIFIES_SENDER,
+    OFF_BY_DEFAULT,
     AuthMethod,
     Endpoint,
     FoundSecret,
@@ -87,6 +88,7 @@ from emaillint.provider import (
     Plan,
     Provider,
     SecretShape,
+    SenderRule,
     Username,
     endpoints,
     graded,
@@ -131,7 +133,8 @@ __all__ = [
     "API_VERSION", "hookimpl",
     # providers: the data sheet
     "Provider", "Host", "Endpoint", "OtherHost", "AuthMethod", "Plan", "Username", "SecretShape",
-    "REWRITES_SENDER", "REJECTS_SENDER", "VERIFIES_SENDER", "API_ENDPOINT", "INBOUND_ENDPOINT",
+    "SenderRule", "REWRITES_SENDER", "REJECTS_SENDER", "VERIFIES_SENDER", "API_ENDPOINT",
+    "INBOUND_ENDPOINT", "OFF_BY_DEFAULT",
     "Confidence", "HIGH", "MEDIUM", "LOW", "graded", "endpoints",
     # the shared vocabulary
     "Security", "TLS", "STARTTLS", "STARTTLS_OPTIONAL", "NO_TLS", "NONE",

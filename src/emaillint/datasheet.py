@@ -14,9 +14,11 @@ import re
 from emaillint.provider import (
     API_ENDPOINT,
     INBOUND_ENDPOINT,
+    OFF_BY_DEFAULT,
     REJECTS_SENDER,
     REWRITES_SENDER,
     VERIFIES_SENDER,
+    AuthMethod,
     Host,
     OtherHost,
     Plan,
@@ -50,7 +52,8 @@ def legend() -> list[str]:
     return textwrap.wrap(
         f"{ESTIMATE_MARK}: the provider does not publish this figure, so it is an estimate (see the"
         " plan's note); -: no published limit. PORT/SECURITY: the recommended pair first. SIGN-IN:"
-        " the methods accepted, then those that stop (or stopped) working on the date after 'until'."
+        " the methods accepted, then those that stop (or stopped) working on the date after 'until', and"
+        " those the provider turns off by default (an admin may turn them back on) from a date."
         " (M), (L): a fact of medium or low confidence (a paraphrase of the provider's text, field"
         " reports, an inference), which makes at most a warning or an info; <region>: any Region's"
         " name in its place.",
@@ -111,11 +114,18 @@ def sign_in(provider: Provider, plan: Plan) -> str:
     until: dict[str, list[str]] = {}
     for entry in entries:
         if entry.retired_on:
-            until.setdefault(entry.retired_on, []).append(entry.method)
+            until.setdefault(retirement(entry), []).append(entry.method)
     parts = [", ".join(accepted)] if accepted else []
-    parts += [f"{', '.join(methods)} until {date}" for date, methods in sorted(until.items())]
+    parts += [f"{', '.join(methods)} {when}" for when, methods in sorted(until.items(), key=lambda i: i[0][-10:])]
     fixed = [u.fixed for u in provider.usernames if u.fixed and serves(u, plan.name)]
     return "; ".join(parts + [f"username {name}" for name in fixed]) or "-"
+
+
+def retirement(entry: AuthMethod) -> str:
+    """``until 2024-09-16``, or ``off by default from 2026-12-31`` where an admin may turn it back on."""
+    if entry.retirement == OFF_BY_DEFAULT:
+        return f"off by default from {entry.retired_on}"
+    return f"until {entry.retired_on}"
 
 
 def figure(value: int | None, plan: Plan) -> str:
@@ -161,7 +171,7 @@ def details(provider: Provider, plugin: str) -> list[str]:
     for entry in provider.usernames:
         add("username", username(entry))
     for entry in provider.auth:
-        state = f"until {entry.retired_on}" if entry.retired_on else "accepted"
+        state = retirement(entry) if entry.retired_on else "accepted"
         add("sign-in", f"{entry.method}{_scope(entry.plans)} {state}{sure(entry)} ({entry.source})")
     for shape in provider.secrets:
         add("secret", secret(shape))
@@ -206,7 +216,7 @@ def _secret_notes(provider: Provider) -> list[str]:
 
 
 def _auth_notes(provider: Provider) -> list[str]:
-    notes = [f"{a.method}{_scope(a.plans)} until {a.retired_on}: {a.note} ({a.source})"
+    notes = [f"{a.method}{_scope(a.plans)} {retirement(a)}: {a.note} ({a.source})"
              for a in provider.auth if a.retired_on]
     return notes + ([f"setup: {provider.setup}"] if provider.setup else [])
 
@@ -224,7 +234,9 @@ def _sender_notes(provider: Provider) -> list[str]:
     joiner = "how" if provider.sender_policy == VERIFIES_SENDER else "instead"
     note = f"; {joiner}: {provider.sender_note}" if provider.sender_note else ""
     mark = f" ({provider.sender_confidence})" if provider.sender_confidence in ("M", "L") else ""
-    return [f"{what.get(provider.sender_policy, provider.sender_policy)}{note}{mark} ({provider.sender_source})"]
+    rules = [f"for From {', '.join(provider.domains[:2])}: {r.text}{f' (since {r.since})' if r.since else ''}"
+             f"{sure(r)} ({r.source})" for r in provider.sender_rules]
+    return [f"{what.get(provider.sender_policy, provider.sender_policy)}{note}{mark} ({provider.sender_source})"] + rules
 
 
 def _domain_notes(provider: Provider) -> list[str]:

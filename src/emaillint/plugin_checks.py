@@ -13,6 +13,7 @@ from typing import Any, Mapping
 from emaillint.model import SEVERITIES, Rule
 from emaillint.provider import (
     HOST_KINDS,
+    RETIREMENTS,
     AuthMethod,
     Endpoint,
     Host,
@@ -20,6 +21,7 @@ from emaillint.provider import (
     Plan,
     Provider,
     SecretShape,
+    SenderRule,
     Username,
     facts,
 )
@@ -32,11 +34,12 @@ RULE_SCOPES = ("account", "run", "engine")
 _PROVIDER_PARTS: tuple[tuple[str, type], ...] = (
     ("hosts", Host), ("plans", Plan), ("auth", AuthMethod), ("legacy_hosts", OtherHost),
     ("wrong_hosts", OtherHost), ("domains", str), ("usernames", Username), ("secrets", SecretShape),
+    ("sender_rules", SenderRule),
 )
 _TEXT_FIELDS: dict[type, tuple[str, ...]] = {
-    Endpoint: (), Host: ("pattern",), OtherHost: ("pattern", "kind"), AuthMethod: (),
+    Endpoint: (), Host: ("pattern",), OtherHost: ("pattern", "kind"), AuthMethod: ("retirement",),
     Plan: ("sandbox",), Username: ("meaning", "fixed", "pattern"),
-    SecretShape: ("name", "pattern", "meaning", "instead"),
+    SecretShape: ("name", "pattern", "meaning", "instead"), SenderRule: ("text", "since"),
 }
 """Each data sheet type's text fields that came with the sending services (host patterns,
 usernames, secret shapes; ``confidence`` on all of them): older sheets leave them at their
@@ -106,6 +109,10 @@ def _facts_problem(provider: Provider) -> str:
         why = _blanks_problem(other)
         if why:
             return f"{name}: host {other.name}: {why}"
+    for entry in provider.auth:
+        if entry.retirement not in RETIREMENTS:
+            return (f"{name}: AuthMethod {entry.method!r} has retirement {entry.retirement!r}; write"
+                    " OFF_BY_DEFAULT or leave it out")
     for entry in provider.usernames:
         if (not entry.meaning or not (entry.fixed or entry.pattern) or not isinstance(entry.plans, tuple)
                 or not isinstance(entry.sending_domain, bool)):

@@ -35,6 +35,14 @@ INBOUND_ENDPOINT = "inbound"
 """``OtherHost.kind``: where the provider receives mail for its customers (their MX)."""
 HOST_KINDS = ("", API_ENDPOINT, INBOUND_ENDPOINT)
 
+REFUSED = ""
+"""``AuthMethod.retirement``: from ``retired_on`` on, the provider refuses the method."""
+OFF_BY_DEFAULT = "off-by-default"
+"""``AuthMethod.retirement``: from ``retired_on`` on, the method is off unless an admin turns
+it back on (Microsoft 365's Basic SMTP AUTH from the end of December 2026). A config cannot
+show what the admin did, so this stays a warning after the date."""
+RETIREMENTS = (REFUSED, OFF_BY_DEFAULT)
+
 
 class Endpoint(NamedTuple):
     """A (port, security) pair a submission host accepts."""
@@ -93,8 +101,10 @@ class AuthMethod(NamedTuple):
     """An authentication method and, if the provider retired it, since when.
 
     From ``retired_on`` on, the method is refused (an error); before that date the
-    retirement is only announced (a warning naming the date). ``plans`` limits the entry
-    to some plans (empty: all plans).
+    retirement is only announced (a warning naming the date). ``retirement`` says what
+    happens on the date: ``REFUSED`` (the default), or ``OFF_BY_DEFAULT``, where an admin
+    may still turn the method back on, so it stays a warning with other words. ``plans``
+    limits the entry to some plans (empty: all plans).
     """
 
     method: str
@@ -103,6 +113,7 @@ class AuthMethod(NamedTuple):
     plans: tuple[str, ...] = ()
     note: str = ""
     confidence: str = ""
+    retirement: str = REFUSED
 
 
 class Plan(NamedTuple):
@@ -178,6 +189,18 @@ class SecretShape(NamedTuple):
     distinctive: bool = True
 
 
+class SenderRule(NamedTuple):
+    """A rule the provider sets for mail whose From is in its own domains, wherever it is
+    sent from (Gmail's and Yahoo's bulk-sender requirements): why a From at gmail.com sent
+    through another host is dropped. ``sender-mismatch`` quotes ``text``; ``since`` is
+    when it began to apply (ISO date)."""
+
+    text: str
+    source: str
+    since: str = ""
+    confidence: str = ""
+
+
 class FoundSecret(NamedTuple):
     """A provider's secret the engine found in one of an account's fields (``Context.secrets``).
 
@@ -222,6 +245,7 @@ class Provider(NamedTuple):
     usernames: tuple[Username, ...] = ()
     secrets: tuple[SecretShape, ...] = ()
     sender_confidence: str = ""
+    sender_rules: tuple[SenderRule, ...] = ()
 
     @property
     def group(self) -> str:
@@ -276,10 +300,10 @@ def endpoints(source: str, *, starttls: tuple[int, ...] = (), tls: tuple[int, ..
 
 def facts(provider: Provider) -> list[Any]:
     """Every fact of a data sheet that carries a source and a confidence: endpoints, hosts,
-    other hosts, sign-in methods, plans, usernames and secret shapes."""
+    other hosts, sign-in methods, plans, usernames, secret shapes and sender rules."""
     return [e for h in provider.hosts for e in h.endpoints] + list(
         provider.hosts + provider.legacy_hosts + provider.wrong_hosts + provider.auth + provider.plans
-        + provider.usernames + provider.secrets)
+        + provider.usernames + provider.secrets + provider.sender_rules)
 
 
 def matched(entry: OtherHost, name: str) -> OtherHost | None:

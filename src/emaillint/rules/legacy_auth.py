@@ -7,7 +7,10 @@ account passwords ("less secure apps") on 2022-05-30 for personal accounts and o
 2024-09-30 for Google Workspace; Yahoo wants an app password; Outlook.com and Hotmail
 took Basic authentication (passwords and app passwords) away on 2024-09-16; Microsoft 365
 turns Basic SMTP AUTH off by default at the end of December 2026. A retirement that has
-happened is an error; one that is only announced is a warning naming the date. The date
+happened is an error; one that is only announced is a warning naming the date. A method
+the provider only turns off by default, which an admin may turn back on (Microsoft 365's
+Basic SMTP AUTH until the final removal Microsoft will date in 2027), stays a warning
+after the date too, since no config shows what the admin did. The date
 is today unless pinned with `--as-of YYYY-MM-DD` (or `as_of` in the project configuration).
 
 ## Why is this bad
@@ -47,7 +50,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from emaillint.model import ERROR, WARNING, Account, Context, Problem, Rule
-from emaillint.provider import AuthMethod, Provider, graded
+from emaillint.provider import OFF_BY_DEFAULT, AuthMethod, Provider, graded
 from emaillint.rules.advice import alternatives
 from emaillint.vocabulary import APP_PASSWORD, LEGACY_AUTH, OAUTH2, PASSWORD
 
@@ -91,13 +94,19 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
     assumed = [context.plan_note] if matters and context.plan_note else []
     where = "auth" if "auth" in account.positions else "password"
     advice = entry.note + _instead(account, provider, plan, method)
-    if context.as_of >= entry.retired_on:
-        yield Problem(where, f"{who} stopped accepting {words} on {entry.retired_on}{_aside(assumed)}; {advice}",
+    happened = context.as_of >= entry.retired_on
+    aside = _aside(assumed if happened else ["announced"] + assumed)
+    if entry.retirement == OFF_BY_DEFAULT:
+        # An admin may have turned it back on, which no config shows: a warning either way.
+        verb = "turned" if happened else "turns"
+        yield Problem(where, f"{who} {verb} {words} off by default on {entry.retired_on}{aside}; {advice}",
+                      graded(WARNING, entry))
+    elif happened:
+        yield Problem(where, f"{who} stopped accepting {words} on {entry.retired_on}{aside}; {advice}",
                       graded(ERROR, entry))
     else:
-        yield Problem(where, (
-            f"{who} stops accepting {words} on {entry.retired_on}{_aside(['announced'] + assumed)}; {advice}"
-        ), graded(WARNING, entry))
+        yield Problem(where, f"{who} stops accepting {words} on {entry.retired_on}{aside}; {advice}",
+                      graded(WARNING, entry))
 
 
 def _who(entry: AuthMethod, context: Context, plan_matters: bool) -> str:
