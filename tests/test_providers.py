@@ -10,7 +10,7 @@ from emaillint.cli import main
 from emaillint.plugins import load_registry
 from emaillint.provider import domain_matches, facts
 
-from helpers import REPO, SENDERS
+from helpers import MAILBOXES, REPO, SENDERS
 
 BUILTIN_PROVIDERS = ("gmail", "hotmail", "outlook", "yahoo") + SENDERS
 SECTIONS = ("## What it does", "## Why is this bad", "## Example", "## Use instead")
@@ -35,7 +35,7 @@ def test_the_builtin_providers_come_from_their_own_entry_points(registry):
     assert registry.providers.by_name["hotmail"].family == registry.providers.by_name["outlook"].family
 
 
-@pytest.mark.parametrize("name", BUILTIN_PROVIDERS)
+@pytest.mark.parametrize("name", BUILTIN_PROVIDERS + MAILBOXES)
 def test_every_fact_carries_its_source_url(registry, name):
     provider = registry.providers.by_name[name]
     sources = [("provider", s) for s in provider.sources]
@@ -53,7 +53,7 @@ def test_every_fact_carries_its_source_url(registry, name):
             if not source.split() or not all(URL.match(url) for url in source.split())] == []
 
 
-@pytest.mark.parametrize("name", SENDERS)
+@pytest.mark.parametrize("name", SENDERS + MAILBOXES)
 def test_every_fact_of_a_sending_service_states_its_confidence(registry, name):
     """PROVIDERS-2 rates every fact H, M or L; the sheet says which, so findings are graded."""
     provider = registry.providers.by_name[name]
@@ -75,7 +75,7 @@ def test_a_medium_fact_makes_an_error_only_when_two_sources_agree():
 def test_the_providers_page_cites_every_source_of_every_builtin_sheet(registry):
     """docs/providers.md has a section per built-in provider, and every URL its sheet cites."""
     page = (REPO / "docs" / "providers.md").read_text(encoding="utf-8")
-    for name in BUILTIN_PROVIDERS:
+    for name in BUILTIN_PROVIDERS + MAILBOXES:
         provider = registry.providers.by_name[name]
         heading = f"### {provider.title} (`{name}`)"
         assert heading in page, heading
@@ -86,7 +86,7 @@ def test_the_providers_page_cites_every_source_of_every_builtin_sheet(registry):
         assert urls - cited == set(), name
 
 
-@pytest.mark.parametrize("name", BUILTIN_PROVIDERS)
+@pytest.mark.parametrize("name", BUILTIN_PROVIDERS + MAILBOXES)
 def test_dates_are_iso_and_estimates_say_so(registry, name):
     provider = registry.providers.by_name[name]
     for entry in provider.auth:
@@ -97,7 +97,7 @@ def test_dates_are_iso_and_estimates_say_so(registry, name):
     assert provider.setup and "https://" in provider.setup
 
 
-@pytest.mark.parametrize("name", BUILTIN_PROVIDERS)
+@pytest.mark.parametrize("name", BUILTIN_PROVIDERS + MAILBOXES)
 def test_sign_in_advice_names_no_setting_of_one_format(registry, name):
     """Notes are read by users of every dialect; legacy-auth adds ``auth:`` where a format has it."""
     for entry in registry.providers.by_name[name].auth:
@@ -123,7 +123,8 @@ def test_providers_prints_each_plan_as_a_table_row(capsys):
     assert (code, err) == (0, "")
     table = out.split("\n\n", 1)[0].splitlines()
     rows = [[cell.strip() for cell in line.split("  ") if cell.strip()] for line in table]
-    assert len(rows) == 1 + sum(len(load_registry().providers.by_name[name].plans) for name in BUILTIN_PROVIDERS)
+    assert len(rows) == 1 + sum(len(load_registry().providers.by_name[name].plans)
+                                for name in BUILTIN_PROVIDERS + MAILBOXES)
     assert [row for row in rows if row[0] in SENDERS and row[1] in ("sandbox", "account", "free")][:4] == [
         ["amazon-ses", "sandbox", "email-smtp.<region>.amazonaws.com",
          "587 starttls, 25 starttls, 465 tls, 2465 tls, 2587 starttls", "api-key", "200", "-", "50"],
@@ -135,7 +136,7 @@ def test_providers_prints_each_plan_as_a_table_row(capsys):
     ]
     assert ["sendgrid", "account", "smtp.sendgrid.net", "587 starttls, 25 starttls, 465 tls, 2525 starttls",
             "api-key; username apikey", "-", "-", "-"] in rows
-    assert [row for row in rows if row[0] not in SENDERS] == [
+    assert [row for row in rows if row[0] not in SENDERS + MAILBOXES] == [
         ["PROVIDER", "PLAN", "HOST", "PORT/SECURITY", "SIGN-IN", "RECIPIENTS/DAY", "MESSAGES/DAY", "PER MESSAGE"],
         ["gmail", "free", "smtp.gmail.com", "587 starttls, 465 tls", "app-password, oauth2; password until 2022-05-30", "500", "500", "100"],
         ["gmail", "workspace-trial", "smtp.gmail.com", "587 starttls, 465 tls", "app-password, oauth2; password until 2024-09-30", "500", "500", "100"],

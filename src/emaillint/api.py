@@ -79,6 +79,7 @@ from emaillint.provider import (
     REJECTS_SENDER,
     REWRITES_SENDER,
     VERIFIES_SENDER,
+    NOT_ACCEPTED,
     OFF_BY_DEFAULT,
     AuthMethod,
     Endpoint,
@@ -92,6 +93,7 @@ from emaillint.provider import (
     Username,
     endpoints,
     graded,
+    reading_hosts,
 )
 from emaillint.resolve import address_of, domain_of
 from emaillint.vocabulary import (
@@ -134,8 +136,8 @@ __all__ = [
     # providers: the data sheet
     "Provider", "Host", "Endpoint", "OtherHost", "AuthMethod", "Plan", "Username", "SecretShape",
     "SenderRule", "REWRITES_SENDER", "REJECTS_SENDER", "VERIFIES_SENDER", "API_ENDPOINT",
-    "INBOUND_ENDPOINT", "OFF_BY_DEFAULT",
-    "Confidence", "HIGH", "MEDIUM", "LOW", "graded", "endpoints",
+    "INBOUND_ENDPOINT", "OFF_BY_DEFAULT", "NOT_ACCEPTED",
+    "Confidence", "HIGH", "MEDIUM", "LOW", "graded", "endpoints", "reading_hosts",
     # the shared vocabulary
     "Security", "TLS", "STARTTLS", "STARTTLS_OPTIONAL", "NO_TLS", "NONE",
     "SignIn", "PASSWORD", "APP_PASSWORD", "OAUTH2", "API_KEY", "NO_SIGN_IN", "UNKNOWN_SIGN_IN",

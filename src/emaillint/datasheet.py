@@ -14,6 +14,7 @@ import re
 from emaillint.provider import (
     API_ENDPOINT,
     INBOUND_ENDPOINT,
+    NOT_ACCEPTED,
     OFF_BY_DEFAULT,
     REJECTS_SENDER,
     REWRITES_SENDER,
@@ -110,10 +111,10 @@ def plan_host(provider: Provider, plan: Plan) -> Host:
 def sign_in(provider: Provider, plan: Plan) -> str:
     """``app-password, oauth2; password until 2022-05-30``, for one plan."""
     entries = [a for a in provider.auth if not a.plans or plan.name in a.plans]
-    accepted = [a.method for a in entries if not a.retired_on]
+    accepted = [a.method for a in entries if not a.refused]
     until: dict[str, list[str]] = {}
     for entry in entries:
-        if entry.retired_on:
+        if entry.refused:
             until.setdefault(retirement(entry), []).append(entry.method)
     parts = [", ".join(accepted)] if accepted else []
     parts += [f"{', '.join(methods)} {when}" for when, methods in sorted(until.items(), key=lambda i: i[0][-10:])]
@@ -122,9 +123,12 @@ def sign_in(provider: Provider, plan: Plan) -> str:
 
 
 def retirement(entry: AuthMethod) -> str:
-    """``until 2024-09-16``, or ``off by default from 2026-12-31`` where an admin may turn it back on."""
+    """``until 2024-09-16``, ``off by default from 2026-12-31`` where an admin may turn it back
+    on, or ``not accepted`` (never, so no date)."""
     if entry.retirement == OFF_BY_DEFAULT:
         return f"off by default from {entry.retired_on}"
+    if entry.retirement == NOT_ACCEPTED:
+        return "not accepted"
     return f"until {entry.retired_on}"
 
 
@@ -171,7 +175,7 @@ def details(provider: Provider, plugin: str) -> list[str]:
     for entry in provider.usernames:
         add("username", username(entry))
     for entry in provider.auth:
-        state = retirement(entry) if entry.retired_on else "accepted"
+        state = retirement(entry) if entry.refused else "accepted"
         add("sign-in", f"{entry.method}{_scope(entry.plans)} {state}{sure(entry)} ({entry.source})")
     for shape in provider.secrets:
         add("secret", secret(shape))
@@ -217,7 +221,7 @@ def _secret_notes(provider: Provider) -> list[str]:
 
 def _auth_notes(provider: Provider) -> list[str]:
     notes = [f"{a.method}{_scope(a.plans)} {retirement(a)}: {a.note} ({a.source})"
-             for a in provider.auth if a.retired_on]
+             for a in provider.auth if a.refused]
     return notes + ([f"setup: {provider.setup}"] if provider.setup else [])
 
 

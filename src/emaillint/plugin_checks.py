@@ -112,7 +112,7 @@ def _facts_problem(provider: Provider) -> str:
     for entry in provider.auth:
         if entry.retirement not in RETIREMENTS:
             return (f"{name}: AuthMethod {entry.method!r} has retirement {entry.retirement!r}; write"
-                    " OFF_BY_DEFAULT or leave it out")
+                    " OFF_BY_DEFAULT, NOT_ACCEPTED or leave it out")
     for entry in provider.usernames:
         if (not entry.meaning or not (entry.fixed or entry.pattern) or not isinstance(entry.plans, tuple)
                 or not isinstance(entry.sending_domain, bool)):

@@ -41,7 +41,10 @@ OFF_BY_DEFAULT = "off-by-default"
 """``AuthMethod.retirement``: from ``retired_on`` on, the method is off unless an admin turns
 it back on (Microsoft 365's Basic SMTP AUTH from the end of December 2026). A config cannot
 show what the admin did, so this stays a warning after the date."""
-RETIREMENTS = (REFUSED, OFF_BY_DEFAULT)
+NOT_ACCEPTED = "not-accepted"
+"""``AuthMethod.retirement``: the provider never takes the method over SMTP, so there is no
+date (QQ Mail and NetEase want an authorization code, not the account password)."""
+RETIREMENTS = (REFUSED, OFF_BY_DEFAULT, NOT_ACCEPTED)
 
 
 class Endpoint(NamedTuple):
@@ -103,7 +106,8 @@ class AuthMethod(NamedTuple):
     From ``retired_on`` on, the method is refused (an error); before that date the
     retirement is only announced (a warning naming the date). ``retirement`` says what
     happens on the date: ``REFUSED`` (the default), or ``OFF_BY_DEFAULT``, where an admin
-    may still turn the method back on, so it stays a warning with other words. ``plans``
+    may still turn the method back on, so it stays a warning with other words;
+    ``NOT_ACCEPTED`` marks a method the provider never took over SMTP (no date). ``plans``
     limits the entry to some plans (empty: all plans).
     """
 
@@ -114,6 +118,11 @@ class AuthMethod(NamedTuple):
     note: str = ""
     confidence: str = ""
     retirement: str = REFUSED
+
+    @property
+    def refused(self) -> bool:
+        """Whether the entry takes the method away, on a date or always."""
+        return bool(self.retired_on) or self.retirement == NOT_ACCEPTED
 
 
 class Plan(NamedTuple):
@@ -296,6 +305,14 @@ def endpoints(source: str, *, starttls: tuple[int, ...] = (), tls: tuple[int, ..
     first = next(iter(starttls + tls), 0) if recommended is None else recommended
     return tuple(Endpoint(port, security, source, recommended=port == first, confidence=confidence)
                  for ports, security in ((starttls, STARTTLS), (tls, TLS)) for port in ports)
+
+
+def reading_hosts(title: str, smtp: str, source: str, *names: str, confidence: str = "") -> tuple[OtherHost, ...]:
+    """The provider's IMAP and POP hosts (``imap.qq.com``), which people put in SMTP
+    settings: each an ``OtherHost`` that says so and names ``smtp``, the host to write."""
+    return tuple(OtherHost(name, smtp, f"{name} is {title}'s {name.split('.')[0].rstrip('3').upper()} server"
+                                       " (reading mail), not its SMTP server", source, confidence=confidence)
+                 for name in names)
 
 
 def facts(provider: Provider) -> list[Any]:

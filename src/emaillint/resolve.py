@@ -14,6 +14,7 @@ from typing import Any, NamedTuple
 
 from emaillint.escape import printable
 from emaillint.model import Account, Context
+from emaillint.network import is_local
 from emaillint.provider import FoundSecret, Plan, Provider, SecretShape, domain_matches
 
 SUBMISSION = "submission"
@@ -30,7 +31,12 @@ _CLASH_REMEDY = "turn one of the two plugins off with --disable-plugin NAME"
 
 
 def _host_claims(provider: Provider) -> tuple[tuple[str, tuple[Any, ...]], ...]:
-    return ((SUBMISSION, provider.hosts), (LEGACY, provider.legacy_hosts), (WRONG, provider.wrong_hosts))
+    """The hosts a provider claims, by kind. A host on this machine or the local network
+    (Proton Mail Bridge's 127.0.0.1) is no claim: it is anybody's test sink or relay, so
+    only an account already known to be the provider's (by its username's domain or a
+    ``provider`` key) is checked against it."""
+    return tuple((kind, tuple(host for host in hosts if not is_local(host.name))) for kind, hosts in (
+        (SUBMISSION, provider.hosts), (LEGACY, provider.legacy_hosts), (WRONG, provider.wrong_hosts)))
 
 
 class Shape(NamedTuple):

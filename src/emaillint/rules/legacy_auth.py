@@ -10,7 +10,9 @@ turns Basic SMTP AUTH off by default at the end of December 2026. A retirement t
 happened is an error; one that is only announced is a warning naming the date. A method
 the provider only turns off by default, which an admin may turn back on (Microsoft 365's
 Basic SMTP AUTH until the final removal Microsoft will date in 2027), stays a warning
-after the date too, since no config shows what the admin did. The date
+after the date too, since no config shows what the admin did. A method the provider never
+took over SMTP (QQ Mail's and NetEase's account passwords: they want an authorization code)
+is reported without a date. The date
 is today unless pinned with `--as-of YYYY-MM-DD` (or `as_of` in the project configuration).
 
 ## Why is this bad
@@ -50,7 +52,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from emaillint.model import ERROR, WARNING, Account, Context, Problem, Rule
-from emaillint.provider import OFF_BY_DEFAULT, AuthMethod, Provider, graded
+from emaillint.provider import NOT_ACCEPTED, OFF_BY_DEFAULT, AuthMethod, Provider, graded
 from emaillint.rules.advice import alternatives
 from emaillint.vocabulary import APP_PASSWORD, LEGACY_AUTH, OAUTH2, PASSWORD
 
@@ -67,14 +69,14 @@ def effective_method(account: Account) -> str | None:
 def retired(provider: Provider, method: str, plan: str | None) -> AuthMethod | None:
     """The provider's retirement of ``method`` that applies to ``plan``, if any."""
     for entry in provider.auth:
-        if entry.method == method and entry.retired_on and (not entry.plans or plan in entry.plans):
+        if entry.method == method and entry.refused and (not entry.plans or plan in entry.plans):
             return entry
     return None
 
 
 def retired_on(provider: Provider, method: str, plan: str | None) -> str | None:
     entry = retired(provider, method, plan)
-    return entry.retired_on if entry else None
+    return (entry.retired_on or entry.retirement) if entry else None
 
 
 def check(account: Account, context: Context) -> Iterator[Problem]:
@@ -94,6 +96,10 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
     assumed = [context.plan_note] if matters and context.plan_note else []
     where = "auth" if "auth" in account.positions else "password"
     advice = entry.note + _instead(account, provider, plan, method)
+    if entry.retirement == NOT_ACCEPTED:
+        yield Problem(where, f"{who} does not take {words} over SMTP{_aside(assumed)}; {advice}",
+                      graded(ERROR, entry))
+        return
     happened = context.as_of >= entry.retired_on
     aside = _aside(assumed if happened else ["announced"] + assumed)
     if entry.retirement == OFF_BY_DEFAULT:
@@ -123,7 +129,7 @@ def _instead(account: Account, provider: Provider, plan: str | None, method: str
     """``; write auth: app-password, or auth: oauth2``: the methods the plan still accepts,
     where the account's format has an ``auth`` setting (the notes say it in words)."""
     accepted = [("auth", a.method) for a in provider.auth
-                if not a.retired_on and a.method != method and (not a.plans or plan in a.plans)]
+                if not a.refused and a.method != method and (not a.plans or plan in a.plans)]
     instead = alternatives(account, accepted)
     return f"; write {instead}" if instead else ""
 
