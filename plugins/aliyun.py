@@ -23,8 +23,9 @@ from emaillint.api import (
     Provider,
     Username,
     endpoints,
-    hookimpl,
 )
+
+from emaillint_plugins import mailboxes as listed
 
 DIRECTMAIL_SMTP = "https://help.aliyun.com/en/direct-mail/user-guide/send-emails-using-smtp"
 DIRECTMAIL_PORT_80 = "https://www.alibabacloud.com/help/doc-detail/51622.htm"
@@ -80,7 +81,7 @@ ALIYUN_MAIL = Provider(
         OtherHost("smtp.mxhichina.com", "smtp.qiye.aliyun.com",
                   "smtp.mxhichina.com is Alibaba Mail's older host name", WELL_KNOWN, confidence=MEDIUM),
     ),
-    domains=("aliyun.com",),
+    domains=listed.aliyun_mail.listing.domains,
     plans=(
         Plan("personal", "Aliyun personal mail", WELL_KNOWN, confidence=MEDIUM, note="no published limits"),
         Plan("business", "Alibaba Mail (enterprise)", ENTERPRISE, organization=True, confidence=HIGH,
@@ -102,7 +103,3 @@ ALIYUN_MAIL = Provider(
     sources=(ENTERPRISE, WELL_KNOWN),
 )
 
-
-@hookimpl
-def emaillint_providers():
-    return [DIRECTMAIL, ALIYUN_MAIL]

@@ -18,9 +18,10 @@ from emaillint.api import (
     Plan,
     Provider,
     endpoints,
-    hookimpl,
     reading_hosts,
 )
+
+from emaillint_plugins import mailboxes as listed
 
 ISPDB = "https://github.com/thunderbird/autoconfig/blob/master/ispdb/aol.com.xml"
 WELL_KNOWN = "https://github.com/nodemailer/nodemailer/blob/master/lib/well-known/services.json"
@@ -36,10 +37,7 @@ AOL = Provider(
         ), ISPDB, confidence=MEDIUM),
     ),
     wrong_hosts=reading_hosts("AOL Mail", "smtp.aol.com", ISPDB, "imap.aol.com", "pop.aol.com", confidence=HIGH),
-    # ISPDB aol.com.xml, without its yahoodns.net server name.
-    domains=("aol.com", "aim.com", "netscape.net", "netscape.com", "compuserve.com", "cs.com", "wmconnect.com",
-             "aol.de", "aol.it", "aol.fr", "aol.es", "aol.se", "aol.co.uk", "aol.co.nz", "aol.com.au",
-             "aol.com.ar", "aol.com.br", "aol.com.mx"),
+    domains=listed.aol.listing.domains,
     plans=(Plan("free", "AOL Mail", ISPDB, confidence=HIGH, note="no published SMTP limits here"),),
     auth=(
         AuthMethod(PASSWORD, APP_PASSWORDS, retirement=NOT_ACCEPTED, confidence=MEDIUM,
@@ -58,7 +56,3 @@ AOL = Provider(
     sources=(ISPDB, WELL_KNOWN, APP_PASSWORDS),
 )
 
-
-@hookimpl
-def emaillint_providers():
-    return [AOL]

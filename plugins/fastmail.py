@@ -21,9 +21,10 @@ from emaillint.api import (
     Plan,
     Provider,
     endpoints,
-    hookimpl,
     reading_hosts,
 )
+
+from emaillint_plugins import mailboxes as listed
 
 SERVERS = "https://www.fastmail.com/help/technical/servernamesandports.html"
 APP_PASSWORDS = "https://www.fastmail.help/hc/en-us/articles/1500000279921"
@@ -46,7 +47,7 @@ FASTMAIL = Provider(
     ),
     wrong_hosts=reading_hosts("Fastmail", "smtp.fastmail.com", ISPDB, "imap.fastmail.com", "pop.fastmail.com",
                               confidence=HIGH),
-    domains=("fastmail.com", "messagingengine.com"),
+    domains=listed.fastmail.listing.domains,
     plans=(Plan("paid", "Fastmail", SERVERS, confidence=HIGH, note="no published SMTP limits here"),),
     auth=(
         AuthMethod(PASSWORD, f"{SERVERS} {APP_PASSWORDS}", retirement=NOT_ACCEPTED, confidence=HIGH,
@@ -65,7 +66,3 @@ FASTMAIL = Provider(
     sources=(SERVERS, APP_PASSWORDS, ISPDB),
 )
 
-
-@hookimpl
-def emaillint_providers():
-    return [FASTMAIL]

@@ -16,9 +16,10 @@ from emaillint.api import (
     Plan,
     Provider,
     endpoints,
-    hookimpl,
     reading_hosts,
 )
+
+from emaillint_plugins import mailboxes as listed
 
 ISPDB = "https://github.com/thunderbird/autoconfig/blob/master/ispdb/{}.xml"
 ENABLE_GMX = "https://hilfe.gmx.net/pop-imap/einschalten.html"
@@ -41,8 +42,7 @@ GMX = Provider(
                               confidence=HIGH)
     + reading_hosts("GMX", "mail.gmx.com", ISPDB.format("gmx.com"), "imap.gmx.com", "pop.gmx.com",
                     confidence=HIGH),
-    domains=("gmx.net", "gmx.de", "gmx.at", "gmx.ch", "gmx.eu", "gmx.biz", "gmx.org", "gmx.info",  # gmx.net.xml
-             "gmx.com", "gmx.us", "gmx.co.uk", "gmx.es", "gmx.fr", "gmx.ca", "gmx.it", "gmx.pt", "gmx.se"),
+    domains=listed.gmx.listing.domains,
     plans=(Plan("free", "GMX", ISPDB.format("gmx.net"), confidence=HIGH, note="no published SMTP limits here"),),
     auth=(AuthMethod(PASSWORD, f"{ISPDB.format('gmx.net')} {ENABLE_GMX}", confidence=HIGH, note=_ENABLE),),
     explanation=(
@@ -60,7 +60,7 @@ WEBDE = Provider(
     hosts=(_host("smtp.web.de", ISPDB.format("web.de")),),
     wrong_hosts=reading_hosts("WEB.DE", "smtp.web.de", ISPDB.format("web.de"), "imap.web.de", "pop3.web.de",
                               confidence=HIGH),
-    domains=("web.de",),
+    domains=listed.webde.listing.domains,
     plans=(Plan("free", "WEB.DE", ISPDB.format("web.de"), confidence=HIGH, note="no published SMTP limits here"),),
     auth=(AuthMethod(PASSWORD, ISPDB.format("web.de"), confidence=HIGH, note=_ENABLE),),
     explanation=(
@@ -76,10 +76,7 @@ MAILCOM = Provider(
     name="mailcom",
     title="mail.com",
     hosts=(_host("smtp.mail.com", ISPDB.format("mail.com")),),
-    # The first of the 191 domains of ISPDB mail.com.xml; the rest are left to ISPDB's index.
-    domains=("mail.com", "mail.org", "email.com", "post.com", "usa.com", "accountant.com", "consultant.com",
-             "dr.com", "engineer.com", "cheerful.com", "techie.com", "linuxmail.org", "europe.com",
-             "london.com", "myself.com", "iname.com", "writeme.com"),
+    domains=listed.mailcom.listing.domains,
     plans=(Plan("free", "mail.com", ISPDB.format("mail.com"), confidence=HIGH, note="no published SMTP limits here"),),
     auth=(AuthMethod(PASSWORD, ISPDB.format("mail.com"), confidence=HIGH, note=_ENABLE),),
     explanation=(
@@ -90,7 +87,3 @@ MAILCOM = Provider(
     sources=(ISPDB.format("mail.com"),),
 )
 
-
-@hookimpl
-def emaillint_providers():
-    return [GMX, WEBDE, MAILCOM]

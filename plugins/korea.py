@@ -17,9 +17,10 @@ from emaillint.api import (
     Plan,
     Provider,
     endpoints,
-    hookimpl,
     reading_hosts,
 )
+
+from emaillint_plugins import mailboxes as listed
 
 NAVER_ISPDB = "https://github.com/thunderbird/autoconfig/blob/master/ispdb/naver.com.xml"
 DAUM_ISPDB = "https://github.com/thunderbird/autoconfig/blob/master/ispdb/daum.net.xml"
@@ -40,7 +41,7 @@ NAVER = Provider(
     ),
     wrong_hosts=reading_hosts("Naver Mail", "smtp.naver.com", NAVER_ISPDB, "imap.naver.com", "pop.naver.com",
                               confidence=HIGH),
-    domains=("naver.com",),
+    domains=listed.naver.listing.domains,
     plans=(Plan("free", "Naver Mail", NAVER_ISPDB, confidence=HIGH, note="no published SMTP limits here"),),
     auth=(
         AuthMethod(PASSWORD, NAVER_APP_PASSWORDS, retirement=NOT_ACCEPTED, confidence=MEDIUM,
@@ -64,7 +65,7 @@ DAUM = Provider(
     hosts=(Host("smtp.daum.net", endpoints(DAUM_ISPDB, tls=(465,), confidence=HIGH), DAUM_ISPDB,
                 confidence=MEDIUM),),
     wrong_hosts=reading_hosts("Daum Mail", "smtp.daum.net", DAUM_ISPDB, "imap.daum.net", confidence=HIGH),
-    domains=("daum.net",),
+    domains=listed.daum.listing.domains,
     plans=(Plan("free", "Daum Mail", DAUM_ISPDB, confidence=HIGH, note="no published SMTP limits here"),),
     auth=(
         AuthMethod(PASSWORD, DAUM_HELP, confidence=MEDIUM),
@@ -80,7 +81,3 @@ DAUM = Provider(
     sources=(DAUM_ISPDB, DAUM_HELP),
 )
 
-
-@hookimpl
-def emaillint_providers():
-    return [NAVER, DAUM]

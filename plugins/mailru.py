@@ -17,9 +17,10 @@ from emaillint.api import (
     Plan,
     Provider,
     endpoints,
-    hookimpl,
     reading_hosts,
 )
+
+from emaillint_plugins import mailboxes as listed
 
 ISPDB = "https://github.com/thunderbird/autoconfig/blob/master/ispdb/mail.ru.xml"
 # "Password for external applications": secondary sources only (M); the site, not the page.
@@ -33,7 +34,7 @@ MAILRU = Provider(
              ISPDB, confidence=MEDIUM),
     ),
     wrong_hosts=reading_hosts("Mail.ru", "smtp.mail.ru", ISPDB, "imap.mail.ru", "pop.mail.ru", confidence=HIGH),
-    domains=("mail.ru", "inbox.ru", "list.ru", "bk.ru", "corp.mail.ru"),  # source: ISPDB mail.ru.xml
+    domains=listed.mailru.listing.domains,
     plans=(Plan("free", "Mail.ru", ISPDB, confidence=HIGH, note="no published SMTP limits here"),),
     auth=(
         AuthMethod(PASSWORD, EXTERNAL_APPS, retirement=NOT_ACCEPTED, confidence=MEDIUM,
@@ -51,7 +52,3 @@ MAILRU = Provider(
     sources=(ISPDB, EXTERNAL_APPS),
 )
 
-
-@hookimpl
-def emaillint_providers():
-    return [MAILRU]

@@ -18,9 +18,10 @@ from emaillint.api import (
     Plan,
     Provider,
     endpoints,
-    hookimpl,
     reading_hosts,
 )
+
+from emaillint_plugins import mailboxes as listed
 
 ISPDB = "https://github.com/thunderbird/autoconfig/blob/master/ispdb/{}.xml"
 PORT_994 = "https://blog.csdn.net/weixin_43118617/article/details/119816154"
@@ -28,7 +29,7 @@ PORT_994 = "https://blog.csdn.net/weixin_43118617/article/details/119816154"
 # a warning: the shape of NetEase's codes is not verified, so a literal may be a code.
 AUTH_CODE = "https://github.com/chatmail/provider-db/blob/main/_providers/163.md"
 NO_PERMISSION = "https://github.com/open-falcon/mail-provider/issues/6"
-DOMAINS = ("163.com", "126.com", "yeah.net")
+DOMAINS = listed.netease.listing.domains
 
 
 def _host(domain: str) -> Host:
@@ -45,7 +46,7 @@ NETEASE = Provider(
     hosts=tuple(_host(domain) for domain in DOMAINS),
     wrong_hosts=tuple(entry for domain in DOMAINS for entry in reading_hosts(
         "NetEase Mail", f"smtp.{domain}", ISPDB.format(domain), f"imap.{domain}", confidence=HIGH)),
-    domains=DOMAINS,  # source: ISPDB 163.com.xml, 126.com.xml, yeah.net.xml
+    domains=DOMAINS,
     plans=(Plan("free", "NetEase free mail", AUTH_CODE, confidence=MEDIUM,
                 note="NetEase publishes no sending limits here; a free account holds at most two"
                      " authorization codes at a time"),),
@@ -70,7 +71,3 @@ NETEASE = Provider(
     sources=tuple(ISPDB.format(domain) for domain in DOMAINS) + (PORT_994, AUTH_CODE),
 )
 
-
-@hookimpl
-def emaillint_providers():
-    return [NETEASE]

@@ -22,8 +22,9 @@ from emaillint.api import (
     Plan,
     Provider,
     endpoints,
-    hookimpl,
 )
+
+from emaillint_plugins import mailboxes as listed
 
 SMTP_SUBMISSION = "https://proton.me/support/smtp-submission"
 BRIDGE = "https://docs.rs/missive/latest/missive/providers/protonbridge/index.html"
@@ -44,7 +45,7 @@ PROTON = Provider(
             note="Proton Mail Bridge, which must run on this machine (not usable from CI); STARTTLS by"
                  " default, SSL if switched in Bridge; a self-signed certificate to trust or pin"),
     ),
-    domains=("proton.me", "protonmail.com", "protonmail.ch", "pm.me"),
+    domains=listed.proton.listing.domains,
     plans=(
         Plan("bridge", "Proton Mail (Bridge)", BRIDGE, confidence=MEDIUM, note="no published SMTP limits here"),
         Plan("business", "Proton for Business (SMTP submission)", SMTP_SUBMISSION, organization=True,
@@ -65,7 +66,3 @@ PROTON = Provider(
     sources=(SMTP_SUBMISSION, BRIDGE, WELL_KNOWN),
 )
 
-
-@hookimpl
-def emaillint_providers():
-    return [PROTON]

@@ -21,9 +21,10 @@ from emaillint.api import (
     Plan,
     Provider,
     endpoints,
-    hookimpl,
     reading_hosts,
 )
+
+from emaillint_plugins import mailboxes as listed
 
 ISPDB = "https://github.com/thunderbird/autoconfig/blob/master/ispdb/qq.com.xml"
 WELL_KNOWN = "https://github.com/nodemailer/nodemailer/blob/master/lib/well-known/services.json"
@@ -48,7 +49,7 @@ QQ = Provider(
             note="port 25 is plaintext and blocked by many clouds and ISPs; 587 with SSL cannot connect"),
     ),
     wrong_hosts=reading_hosts("QQ Mail", "smtp.qq.com", ISPDB, "imap.qq.com", "pop.qq.com", confidence=HIGH),
-    domains=("qq.com",),  # source: ISPDB qq.com.xml
+    domains=listed.qq.listing.domains,
     plans=(Plan("free", "QQ Mail", ISPDB, confidence=HIGH, note="Tencent publishes no sending limits"),),
     auth=(
         AuthMethod(PASSWORD, LOGIN_FAIL, retirement=NOT_ACCEPTED, confidence=HIGH,
@@ -105,7 +106,3 @@ EXMAIL = Provider(
     sources=(WELL_KNOWN,),
 )
 
-
-@hookimpl
-def emaillint_providers():
-    return [QQ, EXMAIL]

@@ -18,9 +18,10 @@ from emaillint.api import (
     Plan,
     Provider,
     endpoints,
-    hookimpl,
     reading_hosts,
 )
+
+from emaillint_plugins import mailboxes as listed
 
 ISPDB = "https://github.com/thunderbird/autoconfig/blob/master/ispdb/yandex.ru.xml"
 WELL_KNOWN = "https://github.com/nodemailer/nodemailer/blob/master/lib/well-known/services.json"
@@ -44,8 +45,7 @@ YANDEX = Provider(
     hosts=(_host("smtp.yandex.ru", WELL_KNOWN), _host("smtp.yandex.com", ISPDB)),
     wrong_hosts=reading_hosts("Yandex Mail", "smtp.yandex.com", ISPDB, "imap.yandex.com", "pop.yandex.com",
                               confidence=HIGH),
-    domains=("yandex.ru", "yandex.com", "yandex.net", "yandex.by", "yandex.kz", "yandex.ua", "ya.ru",
-             "narod.ru"),  # source: ISPDB yandex.ru.xml
+    domains=listed.yandex.listing.domains,
     plans=(Plan("free", "Yandex Mail", ISPDB, confidence=HIGH, note="no published SMTP limits here"),),
     auth=(
         AuthMethod(PASSWORD, APP_PASSWORDS, retirement=NOT_ACCEPTED, confidence=MEDIUM,
@@ -64,7 +64,3 @@ YANDEX = Provider(
     sources=(ISPDB, WELL_KNOWN, PORT_587, OAUTH),
 )
 
-
-@hookimpl
-def emaillint_providers():
-    return [YANDEX]

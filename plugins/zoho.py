@@ -19,9 +19,10 @@ from emaillint.api import (
     Plan,
     Provider,
     endpoints,
-    hookimpl,
     reading_hosts,
 )
+
+from emaillint_plugins import mailboxes as listed
 
 SMTP_HELP = "https://www.zoho.com/mail/help/zoho-smtp.html"
 ISPDB = "https://github.com/thunderbird/autoconfig/blob/master/ispdb/{}.xml"
@@ -47,8 +48,7 @@ ZOHO = Provider(
             for centre in CENTRES),
     wrong_hosts=tuple(entry for centre in CENTRES for entry in reading_hosts(
         "Zoho Mail", f"smtp.{centre}", ISPDB.format(centre), f"imap.{centre}", f"pop.{centre}", confidence=HIGH)),
-    domains=("zoho.com", "zohomail.com", "zoho.eu", "zohomail.eu", "zoho.in", "zohomail.in", "zoho.com.au",
-             "zohomail.com.au", "zoho.jp", "zohomail.jp", "zohocloud.ca", "zohomailcloud.ca"),  # ISPDB zoho.*
+    domains=listed.zoho.listing.domains,
     plans=(
         Plan("personal", "Zoho Mail personal", SMTP_HELP, confidence=HIGH, note="no published SMTP limits here"),
         Plan("free-org", "Zoho Mail free organisation", SMTP_HELP, organization=True, confidence=HIGH,
@@ -77,7 +77,3 @@ ZOHO = Provider(
     sources=(SMTP_HELP,) + tuple(ISPDB.format(centre) for centre in CENTRES),
 )
 
-
-@hookimpl
-def emaillint_providers():
-    return [ZOHO]

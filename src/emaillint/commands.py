@@ -57,7 +57,7 @@ def explain(args: argparse.Namespace, stream: IO[str]) -> int:
 
 
 def _providers(registry: Registry) -> list[Provider]:
-    return [registry.providers.by_name[name] for name in registry.providers.names()]
+    return registry.providers.everything()
 
 
 def plugins(args: argparse.Namespace, stream: IO[str]) -> int:

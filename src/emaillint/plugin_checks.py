@@ -15,6 +15,7 @@ from emaillint.provider import (
     HOST_KINDS,
     RETIREMENTS,
     AuthMethod,
+    Listing,
     Endpoint,
     Host,
     OtherHost,
@@ -81,6 +82,24 @@ def provider_problem(provider: Provider) -> str:
         if domain != domain.strip().lower() or not domain:
             return f"provider '{provider.name}': username domain {domain!r} must be written in lower case"
     return _facts_problem(provider)
+
+
+def listing_problem(listing: Listing) -> str:
+    name = f"listing '{listing.name}'"
+    if not isinstance(listing.name, str) or not SLUG.fullmatch(listing.name):
+        return f"provider name {listing.name!r} is not a lower-case slug; write one like 'acme-relay'"
+    if not isinstance(listing.load, str) or not re.fullmatch(r"[\w.]+:\w+", listing.load):
+        return f"{name}: load must be 'module:attribute' (the sheet's Provider), not {listing.load!r}"
+    for field in ("hosts", "patterns", "domains"):
+        values = getattr(listing, field)
+        if not isinstance(values, tuple) or not all(isinstance(v, str) and v == v.strip().lower() and v
+                                                    for v in values):
+            return f"{name}: {field} must be a tuple of lower-case strings"
+    for pattern in listing.patterns:
+        why = _regex_problem(pattern)
+        if why:
+            return f"{name}: {why}"
+    return ""
 
 
 def _facts_problem(provider: Provider) -> str:

@@ -22,8 +22,8 @@ import pluggy
 
 from emaillint import hookspecs
 from emaillint.model import ERROR, Dialect, Finding, Rule
-from emaillint.plugin_checks import provider_problem, rule_problem, schema_property_problem
-from emaillint.provider import Provider
+from emaillint.plugin_checks import listing_problem, provider_problem, rule_problem, schema_property_problem
+from emaillint.provider import Listing, Provider
 from emaillint.resolve import ProviderIndex
 from emaillint.vocabulary import PLUGIN_ERROR
 
@@ -139,6 +139,7 @@ class Registry:
         self.rules: dict[str, Rule] = {}
         self.dialects: list[Dialect] = []
         self.providers = ProviderIndex()
+        self.providers.report = self.error
         self.schema_properties: dict[str, Any] = {}
         self.schema_owner: dict[str, str] = {}
         self._schema: dict[str, Any] | None = None
@@ -226,8 +227,11 @@ class Registry:
                                  " so this one is not used; rename yours")
             else:
                 self.dialects.append(dialect._replace(plugin=name))
-        for name, provider in self._each("emaillint_providers", Provider):
-            why = provider_problem(provider) or self.providers.add(provider, name)
+        for name, provider in self._each("emaillint_providers", (Provider, Listing)):
+            if isinstance(provider, Listing):
+                why = listing_problem(provider) or self.providers.add_listing(provider, name)
+            else:
+                why = provider_problem(provider) or self.providers.add(provider, name)
             if why:
                 self.error(name, why)
         self._collect_schema_properties()
@@ -270,7 +274,7 @@ class Registry:
             self._schema = build_schema(self.schema_properties)
         return self._schema
 
-    def _each(self, hook: str, kind: type, many: bool = True) -> Iterator[tuple[str, Any]]:
+    def _each(self, hook: str, kind: type | tuple[type, ...], many: bool = True) -> Iterator[tuple[str, Any]]:
         """(plugin name, item) for what each plugin's ``hook`` returns, in load order.
 
         The result is materialised inside the try, so a generator that raises halfway is
@@ -293,7 +297,8 @@ class Registry:
                 if isinstance(item, kind):
                     yield impl.plugin_name, item
                 else:
-                    expected = "a dict" if kind is Mapping else f"{kind.__name__} objects"
+                    kinds = kind if isinstance(kind, tuple) else (kind,)
+                    expected = "a dict" if kind is Mapping else " or ".join(f"{k.__name__} objects" for k in kinds)
                     self.error(impl.plugin_name, f"{hook}() returned {_a(item)} where emaillint expects"
                                                  f" {expected} (from emaillint.api); it is not used")
 

@@ -19,6 +19,7 @@ import re
 from typing import Any, NamedTuple
 
 from emaillint.model import ERROR, INFO, SEVERITIES, WARNING
+from emaillint.network import is_local
 from emaillint.vocabulary import LOW, MEDIUM, STARTTLS, TLS
 
 REWRITES_SENDER = "rewrite"
@@ -295,6 +296,41 @@ class Provider(NamedTuple):
 
     def owns_domain(self, domain: str) -> bool:
         return any(domain_matches(pattern, domain) for pattern in self.domains)
+
+
+class Listing(NamedTuple):
+    """A data sheet's name and claims, so the sheet itself is imported only when needed.
+
+    Thirty sheets are thirty imports on every run; a plugin may instead return a
+    ``Listing`` from ``emaillint_providers``: the hosts (names, or regular expressions in
+    ``patterns``) and username domains its sheet claims, and ``load``, the sheet as
+    ``"module:attribute"``. The engine imports the sheet the first time an account's host,
+    username or From domain, or ``provider`` key points at it (and for commands that list
+    every provider), and checks that the listing covers every host and domain the sheet
+    claims. A listed sheet defines no secret shapes: redaction needs all of them before
+    the first file is read.
+    """
+
+    name: str
+    load: str
+    hosts: tuple[str, ...] = ()
+    patterns: tuple[str, ...] = ()
+    domains: tuple[str, ...] = ()
+    family: str = ""
+
+    def covers(self, provider: Provider) -> str:
+        """"" when this listing claims everything ``provider`` claims, else what it misses."""
+        if provider.name != self.name or provider.family != self.family:
+            return f"the sheet is provider '{provider.name}' of family '{provider.family}'"
+        regexes = [re.compile(pattern) for pattern in self.patterns]
+        missing = [host.pattern or host.name for host in provider.hosts + provider.legacy_hosts
+                   + provider.wrong_hosts if not is_local(host.name) and (
+                       host.pattern not in self.patterns if host.pattern else
+                       host.name not in self.hosts and not any(r.fullmatch(host.name) for r in regexes))]
+        missing += [domain for domain in provider.domains if domain not in self.domains]
+        if provider.secrets:
+            return "the sheet defines secret shapes, which redaction needs before it is loaded"
+        return f"the listing does not claim {', '.join(missing)}" if missing else ""
 
 
 def endpoints(source: str, *, starttls: tuple[int, ...] = (), tls: tuple[int, ...] = (),
