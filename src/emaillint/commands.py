@@ -75,6 +75,12 @@ def providers(args: argparse.Namespace, stream: IO[str]) -> int:
     lines = datasheet.overview(known) + [""] + datasheet.legend()
     for provider in known:
         lines += [""] + datasheet.details(provider, registry.providers.plugin_of[provider.name])
+        if args.all:
+            lines += datasheet.fact_sources(provider)
+    if args.all:
+        from emaillint import ispdb
+
+        lines += [""] + datasheet.ispdb_index(ispdb.everything(), registry.providers)
     stream.write("".join(line + "\n" for line in lines))
     return _errors(registry, stream)
 

@@ -7,7 +7,7 @@ what the rules check, with the same sources.
 from __future__ import annotations
 
 import textwrap
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
 import re
 
@@ -26,6 +26,7 @@ from emaillint.provider import (
     Provider,
     SecretShape,
     Username,
+    facts,
     serves,
 )
 from emaillint.vocabulary import (
@@ -188,6 +189,42 @@ def details(provider: Provider, plugin: str) -> list[str]:
     add("setup", provider.setup)
     add("sources", " ".join(provider.sources))
     return lines
+
+
+def fact_sources(provider: Provider) -> list[str]:
+    """Every fact of the sheet on a line of its own, with its confidence and source (``--all``)."""
+    lines = [f"  {'facts':<10} every fact, its confidence (H unless marked) and where it came from:"]
+    add = _field(lines, label_width=0)
+    for host in provider.hosts:
+        for endpoint in host.endpoints:
+            add("", f"{blanks(host.name)} port {endpoint.port} {endpoint.security}{sure(endpoint)}: {endpoint.source}")
+    for fact in facts(provider):
+        if not hasattr(fact, "port"):
+            add("", f"{type(fact).__name__} {_what(fact)}{sure(fact)}: {fact.source}")
+    return lines
+
+
+def _what(fact: object) -> str:
+    for field in ("name", "method", "fixed", "meaning", "text"):
+        value = getattr(fact, field, "")
+        if value:
+            return blanks(str(value))
+    return ""
+
+
+def ispdb_index(entries: list[Any], index: Any) -> list[str]:
+    """The ISPDB index ``provider-security`` falls back on, each entry with its file (``--all``)."""
+    commit = entries[0].source.split("/blob/", 1)[1].split("/", 1)[0] if entries else "-"
+    lines = textwrap.wrap(
+        f"Thunderbird's ISPDB (https://github.com/thunderbird/autoconfig at {commit}; MPL-2.0): the"
+        " (port, security) pairs it lists for hosts no data sheet knows, which provider-security"
+        " checks against; a host a sheet claims is the sheet's.", WIDTH)
+    rows = [("HOST", "PORT", "SECURITY", "ISPDB FILE")]
+    for entry in entries:
+        claim = index.for_host(entry.host)
+        rows.append((entry.host, str(entry.port), entry.security,
+                     entry.file + (f" (the {claim.provider.name} sheet wins)" if claim else "")))
+    return lines + table(rows)
 
 
 def guidance(rule_id: str, providers: Iterable[Provider]) -> list[str]:
