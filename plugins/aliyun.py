@@ -81,7 +81,7 @@ ALIYUN_MAIL = Provider(
         OtherHost("smtp.mxhichina.com", "smtp.qiye.aliyun.com",
                   "smtp.mxhichina.com is Alibaba Mail's older host name", WELL_KNOWN, confidence=MEDIUM),
     ),
-    domains=listed.aliyun_mail.listing.domains,
+    domains=listed.aliyun_mail.domains,
     plans=(
         Plan("personal", "Aliyun personal mail", WELL_KNOWN, confidence=MEDIUM, note="no published limits"),
         Plan("business", "Alibaba Mail (enterprise)", ENTERPRISE, organization=True, confidence=HIGH,

@@ -37,7 +37,7 @@ AOL = Provider(
         ), ISPDB, confidence=MEDIUM),
     ),
     wrong_hosts=reading_hosts("AOL Mail", "smtp.aol.com", ISPDB, "imap.aol.com", "pop.aol.com", confidence=HIGH),
-    domains=listed.aol.listing.domains,
+    domains=listed.aol.domains,
     plans=(Plan("free", "AOL Mail", ISPDB, confidence=HIGH, note="no published SMTP limits here"),),
     auth=(
         AuthMethod(PASSWORD, APP_PASSWORDS, retirement=NOT_ACCEPTED, confidence=MEDIUM,

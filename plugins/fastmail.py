@@ -47,7 +47,7 @@ FASTMAIL = Provider(
     ),
     wrong_hosts=reading_hosts("Fastmail", "smtp.fastmail.com", ISPDB, "imap.fastmail.com", "pop.fastmail.com",
                               confidence=HIGH),
-    domains=listed.fastmail.listing.domains,
+    domains=listed.fastmail.domains,
     plans=(Plan("paid", "Fastmail", SERVERS, confidence=HIGH, note="no published SMTP limits here"),),
     auth=(
         AuthMethod(PASSWORD, f"{SERVERS} {APP_PASSWORDS}", retirement=NOT_ACCEPTED, confidence=HIGH,

@@ -42,7 +42,7 @@ GMX = Provider(
                               confidence=HIGH)
     + reading_hosts("GMX", "mail.gmx.com", ISPDB.format("gmx.com"), "imap.gmx.com", "pop.gmx.com",
                     confidence=HIGH),
-    domains=listed.gmx.listing.domains,
+    domains=listed.gmx.domains,
     plans=(Plan("free", "GMX", ISPDB.format("gmx.net"), confidence=HIGH, note="no published SMTP limits here"),),
     auth=(AuthMethod(PASSWORD, f"{ISPDB.format('gmx.net')} {ENABLE_GMX}", confidence=HIGH, note=_ENABLE),),
     explanation=(
@@ -60,7 +60,7 @@ WEBDE = Provider(
     hosts=(_host("smtp.web.de", ISPDB.format("web.de")),),
     wrong_hosts=reading_hosts("WEB.DE", "smtp.web.de", ISPDB.format("web.de"), "imap.web.de", "pop3.web.de",
                               confidence=HIGH),
-    domains=listed.webde.listing.domains,
+    domains=listed.webde.domains,
     plans=(Plan("free", "WEB.DE", ISPDB.format("web.de"), confidence=HIGH, note="no published SMTP limits here"),),
     auth=(AuthMethod(PASSWORD, ISPDB.format("web.de"), confidence=HIGH, note=_ENABLE),),
     explanation=(
@@ -76,7 +76,7 @@ MAILCOM = Provider(
     name="mailcom",
     title="mail.com",
     hosts=(_host("smtp.mail.com", ISPDB.format("mail.com")),),
-    domains=listed.mailcom.listing.domains,
+    domains=listed.mailcom.domains,
     plans=(Plan("free", "mail.com", ISPDB.format("mail.com"), confidence=HIGH, note="no published SMTP limits here"),),
     auth=(AuthMethod(PASSWORD, ISPDB.format("mail.com"), confidence=HIGH, note=_ENABLE),),
     explanation=(

@@ -41,7 +41,7 @@ NAVER = Provider(
     ),
     wrong_hosts=reading_hosts("Naver Mail", "smtp.naver.com", NAVER_ISPDB, "imap.naver.com", "pop.naver.com",
                               confidence=HIGH),
-    domains=listed.naver.listing.domains,
+    domains=listed.naver.domains,
     plans=(Plan("free", "Naver Mail", NAVER_ISPDB, confidence=HIGH, note="no published SMTP limits here"),),
     auth=(
         AuthMethod(PASSWORD, NAVER_APP_PASSWORDS, retirement=NOT_ACCEPTED, confidence=MEDIUM,
@@ -65,7 +65,7 @@ DAUM = Provider(
     hosts=(Host("smtp.daum.net", endpoints(DAUM_ISPDB, tls=(465,), confidence=HIGH), DAUM_ISPDB,
                 confidence=MEDIUM),),
     wrong_hosts=reading_hosts("Daum Mail", "smtp.daum.net", DAUM_ISPDB, "imap.daum.net", confidence=HIGH),
-    domains=listed.daum.listing.domains,
+    domains=listed.daum.domains,
     plans=(Plan("free", "Daum Mail", DAUM_ISPDB, confidence=HIGH, note="no published SMTP limits here"),),
     auth=(
         AuthMethod(PASSWORD, DAUM_HELP, confidence=MEDIUM),

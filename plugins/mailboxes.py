@@ -1,9 +1,9 @@
 """The regional and independent mailbox providers, listed so each sheet loads on first use.
 
-Sixteen sheets imported on every run would cost sixteen imports before the first file is
-read; this one module lists what each claims (hosts and username domains), and the engine
-imports a sheet only when an account's host, username or From domain, or ``provider`` key
-points at it. The domain lists live here and the sheets read them, so each is written
+Sixteen sheets imported and registered on every run would cost sixteen imports and sixteen
+plugin registrations (pluggy's is the dearer part) before the first file is read; this one
+plugin lists what each claims (hosts and username domains), and the engine imports a sheet
+only when an account's host, username or From domain, or ``provider`` key points at it. The domain lists live here and the sheets read them, so each is written
 once; the engine checks on load that a listing covers everything its sheet claims (a
 sheet's own host pattern, written out the same).
 Sources: each sheet's (the domains are Thunderbird's ISPDB lists unless a sheet says
@@ -12,11 +12,11 @@ otherwise).
 
 from __future__ import annotations
 
-from emaillint.api import Listed, Listing
+from emaillint.api import Listing, hookimpl
 
 
-def _listed(name: str, load: str, patterns: tuple[str, ...], domains: tuple[str, ...] = ()) -> Listed:
-    return Listed(Listing(name, f"emaillint_plugins.{load}", patterns=patterns, domains=domains))
+def _listed(name: str, load: str, patterns: tuple[str, ...], domains: tuple[str, ...] = ()) -> Listing:
+    return Listing(name, f"emaillint_plugins.{load}", patterns=patterns, domains=domains)
 
 
 qq = _listed("qq", "qq:QQ", (r"(?:smtp|imap|pop)\.qq\.com",), ("qq.com",))
@@ -54,3 +54,11 @@ naver = _listed("naver", "korea:NAVER", (r"(?:smtp|imap|pop)\.naver\.com",), ("n
 daum = _listed("daum", "korea:DAUM", (r"(?:smtp|imap)\.daum\.net",), ("daum.net",))
 proton = _listed("proton", "proton:PROTON", (r"smtp\.protonmail\.ch",),
                  ("proton.me", "protonmail.com", "protonmail.ch", "pm.me"))
+
+LISTINGS = (qq, exmail, netease, aliyun_directmail, aliyun_mail, yandex, mailru, zoho, fastmail, aol, gmx, webde,
+            mailcom, naver, daum, proton)
+
+
+@hookimpl
+def emaillint_providers():
+    return LISTINGS

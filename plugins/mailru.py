@@ -34,7 +34,7 @@ MAILRU = Provider(
              ISPDB, confidence=MEDIUM),
     ),
     wrong_hosts=reading_hosts("Mail.ru", "smtp.mail.ru", ISPDB, "imap.mail.ru", "pop.mail.ru", confidence=HIGH),
-    domains=listed.mailru.listing.domains,
+    domains=listed.mailru.domains,
     plans=(Plan("free", "Mail.ru", ISPDB, confidence=HIGH, note="no published SMTP limits here"),),
     auth=(
         AuthMethod(PASSWORD, EXTERNAL_APPS, retirement=NOT_ACCEPTED, confidence=MEDIUM,

@@ -29,7 +29,7 @@ PORT_994 = "https://blog.csdn.net/weixin_43118617/article/details/119816154"
 # a warning: the shape of NetEase's codes is not verified, so a literal may be a code.
 AUTH_CODE = "https://github.com/chatmail/provider-db/blob/main/_providers/163.md"
 NO_PERMISSION = "https://github.com/open-falcon/mail-provider/issues/6"
-DOMAINS = listed.netease.listing.domains
+DOMAINS = listed.netease.domains
 
 
 def _host(domain: str) -> Host:

@@ -45,7 +45,7 @@ PROTON = Provider(
             note="Proton Mail Bridge, which must run on this machine (not usable from CI); STARTTLS by"
                  " default, SSL if switched in Bridge; a self-signed certificate to trust or pin"),
     ),
-    domains=listed.proton.listing.domains,
+    domains=listed.proton.domains,
     plans=(
         Plan("bridge", "Proton Mail (Bridge)", BRIDGE, confidence=MEDIUM, note="no published SMTP limits here"),
         Plan("business", "Proton for Business (SMTP submission)", SMTP_SUBMISSION, organization=True,

@@ -49,7 +49,7 @@ QQ = Provider(
             note="port 25 is plaintext and blocked by many clouds and ISPs; 587 with SSL cannot connect"),
     ),
     wrong_hosts=reading_hosts("QQ Mail", "smtp.qq.com", ISPDB, "imap.qq.com", "pop.qq.com", confidence=HIGH),
-    domains=listed.qq.listing.domains,
+    domains=listed.qq.domains,
     plans=(Plan("free", "QQ Mail", ISPDB, confidence=HIGH, note="Tencent publishes no sending limits"),),
     auth=(
         AuthMethod(PASSWORD, LOGIN_FAIL, retirement=NOT_ACCEPTED, confidence=HIGH,

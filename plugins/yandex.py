@@ -45,7 +45,7 @@ YANDEX = Provider(
     hosts=(_host("smtp.yandex.ru", WELL_KNOWN), _host("smtp.yandex.com", ISPDB)),
     wrong_hosts=reading_hosts("Yandex Mail", "smtp.yandex.com", ISPDB, "imap.yandex.com", "pop.yandex.com",
                               confidence=HIGH),
-    domains=listed.yandex.listing.domains,
+    domains=listed.yandex.domains,
     plans=(Plan("free", "Yandex Mail", ISPDB, confidence=HIGH, note="no published SMTP limits here"),),
     auth=(
         AuthMethod(PASSWORD, APP_PASSWORDS, retirement=NOT_ACCEPTED, confidence=MEDIUM,

@@ -48,7 +48,7 @@ ZOHO = Provider(
             for centre in CENTRES),
     wrong_hosts=tuple(entry for centre in CENTRES for entry in reading_hosts(
         "Zoho Mail", f"smtp.{centre}", ISPDB.format(centre), f"imap.{centre}", f"pop.{centre}", confidence=HIGH)),
-    domains=listed.zoho.listing.domains,
+    domains=listed.zoho.domains,
     plans=(
         Plan("personal", "Zoho Mail personal", SMTP_HELP, confidence=HIGH, note="no published SMTP limits here"),
         Plan("free-org", "Zoho Mail free organisation", SMTP_HELP, organization=True, confidence=HIGH,

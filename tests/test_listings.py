@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from emaillint.api import STARTTLS, Endpoint, Host, Listed, Listing, Plan, Provider, SecretShape
+from emaillint.api import STARTTLS, Endpoint, Host, Listing, Plan, Provider, SecretShape, hookimpl
 from emaillint.testing import labels, lint
 
 from helpers import AS_OF
@@ -21,6 +21,13 @@ DOCS = "https://intranet.acme.example/mail"
 ACME = Provider("acme", "ACME mail", (Host("smtp.acme.example", (Endpoint(587, STARTTLS, DOCS, recommended=True),),
                                           DOCS),), ("acme.example",), (Plan("standard", "ACME", DOCS),))
 ACME_WITH_A_SECRET = ACME._replace(secrets=(SecretShape("acme-key", r"acme_[0-9a-f]{32}", "an ACME key", DOCS),))
+
+
+def listed(listing: Listing) -> object:
+    """A third-party plugin whose hook lists one sheet."""
+    return type("Acme", (), {"emaillint_providers": hookimpl(lambda self: [listing])})()
+
+
 CONFIG = """
     accounts:
       a:
@@ -52,14 +59,14 @@ def test_start_up_imports_no_mailbox_sheet_and_a_qq_config_imports_only_qq(tmp_p
 
 
 def test_a_listed_sheet_is_checked_like_a_registered_one():
-    listed = Listed(Listing("acme", f"{__name__}:ACME", hosts=("smtp.acme.example",), domains=("acme.example",)))
-    findings = lint(CONFIG, plugins=[listed], as_of=AS_OF)
+    listed_plugin = listed(Listing("acme", f"{__name__}:ACME", hosts=("smtp.acme.example",), domains=("acme.example",)))
+    findings = lint(CONFIG, plugins=[listed_plugin], as_of=AS_OF)
     assert [(f.rule, f.line, f.provider) for f in findings] == [("provider-port", 4, "acme")]
 
 
 def test_a_listed_sheet_that_claims_more_than_its_listing_is_a_plugin_error_and_unused():
-    listed = Listed(Listing("acme", f"{__name__}:ACME", hosts=("smtp.acme.example",)))
-    findings = lint(CONFIG, plugins=[listed], as_of=AS_OF)
+    listed_plugin = listed(Listing("acme", f"{__name__}:ACME", hosts=("smtp.acme.example",)))
+    findings = lint(CONFIG, plugins=[listed_plugin], as_of=AS_OF)
     assert labels(findings) == ["plugin-error@1", "unknown-provider@3"]
     assert "provider 'acme' (test_listings:ACME): the listing does not claim acme.example; it is not used" in (
         findings[0].message)
@@ -68,15 +75,15 @@ def test_a_listed_sheet_that_claims_more_than_its_listing_is_a_plugin_error_and_
 def test_a_listed_sheet_that_fails_to_import_or_has_secret_shapes_is_a_plugin_error():
     for load, why in (("no_such_module:ACME", "failed to load: ModuleNotFoundError"),
                       (f"{__name__}:ACME_WITH_A_SECRET", "defines secret shapes")):
-        listed = Listed(Listing("acme", load, hosts=("smtp.acme.example",), domains=("acme.example",)))
-        findings = lint(CONFIG, plugins=[listed], as_of=AS_OF)
+        listed_plugin = listed(Listing("acme", load, hosts=("smtp.acme.example",), domains=("acme.example",)))
+        findings = lint(CONFIG, plugins=[listed_plugin], as_of=AS_OF)
         assert labels(findings) == ["plugin-error@1", "unknown-provider@3"], load
         assert why in findings[0].message
 
 
 def test_a_malformed_listing_is_refused_at_start_up():
-    listed = Listed(Listing("acme", "not a module path", hosts=("SMTP.ACME.EXAMPLE",)))
-    findings = lint(CONFIG, plugins=[listed], as_of=AS_OF)
+    listed_plugin = listed(Listing("acme", "not a module path", hosts=("SMTP.ACME.EXAMPLE",)))
+    findings = lint(CONFIG, plugins=[listed_plugin], as_of=AS_OF)
     assert "load must be 'module:attribute'" in findings[0].message
 
 

@@ -133,24 +133,11 @@ from emaillint.rules.shared_quota import Record
 API_VERSION = 2
 
 
-class Listed:
-    """A plugin object for one data sheet that loads on first use: its hook returns the
-    ``Listing``. One module of listings can then stand behind many entry points (one per
-    provider, so ``--disable-plugin NAME`` still turns one off) at the cost of one import:
-    ``qq = Listed(Listing("qq", "acme_sheets.qq:QQ", hosts=("smtp.qq.com",), ...))``."""
-
-    def __init__(self, listing: Listing) -> None:
-        self.listing = listing
-
-    @hookimpl
-    def emaillint_providers(self) -> list[Listing]:
-        return [self.listing]
-
 __all__ = [
     "API_VERSION", "hookimpl",
     # providers: the data sheet
     "Provider", "Host", "Endpoint", "OtherHost", "AuthMethod", "Plan", "Username", "SecretShape",
-    "SenderRule", "Listing", "Listed", "REWRITES_SENDER", "REJECTS_SENDER", "VERIFIES_SENDER", "API_ENDPOINT",
+    "SenderRule", "Listing", "REWRITES_SENDER", "REJECTS_SENDER", "VERIFIES_SENDER", "API_ENDPOINT",
     "INBOUND_ENDPOINT", "OFF_BY_DEFAULT", "NOT_ACCEPTED",
     "Confidence", "HIGH", "MEDIUM", "LOW", "graded", "endpoints", "reading_hosts",
     # the shared vocabulary
