@@ -3,12 +3,14 @@ and the one-line errors for a bad configuration."""
 
 from __future__ import annotations
 
+import fnmatch
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from emaillint import files
 from emaillint.cli import main
 
 from helpers import AS_OF, GMAIL_465_STARTTLS, readme_blocks
@@ -365,9 +367,9 @@ def test_a_bad_configuration_never_prints_a_traceback(project):
     assert result.stderr == "emaillint: error: pyproject.toml: cannot be read: not UTF-8 text\n"
 
 
-def test_the_readme_configuration_examples_are_valid_and_say_the_same(capsys, project):
-    [toml_example] = readme_blocks("Configuration", "toml")
-    [yaml_example] = readme_blocks("Configuration", "yaml")
+def test_the_documented_configuration_examples_are_valid_and_say_the_same(capsys, project):
+    [toml_example] = readme_blocks("The configuration file", "toml", "docs/configuration.md")
+    [yaml_example] = readme_blocks("The configuration file", "yaml", "docs/configuration.md")
     (project / "pyproject.toml").write_text(toml_example)
     (project / "example.yaml").write_text(yaml_example)
     from emaillint import config
@@ -380,3 +382,29 @@ def test_the_readme_configuration_examples_are_valid_and_say_the_same(capsys, pr
         code, out, err = check(capsys, "mail", *args)
         assert (code, err) == (1, "")  # strict, and cc-quota graded error
         assert rules_in(out) == ["port-security-mismatch", "cc-quota"] and " error cc-quota " in out
+
+
+GLOBS = ("fixtures", "*.yml", "bad-?.yaml", "[ab]*.yaml", "tests/bad-*.yaml", "deploy/**/mail.yaml", "**/vendor/",
+         "./build/*", "docs/")
+
+
+@pytest.mark.parametrize("name, relative", [
+    ("fixtures", "a/fixtures"), ("x.yml", "x.yml"), ("bad-1.yaml", "bad-1.yaml"), ("bad-10.yaml", "bad-10.yaml"),
+    ("a.yaml", "q/a.yaml"), ("c.yaml", "c.yaml"), ("bad-x.yaml", "tests/bad-x.yaml"), ("mail.yaml", "deploy/mail.yaml"),
+    ("mail.yaml", "deploy/eu/prod/mail.yaml"), ("vendor", "vendor"), ("vendor", "lib/vendor"), ("o.yaml", "build/o.yaml"),
+    ("docs", "docs"), ("docs", "site/docs"), ("FIXTURES", "FIXTURES"), ("x.yml\n", "x.yml\n"),
+])
+def test_globs_match_as_fnmatchcase_does_one_glob_at_a_time(name, relative):
+    def one_at_a_time():
+        for glob in GLOBS:
+            glob = glob.rstrip("/")
+            if "/" not in glob:
+                if fnmatch.fnmatchcase(name, glob):
+                    return True
+            else:
+                glob = glob.removeprefix("./")
+                if fnmatch.fnmatchcase(relative, glob) or (glob.startswith("**/") and fnmatch.fnmatchcase(relative, glob[3:])):
+                    return True
+        return False
+
+    assert files.matches(name, relative, GLOBS) == one_at_a_time()

@@ -450,3 +450,26 @@ def test_check_plugin_reports_what_a_plugin_author_should_fix():
         "provider 'bare': host smtp.bare.example port 587 has no source URL",
     ]
     assert check_plugin(Relay()) == []
+
+
+def test_a_dialect_with_needles_is_offered_only_the_files_that_hold_one():
+    offered: list[str] = []
+
+    def detect(doc):
+        offered.append(doc.path)
+        return False
+
+    needled = plugin(emaillint_dialects=lambda self: [Dialect("odd", "a test format", detect, bool,
+                                                              needles=("odd_mail", "legacy_mail"))])
+    for path, text in [("plain.yaml", "name: x\n"), ("odd.yaml", "odd_mail: true\n"),
+                       ("legacy.yaml", "settings:\n  legacy_mail: {}\n"), ("prose.yaml", "note: odd mail\n")]:
+        lint(text, path=path, plugins=[needled], as_of=AS_OF)
+    assert offered == ["odd.yaml", "legacy.yaml"]
+
+
+@pytest.mark.parametrize("needles", ["smtp", ("smtp", 3), ("",)])
+def test_malformed_needles_name_the_dialect_and_it_is_not_used(needles):
+    reg = registry([plugin(emaillint_dialects=lambda self: [Dialect("odd", "mine", bool, bool, needles=needles)])])
+    assert reg.problems["bad"] == [f"dialect 'odd' has needles={needles!r}, so it is not used;"
+                                   " give a tuple of non-empty strings, or leave needles out"]
+    assert "odd" not in [d.name for d in reg.dialects]

@@ -264,18 +264,18 @@ def test_explain_of_a_core_rule_has_no_provider_notes(capsys):
     assert "## Providers" not in out
 
 
-@pytest.mark.parametrize("command", ["providers", "explain legacy-auth"])
-def test_the_readme_samples_are_real_output(capsys, command):
-    """Every line of the README's sample is printed, in that order ('...' skips lines)."""
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    sample = readme.split(f"```text\n$ emaillint {command}\n", 1)[1].split("```", 1)[0].splitlines()
+@pytest.mark.parametrize("command, page", [("providers", "providers.md"), ("explain legacy-auth", "rules.md")])
+def test_the_documented_samples_are_real_output(capsys, command, page):
+    """Every line of the page's sample is printed, in that order ('...' skips lines)."""
+    text = (REPO / "docs" / page).read_text(encoding="utf-8")
+    sample = text.split(f"```text\n$ emaillint {command}\n", 1)[1].split("```", 1)[0].splitlines()
     _, out, _ = cli(capsys, *command.split())
     printed = out.splitlines()
     position = 0
     for line in sample:
         if line == "...":
             continue
-        assert line in printed[position:], f"README line not printed (in order): {line!r}"
+        assert line in printed[position:], f"{page}: line not printed (in order): {line!r}"
         position = printed.index(line, position) + 1
     assert len([line for line in sample if line != "..."]) > 10
 

@@ -53,7 +53,7 @@ def read(doc: Any, options: Any) -> Reading:
 
 DIALECT = Dialect(name=NAME, summary="docker-compose environment: generic SMTP_*, Django EMAIL_*, vaultwarden, Laravel MAIL_*,"
                           " Ghost mail__*, authentik AUTHENTIK_EMAIL__*, n8n N8N_SMTP_*",
-                  detect=detect, read=read)
+                  detect=detect, read=read, needles=("services",))
 
 
 @hookimpl

@@ -87,7 +87,7 @@ def _cut(reader: Reader, setting: Setting) -> None:
 
 
 DIALECT = Dialect(name=NAME, summary="Discourse containers/app.yml: DISCOURSE_SMTP_* under env:",
-                  detect=detect, read=read)
+                  detect=detect, read=read, needles=(PREFIX + "ADDRESS",))
 
 
 @hookimpl

@@ -118,7 +118,7 @@ def _password(reader: Reader, draft: Any, smtp: dict[str, Setting], name: str, b
 
 
 DIALECT = Dialect(name=NAME, summary="GitLab Helm chart values: global.smtp and global.email.from",
-                  detect=detect, read=read)
+                  detect=detect, read=read, needles=MARKERS)
 
 
 @hookimpl

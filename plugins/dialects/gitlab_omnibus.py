@@ -102,7 +102,7 @@ def read(doc: Any, options: Any) -> Reading:
 
 
 DIALECT = Dialect(name=NAME, summary="GitLab Omnibus GITLAB_OMNIBUS_CONFIG in docker-compose: gitlab_rails['smtp_*']",
-                  detect=detect, read=read)
+                  detect=detect, read=read, needles=("smtp_",))
 
 
 @hookimpl

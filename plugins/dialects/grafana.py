@@ -97,7 +97,7 @@ def read(doc: Any, options: Any) -> Reading:
 
 
 DIALECT = Dialect(name=NAME, summary="Grafana Helm values: grafana.ini.smtp (also under grafana:), smtp.existingSecret",
-                  detect=detect, read=read)
+                  detect=detect, read=read, needles=("smtp",))
 
 
 @hookimpl

@@ -108,7 +108,7 @@ def read(doc: Any, options: Any) -> Reading:
 
 
 DIALECT = Dialect(name=NAME, summary="Home Assistant notify entries with platform: smtp (!secret and !include understood)",
-                  detect=detect, read=read)
+                  detect=detect, read=read, needles=("platform",))
 
 
 @hookimpl

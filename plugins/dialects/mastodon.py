@@ -96,7 +96,7 @@ def _starttls(reader: Reader, smtp: dict[str, Setting], name: str) -> dict[str, 
 
 
 DIALECT = Dialect(name=NAME, summary="Mastodon Helm chart values: mastodon.smtp (and smtp.bulk)",
-                  detect=detect, read=read)
+                  detect=detect, read=read, needles=("smtp",))
 
 
 @hookimpl

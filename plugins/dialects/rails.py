@@ -101,7 +101,7 @@ def read(doc: Any, options: Any) -> Reading:
 
 
 DIALECT = Dialect(name=NAME, summary="Rails config/email.yml, config/smtp.yml: ActionMailer smtp_settings per environment",
-                  detect=detect, read=read)
+                  detect=detect, read=read, needles=("smtp_settings", "address"))
 
 
 @hookimpl

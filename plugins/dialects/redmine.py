@@ -46,7 +46,7 @@ def read(doc: Any, options: Any) -> Reading:
 
 
 DIALECT = Dialect(name=NAME, summary="Redmine config/configuration.yml: email_delivery under default: or an environment",
-                  detect=detect, read=read)
+                  detect=detect, read=read, needles=(DELIVERY,))
 
 
 @hookimpl

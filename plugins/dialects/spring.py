@@ -117,7 +117,7 @@ def _relaxed(name: str) -> str:
 
 
 DIALECT = Dialect(name=NAME, summary="Spring Boot application.yml: spring.mail.* and JavaMail properties",
-                  detect=detect, read=read)
+                  detect=detect, read=read, needles=("mail",))
 
 
 @hookimpl

@@ -10,6 +10,7 @@ reference (``--resolve-env`` gives it its value, except for a password).
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from emaillint import kit
@@ -32,9 +33,15 @@ def detect(doc: Document) -> bool:
     keys = doc.keys()
     if "accounts" in keys or doc.scalar(("version",)) in FORMAT_VERSIONS:
         return True
-    # A near miss of "accounts" needs 6 to 12 characters: most keys are ruled out by
-    # length, and the "did you mean" runs only for the few that are not.
-    return any(kit.closest(key, ["accounts"]) for key in keys if 6 <= len(key) <= 12)
+    return any(_misspelt(key) for key in keys if 6 <= len(key) <= 12)
+
+
+@functools.lru_cache(maxsize=4096)
+def _misspelt(key: str) -> bool:
+    """A near miss of "accounts" (it needs 6 to 12 characters: most keys are ruled out by
+    length). Cached: a repository repeats its top-level keys (``apiVersion`` in every
+    manifest), and each answer costs a similarity comparison."""
+    return kit.closest(key, ["accounts"]) is not None
 
 
 def read(doc: Document, options: ReadOptions) -> Reading:

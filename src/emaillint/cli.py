@@ -11,9 +11,9 @@ import sys
 from typing import Sequence
 
 from emaillint import __version__
-from emaillint.model import EXIT_CLEAN, EXIT_ERROR
 from emaillint.report import FORMATS
 from emaillint.settings import Settings
+from emaillint.vocabulary import EXIT_CLEAN, EXIT_ERROR
 
 COMMANDS = ("check", "probe", "rules", "explain", "plugins", "providers", "dialects", "schema")
 

@@ -1,6 +1,6 @@
 """Telling a secret from a reference to one, without ever keeping the secret.
 
-Documented in the README's Security section: ``${NAME}`` is a reference the program
+Documented in docs/security.md: ``${NAME}`` is a reference the program
 expands; ``{{ ... }}`` is a template rendered before use (Jinja, Helm, Ansible); a
 tagged value such as ``!secret name`` is a secret-store reference; ``$NAME`` without
 braces, NAME in the upper case of environment variables, looks like a reference but

@@ -25,6 +25,7 @@ from emaillint.provider import (
     Plan,
     Provider,
     SecretShape,
+    SenderRule,
     Username,
     facts,
     serves,
@@ -88,20 +89,22 @@ def blanks(text: str) -> str:
 _KINDS = {API_ENDPOINT: "HTTPS API", INBOUND_ENDPOINT: "receives mail"}
 
 
-def other(entry: OtherHost) -> str:
+def other(entry: OtherHost, cited: bool = True) -> str:
+    """``imap.gmail.com -> smtp.gmail.com``; ``cited``: with the fact's confidence mark (the
+    callers that show the confidence elsewhere leave it out, as ``username`` and ``secret``)."""
     kind = f" ({_KINDS[entry.kind]})" if entry.kind in _KINDS else ""
-    return f"{entry.name}{_scope(entry.plans)}{kind} -> {blanks(entry.use_instead)}{sure(entry)}"
+    return f"{entry.name}{_scope(entry.plans)}{kind} -> {blanks(entry.use_instead)}" + (sure(entry) if cited else "")
 
 
-def username(entry: Username) -> str:
+def username(entry: Username, cited: bool = True) -> str:
     what = entry.fixed or entry.meaning
     aside = f": {entry.meaning}" if entry.fixed else ""
-    return f"{what}{_scope(entry.plans)}{aside}{sure(entry)} ({entry.source})"
+    return f"{what}{_scope(entry.plans)}{aside}" + (f"{sure(entry)} ({entry.source})" if cited else "")
 
 
-def secret(shape: SecretShape) -> str:
+def secret(shape: SecretShape, cited: bool = True) -> str:
     where = f"; not for the SMTP password, which takes {shape.instead}" if shape.instead else ""
-    return f"{shape.meaning}{where}{sure(shape)} ({shape.source})"
+    return f"{shape.meaning}{where}" + (f"{sure(shape)} ({shape.source})" if cited else "")
 
 
 def plan_host(provider: Provider, plan: Plan) -> Host:
@@ -149,6 +152,11 @@ def limits(plan: Plan) -> str:
 
 def overview(providers: Iterable[Provider]) -> list[str]:
     """One row per provider and plan: what a correct config for that plan says."""
+    return table(overview_rows(providers))
+
+
+def overview_rows(providers: Iterable[Provider]) -> list[tuple[str, ...]]:
+    """``overview``'s cells, its header first (docs/providers.md shows them as a Markdown table)."""
     rows = [("PROVIDER", "PLAN", "HOST", "PORT/SECURITY", "SIGN-IN", "RECIPIENTS/DAY", "MESSAGES/DAY",
              "PER MESSAGE")]
     for provider in providers:
@@ -157,7 +165,7 @@ def overview(providers: Iterable[Provider]) -> list[str]:
             rows.append((provider.name, plan.name, host.name, ports(host), sign_in(provider, plan),
                          figure(plan.recipients_per_day, plan), figure(plan.messages_per_day, plan),
                          figure(plan.recipients_per_message, plan)))
-    return table(rows)
+    return rows
 
 
 def details(provider: Provider, plugin: str) -> list[str]:
@@ -270,14 +278,24 @@ def _plan_notes(provider: Provider) -> list[str]:
 def _sender_notes(provider: Provider) -> list[str]:
     if not provider.sender_policy:
         return []
+    mark = f" ({provider.sender_confidence})" if provider.sender_confidence in ("M", "L") else ""
+    return [f"{sender(provider)}{mark} ({provider.sender_source})"] + [
+        sender_rule(provider, rule) + f" ({rule.source})" for rule in provider.sender_rules]
+
+
+def sender_rule(provider: Provider, rule: SenderRule) -> str:
+    """``for From gmail.com, googlemail.com: Google's sender guidelines ... (since 2024-02-01)``."""
+    since = f" (since {rule.since})" if rule.since else ""
+    return f"for From {', '.join(provider.domains[:2])}: {rule.text}{since}{sure(rule)}"
+
+
+def sender(provider: Provider) -> str:
+    """What the provider does with a From the account may not use, and the way out."""
     what = {REWRITES_SENDER: "rewrites a From it does not know", REJECTS_SENDER: "rejects a From the account may not use",
             VERIFIES_SENDER: "sends only from addresses or domains verified with it"}
     joiner = "how" if provider.sender_policy == VERIFIES_SENDER else "instead"
     note = f"; {joiner}: {provider.sender_note}" if provider.sender_note else ""
-    mark = f" ({provider.sender_confidence})" if provider.sender_confidence in ("M", "L") else ""
-    rules = [f"for From {', '.join(provider.domains[:2])}: {r.text}{f' (since {r.since})' if r.since else ''}"
-             f"{sure(r)} ({r.source})" for r in provider.sender_rules]
-    return [f"{what.get(provider.sender_policy, provider.sender_policy)}{note}{mark} ({provider.sender_source})"] + rules
+    return f"{what.get(provider.sender_policy, provider.sender_policy)}{note}"
 
 
 def _domain_notes(provider: Provider) -> list[str]:

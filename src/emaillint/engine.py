@@ -127,12 +127,13 @@ class Linter:
         accounts: list[tuple[Account, Context]] = []
         directives = suppressions.scan(text)
         in_file: set[str] = set()
+        dialects = [d for d in self.dialects if not d.needles or any(needle in text for needle in d.needles)]
         for document in list(loaded.documents):
             read: set[str] = set()  # secrets the dialect found itself
             found: list[Finding] = []
             shares = len(records) + len(accounts)
             try:
-                self._lint_document(document, found, read, records, accounts)
+                self._lint_document(document, dialects, found, read, records, accounts)
             except Exception as exc:  # a bug in emaillint itself: report it, lint the other files
                 found.append(self._plugin_error(path, f"emaillint failed on this document ({_where(exc)}), a bug"
                                                 " in emaillint or in the dialect that read it; please report it",
@@ -154,9 +155,10 @@ class Linter:
             result = result._replace(materials=baseline.materials(text, places, result.secrets))
         return result
 
-    def _lint_document(self, document: loader.Document, found: list[Finding], secrets: set[str],
-                       records: list[tuple[str, Record]], accounts: list[tuple[Account, Context]]) -> None:
-        reading = self._read(document, found)
+    def _lint_document(self, document: loader.Document, dialects: list[Dialect], found: list[Finding],
+                       secrets: set[str], records: list[tuple[str, Record]],
+                       accounts: list[tuple[Account, Context]]) -> None:
+        reading = self._read(document, dialects, found)
         if reading is None:
             return
         found.extend(reading.findings)
@@ -168,11 +170,11 @@ class Linter:
             else:
                 found.extend(self._check_account(document.path, account, records, _password(document, account)))
 
-    def _read(self, document: loader.Document, found: list[Finding]) -> Reading | None:
+    def _read(self, document: loader.Document, dialects: list[Dialect], found: list[Finding]) -> Reading | None:
         """The dialect's reading of a document (None: no dialect claims it, or it failed,
         which ``found`` then says), with the document's own findings (duplicate keys:
         only where a dialect found mail settings)."""
-        dialect = self._dialect(document, found)
+        dialect = self._dialect(document, dialects, found)
         if dialect is None:
             return None
         found.extend(document.findings)
@@ -183,8 +185,8 @@ class Linter:
                                             dialect.plugin, exc))
             return None
 
-    def _dialect(self, document: loader.Document, findings: list[Finding]) -> Dialect | None:
-        for dialect in self.dialects:
+    def _dialect(self, document: loader.Document, dialects: list[Dialect], findings: list[Finding]) -> Dialect | None:
+        for dialect in dialects:
             try:
                 if dialect.detect(document):
                     return dialect

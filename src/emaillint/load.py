@@ -108,7 +108,8 @@ class Document:
 
     def walk(self) -> None:
         """Check the document's budget and depth without converting it (if it was not)."""
-        if self._data is _UNREAD:
+        if self._data is _UNREAD and not (self.root is not None and self._loaded is not None
+                                          and _walked(self.root, self._loaded)):
             self._read(build=False)
 
     def _read(self, build: bool) -> Any:
@@ -469,6 +470,46 @@ def _syntax_finding(path: str, text: str, exc: yaml.MarkedYAMLError) -> Finding:
     return Finding(path, line, column, YAML_SYNTAX, ERROR, message)
 
 
+def _unusual(node: yaml.ScalarNode) -> bool:
+    """A scalar ``yaml_spec`` has rules for (see ``Loaded.unusual``)."""
+    if node.style:
+        return node.style in ("|", ">") or node.end_mark.line != node.start_mark.line
+    return node.value[:2] in _INDICATOR_LIKE or node.end_mark.line != node.start_mark.line
+
+
+def _walked(root: yaml.Node, loaded: Loaded) -> bool:
+    """The converter's walk (``build=False``) for the common document: every node reached
+    once (no alias), no merge key, within the budget and the depth. It spends and notices
+    exactly what the converter would, in a loop instead of a call per node, since most
+    documents of a repository are walked only to be checked. False: nothing was spent, and
+    the converter walks the document and says what it found."""
+    budget, unusual = loaded.budget[0], loaded.unusual
+    seen: set[int] = set()
+    stack = [(root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        budget -= 1
+        if budget < 0 or depth > MAX_DEPTH or id(node) in seen:
+            return False
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            unusual = unusual or _unusual(node)
+            continue
+        if node.flow_style and node.end_mark.line != node.start_mark.line:
+            unusual = True
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend((item, depth + 1) for item in reversed(node.value))
+            continue
+        for key_node, value_node in reversed(node.value):
+            if key_node.tag == _MERGE:
+                return False
+            if not unusual and isinstance(key_node, yaml.ScalarNode):
+                unusual = _unusual(key_node)
+            stack.append((value_node, depth + 1))
+    loaded.budget[0], loaded.unusual = budget, unusual
+    return True
+
+
 def _mark(node: yaml.Node) -> Position:
     mark = node.start_mark
     return _position(Position, (mark.line + 1, mark.column + 1))
@@ -567,14 +608,7 @@ class _Converter:
                 self.active.discard(id(source))
 
     def _notice(self, node: yaml.Node) -> None:
-        """Note a scalar ``yaml_spec`` has rules for (see ``Loaded.unusual``)."""
-        if self.loaded.unusual:
-            return
-        style = node.style
-        if style:
-            if style in ("|", ">") or node.end_mark.line != node.start_mark.line:
-                self.loaded.unusual = True
-        elif node.value[:2] in _INDICATOR_LIKE or node.end_mark.line != node.start_mark.line:
+        if not self.loaded.unusual and _unusual(node):
             self.loaded.unusual = True
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:

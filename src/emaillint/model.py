@@ -8,22 +8,14 @@ of that, and both are immutable, typed and picklable (worker processes send them
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Literal, Mapping, NamedTuple
-from emaillint.vocabulary import EMPTY, NO_SIGN_IN, NO_TLS, STARTTLS, STARTTLS_OPTIONAL, TLS
+from emaillint.vocabulary import (  # severities and exit codes: their home is the vocabulary, the CLI reads them
+    EMPTY, ERROR, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, INFO, NO_SIGN_IN, NO_TLS, SEVERITIES, STARTTLS,
+    STARTTLS_OPTIONAL, TLS, WARNING,
+)
 
 if TYPE_CHECKING:  # the data sheets' types, for annotations only: no import at start-up
     from emaillint.provider import FoundSecret, Plan, Provider
 
-ERROR = "error"
-WARNING = "warning"
-INFO = "info"
-SEVERITIES = (ERROR, WARNING, INFO)
-
-EXIT_CLEAN = 0
-"""No findings, or only warnings and infos without ``--strict``."""
-EXIT_FINDINGS = 1
-"""At least one finding fails the run."""
-EXIT_ERROR = 2
-"""Usage error, bad configuration, or an internal or plugin error."""
 
 
 class Position(NamedTuple):
@@ -332,6 +324,11 @@ class Dialect(NamedTuple):
 
     ``detect(document)`` says whether a YAML document is in this dialect (by content);
     ``read(document, options)`` maps it to accounts, keeping every field's position.
+
+    ``needles`` are words a file in this dialect always holds as written (a key such as
+    ``smtp_settings``): a file with none of them is never offered to ``detect``, so most
+    YAML in a repository costs a few substring searches instead of every dialect probing
+    its nodes. Empty (the default): ``detect`` sees every document.
     """
 
     name: str
@@ -339,6 +336,7 @@ class Dialect(NamedTuple):
     detect: Callable[[Any], bool]
     read: Callable[[Any, Any], Reading]
     plugin: str = ""
+    needles: tuple[str, ...] = ()
 
 
 class ReadOptions(NamedTuple):

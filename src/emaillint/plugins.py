@@ -225,8 +225,11 @@ class Registry:
             if other is not None:
                 self.error(name, f"dialect '{dialect.name}' is already defined by {self.label(other.plugin)},"
                                  " so this one is not used; rename yours")
+            elif not isinstance(dialect.needles, (tuple, list)) or not all(isinstance(n, str) and n for n in dialect.needles):
+                self.error(name, f"dialect '{dialect.name}' has needles={dialect.needles!r}, so it is not used;"
+                                 " give a tuple of non-empty strings, or leave needles out")
             else:
-                self.dialects.append(dialect._replace(plugin=name))
+                self.dialects.append(dialect._replace(plugin=name, needles=tuple(dialect.needles)))
         for name, provider in self._each("emaillint_providers", (Provider, Listing)):
             if isinstance(provider, Listing):
                 why = listing_problem(provider) or self.providers.add_listing(provider, name)

@@ -81,7 +81,7 @@ class SchemaChecker:
     not, lists every failed keyword with its place in the document and in the schema;
     about 18 ms to import. The pure-Python jsonschema costs ~65 ms to import and ~120
     microseconds a document (~800 for one that fails), which on 10,000 files or on one
-    file in a commit hook was most of the run (README: design notes).
+    file in a commit hook was most of the run (docs/design.md).
     """
 
     def __init__(self, schema: dict[str, Any]) -> None:

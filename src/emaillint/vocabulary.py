@@ -11,6 +11,19 @@ from __future__ import annotations
 
 from typing import Literal
 
+# --- severities and exit codes --------------------------------------------------------
+ERROR = "error"
+WARNING = "warning"
+INFO = "info"
+SEVERITIES = (ERROR, WARNING, INFO)
+
+EXIT_CLEAN = 0
+"""No findings, or only warnings and infos without ``--strict``."""
+EXIT_FINDINGS = 1
+"""At least one finding fails the run."""
+EXIT_ERROR = 2
+"""Usage error, bad configuration, or an internal or plugin error."""
+
 # --- security: how the connection is protected --------------------------------------
 Security = Literal["tls", "starttls", "starttls-optional", "none"]
 TLS: Security = "tls"

@@ -86,8 +86,8 @@ def test_try_repo_fails_on_the_bad_file_and_passes_once_it_is_fixed(tmp_path, ho
     assert re.search(r"^emaillint\.+Passed$", result.stdout, re.M), result.stdout
 
 
-def test_the_readme_snippets_work_including_the_documented_override(tmp_path, hook_repo, pre_commit_home):
-    basic, override = readme_blocks("pre-commit", "yaml")
+def test_the_documented_snippets_work_including_the_override(tmp_path, hook_repo, pre_commit_home):
+    basic, override = readme_blocks("pre-commit", "yaml", "docs/ci.md")
     rev = git(hook_repo, "rev-parse", "HEAD")
 
     def config(snippet: str) -> str:

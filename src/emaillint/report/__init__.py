@@ -6,9 +6,12 @@ A format module is imported only when chosen, so a text run never pays for SARIF
 from __future__ import annotations
 
 import importlib
-from typing import IO, Mapping, NamedTuple, Sequence
+from typing import IO, TYPE_CHECKING, Mapping, NamedTuple, Sequence
 
-from emaillint.model import ERROR, INFO, WARNING, Finding, Rule
+from emaillint.vocabulary import ERROR, INFO, WARNING
+
+if TYPE_CHECKING:  # annotations only: --version and --help never import the model
+    from emaillint.model import Finding, Rule
 
 FORMATS = {
     "text": "emaillint.report.text",

@@ -1,7 +1,10 @@
 """The file is not valid YAML.
 
 ## What it does
-Reports where the YAML parser stopped, with the parser's reason.
+Reports where the YAML parser stopped, with the parser's reason. What only YAML 1.2
+refuses while the libyaml-based loaders programs use accept it (`key: "value"# comment`,
+a flow mapping continued on a line less indented than its key) is a warning, and the file
+is linted all the same.
 
 ## Why is this bad
 A program that reads this file fails at start-up, or (with some loaders) reads only part

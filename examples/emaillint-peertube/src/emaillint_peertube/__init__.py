@@ -67,7 +67,8 @@ def read(doc: Any, options: Any) -> Reading:
     return reader.reading()
 
 
-DIALECT = Dialect(name=NAME, summary="PeerTube config/production.yaml: the smtp: block", detect=detect, read=read)
+DIALECT = Dialect(name=NAME, summary="PeerTube config/production.yaml: the smtp: block", detect=detect, read=read,
+                  needles=("smtp",))
 
 
 @hookimpl
