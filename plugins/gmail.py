@@ -19,6 +19,7 @@ from emaillint.api import (
     OtherHost,
     Plan,
     Provider,
+    SenderRule,
     hookimpl,
 )
 
@@ -32,6 +33,9 @@ LESS_SECURE_APPS = "https://support.google.com/accounts/answer/6010255"
 WORKSPACE_LSA = "https://support.google.com/a/answer/14114704"
 APP_PASSWORDS = "https://support.google.com/accounts/answer/185833"
 SEND_AS = "https://support.google.com/mail/answer/22370"
+# Email sender guidelines (PROVIDERS-2.md section 3.3 and correction 8, H); the FAQ's
+# enforcement ramp from 2025-11 is M-H there, so it is a word in the text, not a date.
+SENDER_GUIDELINES = "https://support.google.com/a/answer/81126"
 
 GMAIL = Provider(
     name="gmail",
@@ -81,6 +85,11 @@ GMAIL = Provider(
     sender_policy=REWRITES_SENDER,
     sender_source=SEND_AS,
     sender_note="add that address as a verified 'Send mail as' alias in Gmail's settings",
+    sender_rules=(
+        SenderRule("Google's sender guidelines say \"Don't impersonate Gmail From: headers\" and Gmail"
+                   " quarantines such mail under DMARC, with rejections since the November 2025 ramp-up",
+                   SENDER_GUIDELINES, since="2024-02-01", confidence="H"),
+    ),
     explanation=(
         "Gmail accepts mail submission on smtp.gmail.com: port 587 with STARTTLS (the documented"
         " setting) or 465 with implicit TLS, signed in with the full address. Plain account"

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 from emaillint.api import (
     APP_PASSWORD,
+    MEDIUM,
     OAUTH2,
+    OFF_BY_DEFAULT,
     PASSWORD,
     STARTTLS,
     AuthMethod,
@@ -47,6 +49,16 @@ M365_LIMITS = ("https://learn.microsoft.com/office365/servicedescriptions/"
                "exchange-online-service-description/exchange-online-limits")
 M365_BASIC_AUTH_TIMELINE = ("https://techcommunity.microsoft.com/blog/exchange/"
                             "updated-exchange-online-smtp-auth-basic-authentication-deprecation-timeline/4489835")
+# The Message Center post: the 2026 rejection plan "has been put on hold ... In 2027,
+# Microsoft will announce the final removal date" (PROVIDERS-2.md section 3.1, H).
+M365_MC786329 = "https://mc.merill.net/message/MC786329"
+# 2025-2026 reports that Outlook.com app passwords fail as well (PROVIDERS-2.md section 3.2
+# and correction 3: field consensus, so medium confidence with several agreeing sources).
+N8N_APP_PASSWORDS = "https://github.com/n8n-io/n8n-docs/issues/4373"
+OMAMAIL_APP_PASSWORDS = "https://github.com/huacnlee/omamail/issues/31"
+ISPDB_OAUTH_SCOPE = "https://outlook.office365.com/SMTP.Send"
+"""The same resource as Microsoft's https://outlook.office.com/SMTP.Send, as ISPDB's
+office365.com.xml writes it (PROVIDERS-2.md correction 1)."""
 SEND_AS = "https://github.com/gophish/gophish/issues/2900"
 
 PERSONAL = ("free", "subscriber")
@@ -111,30 +123,34 @@ def personal_auth(plans: tuple[str, ...] = ()) -> tuple[AuthMethod, ...]:
 
     ``plans`` scopes the retirements where a provider also has Microsoft 365 plans.
     App passwords are Basic authentication too; that they fail comes from field reports
-    (medium-high confidence: Microsoft's settings page still mentions them).
+    that agree (medium confidence with three sources, so an error: Microsoft's settings
+    page still mentions them).
     """
     return (
         AuthMethod(PASSWORD, BASIC_AUTH_END, retired_on="2024-09-16", plans=plans,
                    note="personal Microsoft accounts accept only OAuth2 (Modern Auth) since then; an"
                         " app password does not help (535 5.7.139 basic authentication is disabled):"
                         " sign in with OAuth2"),
-        AuthMethod(APP_PASSWORD, CHATMAIL_OUTLOOK, retired_on="2024-09-16", plans=plans,
+        AuthMethod(APP_PASSWORD, f"{CHATMAIL_OUTLOOK} {N8N_APP_PASSWORDS} {OMAMAIL_APP_PASSWORDS}",
+                   retired_on="2024-09-16", plans=plans, confidence=MEDIUM,
                    note="app passwords are Basic authentication too and fail with 535 5.7.139 since"
                         " then, although Microsoft's settings page still mentions them: sign in with"
                         " OAuth2"),
     )
 
 
-_M365_BASIC_OFF = ("Microsoft turns Basic SMTP AUTH off by default for existing tenants at the end of"
-                   " December 2026 (an admin can turn it back on until the final removal, to be dated"
-                   " in the second half of 2027; then 550 5.7.30 Basic authentication is not"
-                   " supported for Client Submission): sign in with OAuth2")
-MICROSOFT365_AUTH = (
-    AuthMethod(PASSWORD, M365_BASIC_AUTH_TIMELINE, retired_on="2027-01-01", plans=ORGANIZATION,
-               note=_M365_BASIC_OFF),
-    AuthMethod(APP_PASSWORD, M365_BASIC_AUTH_TIMELINE, retired_on="2027-01-01", plans=ORGANIZATION,
-               note=_M365_BASIC_OFF),
-)
+# Microsoft's date is "end of December 2026"; vendors plan for 2026-12-31 (PROVIDERS-2.md
+# section 3.1 and correction 2, M). Off by default, not refused: an admin of an existing
+# tenant can turn it back on until the final removal, so this stays a warning after it.
+_M365_BASIC_OFF = ("from the end of December 2026 Basic SMTP AUTH works only where an admin turned it"
+                   " back on for the tenant, until the final removal, which Microsoft will announce in"
+                   " the second half of 2027 (then 550 5.7.30 Basic authentication is not supported for"
+                   " Client Submission); tenants created after December 2026 get OAuth only: sign in"
+                   " with OAuth2")
+MICROSOFT365_AUTH = tuple(
+    AuthMethod(method, f"{M365_BASIC_AUTH_TIMELINE} {M365_MC786329}", retired_on="2026-12-31",
+               plans=ORGANIZATION, note=_M365_BASIC_OFF, confidence=MEDIUM, retirement=OFF_BY_DEFAULT)
+    for method in (PASSWORD, APP_PASSWORD))
 OAUTH2_SMTP = AuthMethod(OAUTH2, M365_OAUTH)
 
 SENDER_NOTE = "make it an alias of the account, or (Microsoft 365) grant the mailbox Send As rights on it"
@@ -148,9 +164,10 @@ PERSONAL_EXPLANATION = (
 )
 MICROSOFT365_EXPLANATION = (
     "Microsoft 365 mailboxes submit mail on smtp.office365.com, port 587 (or 25) with STARTTLS,"
-    " never 465, after an admin allowed SMTP AUTH for the mailbox. Passwords still work until"
-    " Microsoft turns Basic SMTP AUTH off by default at the end of December 2026; OAuth2 is the"
-    " way forward. Limits: 10,000 recipients a day per mailbox, 500 per message, 30 messages a"
+    " never 465, after an admin allowed SMTP AUTH for the mailbox. Passwords work until Microsoft"
+    " turns Basic SMTP AUTH off by default at the end of December 2026, and after that only where"
+    " an admin turns it back on, until a final removal Microsoft will announce in 2027; OAuth2 is"
+    " the way forward. Limits: 10,000 recipients a day per mailbox, 500 per message, 30 messages a"
     " minute."
 )
 PERSONAL_SETUP = (
@@ -163,5 +180,6 @@ MICROSOFT365_SETUP = (
     "an admin allows SMTP AUTH for the mailbox (Microsoft 365 admin center > Users > Active"
     " users > Mail > Manage email apps > Authenticated SMTP; security defaults block it;"
     f" {M365_SMTP_AUTH}). OAuth2: register an application in Microsoft Entra with the scope"
-    f" https://outlook.office.com/SMTP.Send (+ offline_access) and sign in with XOAUTH2 ({M365_OAUTH})."
+    f" https://outlook.office.com/SMTP.Send (+ offline_access; ISPDB writes the same resource as"
+    f" {ISPDB_OAUTH_SCOPE}) and sign in with XOAUTH2 ({M365_OAUTH})."
 )

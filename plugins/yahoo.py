@@ -20,6 +20,7 @@ from emaillint.api import (
     OtherHost,
     Plan,
     Provider,
+    SenderRule,
     hookimpl,
 )
 
@@ -33,6 +34,9 @@ LESS_SECURE_SIGN_IN = "https://github.com/OfflineIMAP/offlineimap/issues/688"
 SMALL_BUSINESS_LIMITS = "https://help.yahoo.com/kb/SLN17518.html"
 # Low-medium confidence: field reports of Yahoo refusing a From that is not the account.
 SENDER = "https://github.com/PHPMailer/PHPMailer/issues/444"
+# Yahoo's 2024 sender requirements, read only in paraphrases of its Sender Hub
+# (PROVIDERS-2.md section 3.4, M).
+SENDER_HUB = "https://senders.yahooinc.com/best-practices/"
 
 YAHOO = Provider(
     name="yahoo",
@@ -72,6 +76,11 @@ YAHOO = Provider(
     ),
     sender_policy=REJECTS_SENDER,
     sender_source=SENDER,
+    sender_rules=(
+        SenderRule("Yahoo's sender requirements ask for SPF, DKIM and DMARC aligned with the From"
+                   " domain, and yahoo.com publishes a DMARC reject policy", SENDER_HUB, since="2024-02-01",
+                   confidence="M"),
+    ),
     explanation=(
         "Yahoo Mail accepts mail submission on smtp.mail.yahoo.com: port 587 with STARTTLS or"
         " 465 with implicit TLS, signed in with the full address and an app password (the"

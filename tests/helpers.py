@@ -22,6 +22,9 @@ BUILTIN_PLUGINS = _builtin_plugins()
 """emaillint's own plugins (providers and dialects), as its distribution registers them."""
 SENDERS = ("amazon-ses", "brevo", "mailgun", "mailjet", "mailtrap", "postmark", "resend", "sendgrid", "sparkpost")
 """The built-in transactional senders: plugin and provider names alike."""
+MAILBOXES = ("qq", "exmail", "netease", "aliyun-directmail", "aliyun-mail", "yandex", "mailru", "zoho", "fastmail",
+             "aol", "gmx", "webde", "mailcom", "naver", "daum", "proton")
+"""The built-in regional and independent mailbox providers (PROVIDERS-2.md sections 1.10-2.9)."""
 
 
 def readme_blocks(section: str, language: str, document: str = "README.md") -> list[str]:

@@ -120,7 +120,7 @@ def test_installed_console_script_runs_on_the_bundled_examples():
     lines = result.stdout.splitlines()
     assert "examples/legacy-guide.yaml:7:15: error port-security-mismatch" in result.stdout
     assert "examples/legacy-guide-yahoo-hotmail.yaml:13:11: warning legacy-host [*] smtp.live.com" in result.stdout
-    assert "examples/microsoft365-invoices.yaml:9:11: warning legacy-auth Microsoft 365 stops" in result.stdout
+    assert "examples/microsoft365-invoices.yaml:9:11: warning legacy-auth Microsoft 365 turns" in result.stdout
     assert "examples/gmail-invoices.yaml" not in result.stdout
     assert lines[-1] == "6 files checked: 8 errors, 5 warnings, 1 info; 3 fixable with --fix"
     assert result.stderr == ""

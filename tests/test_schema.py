@@ -13,7 +13,7 @@ from emaillint.escape import printable
 from emaillint.plugins import OWN_DIST, load_registry
 from emaillint.schema import base_schema
 
-from helpers import AS_OF, SENDERS
+from helpers import AS_OF, MAILBOXES, SENDERS
 
 
 def test_the_shipped_schema_is_valid_json_schema():
@@ -29,9 +29,9 @@ def test_the_plan_description_names_the_plans_of_every_built_in_provider():
     registry = load_registry()
     own = {info.name for info in registry.plugins if info.dist == OWN_DIST}
     description = base_schema()["$defs"]["account"]["properties"]["plan"]["description"]
-    built_in = [registry.providers.by_name[name] for name, plugin in registry.providers.plugin_of.items()
+    built_in = [registry.providers.provider(name) for name, plugin in list(registry.providers.plugin_of.items())
                 if plugin in own]
-    assert {provider.name for provider in built_in} == {"gmail", "yahoo", "hotmail", "outlook", *SENDERS}
+    assert {provider.name for provider in built_in} == {"gmail", "yahoo", "hotmail", "outlook", *SENDERS, *MAILBOXES}
     for provider in built_in:
         assert f"{provider.name}: {' | '.join(plan.name for plan in provider.plans)}" in description
     assert "emaillint providers" in description

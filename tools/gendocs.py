@@ -92,7 +92,7 @@ def rules_reference(registry: Registry, old: str) -> str:
 
 def _providers(registry: Registry) -> list[Provider]:
     names = [n for n in registry.providers.names() if _own(registry, registry.providers.plugin_of[n])]
-    return [registry.providers.by_name[name] for name in names]
+    return [p for p in (registry.providers.provider(name) for name in names) if p is not None]
 
 
 def _own(registry: Registry, plugin: str) -> bool:
@@ -109,12 +109,17 @@ def providers_overview(registry: Registry, old: str) -> str:
     return "\n".join(lines) + "\n\n" + _cell(" ".join(datasheet.legend())) + "\n"
 
 
+def _mailboxes(provider: Provider) -> bool:
+    """Mailbox providers own address domains, or host company mailboxes (Tencent Exmail)."""
+    return bool(provider.domains) or any(plan.organization for plan in provider.plans)
+
+
 def mailbox_providers(registry: Registry, old: str) -> str:
-    return _sheets([p for p in _providers(registry) if p.domains], registry, old)
+    return _sheets([p for p in _providers(registry) if _mailboxes(p)], registry, old)
 
 
 def sending_services(registry: Registry, old: str) -> str:
-    return _sheets([p for p in _providers(registry) if not p.domains], registry, old)
+    return _sheets([p for p in _providers(registry) if not _mailboxes(p)], registry, old)
 
 
 FACTS = "| fact | value | conf. | source |\n| --- | --- | --- | --- |\n"
@@ -161,7 +166,7 @@ def _facts(provider: Provider):
     for entry in provider.usernames:
         yield row("username", datasheet.username(entry, cited=False), entry.confidence, entry.source)
     for entry in provider.auth:
-        state = f", refused from {entry.retired_on}: {entry.note}" if entry.retired_on else ""
+        state = f", {datasheet.retirement(entry)}: {entry.note}" if entry.refused else ""
         yield row(f"sign-in{_plans(entry.plans)}", f"{entry.method}{state}", entry.confidence, entry.source)
     for shape in provider.secrets:
         yield row("secret shape", datasheet.secret(shape, cited=False), shape.confidence, shape.source)
@@ -170,6 +175,8 @@ def _facts(provider: Provider):
         yield row(f"plan `{plan.name}`", f"{plan.title}: {datasheet.limits(plan)}{extra}", plan.confidence, plan.source)
     if provider.sender_policy:
         yield row("sender", datasheet.sender(provider), provider.sender_confidence, provider.sender_source)
+    for rule in provider.sender_rules:
+        yield row("sender rule", datasheet.sender_rule(provider, rule), rule.confidence, rule.source)
     yield row("all sources", "every source the sheet was written from", "", " ".join(provider.sources))
 
 

@@ -86,17 +86,22 @@ from emaillint.provider import (
     REJECTS_SENDER,
     REWRITES_SENDER,
     VERIFIES_SENDER,
+    NOT_ACCEPTED,
+    OFF_BY_DEFAULT,
     AuthMethod,
     Endpoint,
     FoundSecret,
     Host,
+    Listing,
     OtherHost,
     Plan,
     Provider,
     SecretShape,
+    SenderRule,
     Username,
     endpoints,
     graded,
+    reading_hosts,
 )
 from emaillint.resolve import address_of, domain_of
 from emaillint.vocabulary import (
@@ -134,12 +139,14 @@ from emaillint.rules.shared_quota import Record
 
 API_VERSION = 2
 
+
 __all__ = [
     "API_VERSION", "hookimpl",
     # providers: the data sheet
     "Provider", "Host", "Endpoint", "OtherHost", "AuthMethod", "Plan", "Username", "SecretShape",
-    "REWRITES_SENDER", "REJECTS_SENDER", "VERIFIES_SENDER", "API_ENDPOINT", "INBOUND_ENDPOINT",
-    "Confidence", "HIGH", "MEDIUM", "LOW", "graded", "endpoints",
+    "SenderRule", "Listing", "REWRITES_SENDER", "REJECTS_SENDER", "VERIFIES_SENDER", "API_ENDPOINT",
+    "INBOUND_ENDPOINT", "OFF_BY_DEFAULT", "NOT_ACCEPTED",
+    "Confidence", "HIGH", "MEDIUM", "LOW", "graded", "endpoints", "reading_hosts",
     # the shared vocabulary
     "Security", "TLS", "STARTTLS", "STARTTLS_OPTIONAL", "NO_TLS", "NONE",
     "SignIn", "PASSWORD", "APP_PASSWORD", "OAUTH2", "API_KEY", "NO_SIGN_IN", "UNKNOWN_SIGN_IN",

@@ -112,7 +112,9 @@ def build_parser() -> argparse.ArgumentParser:
                                   help="explain a rule, with a bad and a good example")
     explain.add_argument("rule", metavar="RULE")
     commands.add_parser("plugins", parents=[plugin_options], help="list installed plugins and their versions")
-    commands.add_parser("providers", parents=[plugin_options], help="list each provider's correct settings")
+    providers = commands.add_parser("providers", parents=[plugin_options], help="list each provider's correct settings")
+    providers.add_argument("--all", action="store_true",
+                           help="also every fact's source and confidence, and the ISPDB index for hosts no sheet knows")
     commands.add_parser("dialects", parents=[plugin_options], help="list the config formats emaillint reads")
     commands.add_parser("schema", parents=[plugin_options],
                         help="print the JSON Schema of emaillint's config format")

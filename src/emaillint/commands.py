@@ -63,7 +63,7 @@ def explain(args: argparse.Namespace, stream: IO[str]) -> int:
 
 
 def _providers(registry: Registry) -> list[Provider]:
-    return [registry.providers.by_name[name] for name in registry.providers.names()]
+    return registry.providers.everything()
 
 
 def plugins(args: argparse.Namespace, stream: IO[str]) -> int:
@@ -81,6 +81,12 @@ def providers(args: argparse.Namespace, stream: IO[str]) -> int:
     lines = datasheet.overview(known) + [""] + datasheet.legend()
     for provider in known:
         lines += [""] + datasheet.details(provider, registry.providers.plugin_of[provider.name])
+        if args.all:
+            lines += datasheet.fact_sources(provider)
+    if args.all:
+        from emaillint import ispdb
+
+        lines += [""] + datasheet.ispdb_index(ispdb.everything(), registry.providers)
     stream.write("".join(line + "\n" for line in lines))
     return _errors(registry, stream)
 

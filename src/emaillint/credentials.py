@@ -77,6 +77,9 @@ _WORDS = frozenset((
     "icloud", "zoho", "sendgrid", "mailgun", "mailjet", "brevo", "postmark", "resend", "account",
     "user", "username", "login", "auth", "authorization", "code", "token", "api", "key", "real", "actual",
     "own", "new", "value", "none", "null", "sixteen", "16", "digit", "char", "character", "characters", "xxx", "xxxx",
+    # the Chinese and Russian guides' words (你的QQ邮箱授权码, 客户端授权密码, ваш_пароль_приложения):
+    "qq", "163", "126", "你的", "您的", "邮箱", "授权码", "授权", "密码", "客户端", "应用", "专用", "第三方",
+    "ваш", "пароль", "приложения", "яндекса", "yandex",
 ))
 """The vocabulary of placeholders: ``your-app-password``, ``CHANGE_ME``, ``YOUR_SMTP_PASSWORD``,
 ``put your password here``. A value is a placeholder only if it is made of these words and
@@ -113,8 +116,10 @@ def _spelled_from_words(part: str) -> bool:
     return len(part) in ends
 
 
-_APP_PASSWORD = re.compile(r"[a-z]{4}(?: ?[a-z]{4}){3}")
-"""Google's and Yahoo's app passwords: 16 lower-case letters, shown in groups of four."""
+_APP_PASSWORD = re.compile(r"[a-z]{4}(?: ?[a-z]{4}){3}|[A-Za-z0-9]{16}")
+"""Google's and Yahoo's app passwords: 16 lower-case letters, shown in groups of four; and
+the authorization codes of QQ Mail (16 lower-case letters) and NetEase (16 letters, upper
+case in older public 163 configs, mixed with digits in newer ones: unverified beyond those)."""
 
 
 def sign_in_of(secret: Secret | None, text: str = "") -> SignIn | None:

@@ -7,22 +7,27 @@ what the rules check, with the same sources.
 from __future__ import annotations
 
 import textwrap
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
 import re
 
 from emaillint.provider import (
     API_ENDPOINT,
     INBOUND_ENDPOINT,
+    NOT_ACCEPTED,
+    OFF_BY_DEFAULT,
     REJECTS_SENDER,
     REWRITES_SENDER,
     VERIFIES_SENDER,
+    AuthMethod,
     Host,
     OtherHost,
     Plan,
     Provider,
     SecretShape,
+    SenderRule,
     Username,
+    facts,
     serves,
 )
 from emaillint.vocabulary import (
@@ -50,7 +55,8 @@ def legend() -> list[str]:
     return textwrap.wrap(
         f"{ESTIMATE_MARK}: the provider does not publish this figure, so it is an estimate (see the"
         " plan's note); -: no published limit. PORT/SECURITY: the recommended pair first. SIGN-IN:"
-        " the methods accepted, then those that stop (or stopped) working on the date after 'until'."
+        " the methods accepted, then those that stop (or stopped) working on the date after 'until', and"
+        " those the provider turns off by default (an admin may turn them back on) from a date."
         " (M), (L): a fact of medium or low confidence (a paraphrase of the provider's text, field"
         " reports, an inference), which makes at most a warning or an info; <region>: any Region's"
         " name in its place.",
@@ -109,15 +115,25 @@ def plan_host(provider: Provider, plan: Plan) -> Host:
 def sign_in(provider: Provider, plan: Plan) -> str:
     """``app-password, oauth2; password until 2022-05-30``, for one plan."""
     entries = [a for a in provider.auth if not a.plans or plan.name in a.plans]
-    accepted = [a.method for a in entries if not a.retired_on]
+    accepted = [a.method for a in entries if not a.refused]
     until: dict[str, list[str]] = {}
     for entry in entries:
-        if entry.retired_on:
-            until.setdefault(entry.retired_on, []).append(entry.method)
+        if entry.refused:
+            until.setdefault(retirement(entry), []).append(entry.method)
     parts = [", ".join(accepted)] if accepted else []
-    parts += [f"{', '.join(methods)} until {date}" for date, methods in sorted(until.items())]
+    parts += [f"{', '.join(methods)} {when}" for when, methods in sorted(until.items(), key=lambda i: i[0][-10:])]
     fixed = [u.fixed for u in provider.usernames if u.fixed and serves(u, plan.name)]
     return "; ".join(parts + [f"username {name}" for name in fixed]) or "-"
+
+
+def retirement(entry: AuthMethod) -> str:
+    """``until 2024-09-16``, ``off by default from 2026-12-31`` where an admin may turn it back
+    on, or ``not accepted`` (never, so no date)."""
+    if entry.retirement == OFF_BY_DEFAULT:
+        return f"off by default from {entry.retired_on}"
+    if entry.retirement == NOT_ACCEPTED:
+        return "not accepted"
+    return f"until {entry.retired_on}"
 
 
 def figure(value: int | None, plan: Plan) -> str:
@@ -168,7 +184,7 @@ def details(provider: Provider, plugin: str) -> list[str]:
     for entry in provider.usernames:
         add("username", username(entry))
     for entry in provider.auth:
-        state = f"until {entry.retired_on}" if entry.retired_on else "accepted"
+        state = retirement(entry) if entry.refused else "accepted"
         add("sign-in", f"{entry.method}{_scope(entry.plans)} {state}{sure(entry)} ({entry.source})")
     for shape in provider.secrets:
         add("secret", secret(shape))
@@ -181,6 +197,42 @@ def details(provider: Provider, plugin: str) -> list[str]:
     add("setup", provider.setup)
     add("sources", " ".join(provider.sources))
     return lines
+
+
+def fact_sources(provider: Provider) -> list[str]:
+    """Every fact of the sheet on a line of its own, with its confidence and source (``--all``)."""
+    lines = [f"  {'facts':<10} every fact, its confidence (H unless marked) and where it came from:"]
+    add = _field(lines, label_width=0)
+    for host in provider.hosts:
+        for endpoint in host.endpoints:
+            add("", f"{blanks(host.name)} port {endpoint.port} {endpoint.security}{sure(endpoint)}: {endpoint.source}")
+    for fact in facts(provider):
+        if not hasattr(fact, "port"):
+            add("", f"{type(fact).__name__} {_what(fact)}{sure(fact)}: {fact.source}")
+    return lines
+
+
+def _what(fact: object) -> str:
+    for field in ("name", "method", "fixed", "meaning", "text"):
+        value = getattr(fact, field, "")
+        if value:
+            return blanks(str(value))
+    return ""
+
+
+def ispdb_index(entries: list[Any], index: Any) -> list[str]:
+    """The ISPDB index ``provider-security`` falls back on, each entry with its file (``--all``)."""
+    commit = entries[0].source.split("/blob/", 1)[1].split("/", 1)[0] if entries else "-"
+    lines = textwrap.wrap(
+        f"Thunderbird's ISPDB (https://github.com/thunderbird/autoconfig at {commit}; MPL-2.0): the"
+        " (port, security) pairs it lists for hosts no data sheet knows, which provider-security"
+        " checks against; a host a sheet claims is the sheet's.", WIDTH)
+    rows = [("HOST", "PORT", "SECURITY", "ISPDB FILE")]
+    for entry in entries:
+        claim = index.for_host(entry.host)
+        rows.append((entry.host, str(entry.port), entry.security,
+                     entry.file + (f" (the {claim.provider.name} sheet wins)" if claim else "")))
+    return lines + table(rows)
 
 
 def guidance(rule_id: str, providers: Iterable[Provider]) -> list[str]:
@@ -213,8 +265,8 @@ def _secret_notes(provider: Provider) -> list[str]:
 
 
 def _auth_notes(provider: Provider) -> list[str]:
-    notes = [f"{a.method}{_scope(a.plans)} until {a.retired_on}: {a.note} ({a.source})"
-             for a in provider.auth if a.retired_on]
+    notes = [f"{a.method}{_scope(a.plans)} {retirement(a)}: {a.note} ({a.source})"
+             for a in provider.auth if a.refused]
     return notes + ([f"setup: {provider.setup}"] if provider.setup else [])
 
 
@@ -227,7 +279,14 @@ def _sender_notes(provider: Provider) -> list[str]:
     if not provider.sender_policy:
         return []
     mark = f" ({provider.sender_confidence})" if provider.sender_confidence in ("M", "L") else ""
-    return [f"{sender(provider)}{mark} ({provider.sender_source})"]
+    return [f"{sender(provider)}{mark} ({provider.sender_source})"] + [
+        sender_rule(provider, rule) + f" ({rule.source})" for rule in provider.sender_rules]
+
+
+def sender_rule(provider: Provider, rule: SenderRule) -> str:
+    """``for From gmail.com, googlemail.com: Google's sender guidelines ... (since 2024-02-01)``."""
+    since = f" (since {rule.since})" if rule.since else ""
+    return f"for From {', '.join(provider.domains[:2])}: {rule.text}{since}{sure(rule)}"
 
 
 def sender(provider: Provider) -> str:

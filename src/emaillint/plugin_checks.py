@@ -13,13 +13,16 @@ from typing import Any, Mapping
 from emaillint.model import SEVERITIES, Finding, Fix, Rule
 from emaillint.provider import (
     HOST_KINDS,
+    RETIREMENTS,
     AuthMethod,
+    Listing,
     Endpoint,
     Host,
     OtherHost,
     Plan,
     Provider,
     SecretShape,
+    SenderRule,
     Username,
     facts,
 )
@@ -32,6 +35,7 @@ RULE_SCOPES = ("account", "run", "engine")
 _PROVIDER_PARTS: tuple[tuple[str, type], ...] = (
     ("hosts", Host), ("plans", Plan), ("auth", AuthMethod), ("legacy_hosts", OtherHost),
     ("wrong_hosts", OtherHost), ("domains", str), ("usernames", Username), ("secrets", SecretShape),
+    ("sender_rules", SenderRule),
 )
 
 
@@ -125,6 +129,24 @@ def _values_problem(fact: Any) -> str:
     return ""
 
 
+def listing_problem(listing: Listing) -> str:
+    name = f"listing '{listing.name}'"
+    if not isinstance(listing.name, str) or not SLUG.fullmatch(listing.name):
+        return f"provider name {listing.name!r} is not a lower-case slug; write one like 'acme-relay'"
+    if not isinstance(listing.load, str) or not re.fullmatch(r"[\w.]+:\w+", listing.load):
+        return f"{name}: load must be 'module:attribute' (the sheet's Provider), not {listing.load!r}"
+    for field in ("hosts", "patterns", "domains"):
+        values = getattr(listing, field)
+        if not isinstance(values, tuple) or not all(isinstance(v, str) and v == v.strip().lower() and v
+                                                    for v in values):
+            return f"{name}: {field} must be a tuple of lower-case strings"
+    for pattern in listing.patterns:
+        why = _regex_problem(pattern)
+        if why:
+            return f"{name}: {why}"
+    return ""
+
+
 def _facts_problem(provider: Provider) -> str:
     """The fields data sheets gained for sending services: types, confidence levels and
     regular expressions, each checked before a rule trips over it."""
@@ -148,6 +170,10 @@ def _facts_problem(provider: Provider) -> str:
         why = _blanks_problem(other)
         if why:
             return f"{name}: host {other.name}: {why}"
+    for entry in provider.auth:
+        if entry.retirement not in RETIREMENTS:
+            return (f"{name}: AuthMethod {entry.method!r} has retirement {entry.retirement!r}; write"
+                    " OFF_BY_DEFAULT, NOT_ACCEPTED or leave it out")
     for entry in provider.usernames:
         if (not entry.meaning or not (entry.fixed or entry.pattern) or not isinstance(entry.plans, tuple)
                 or not isinstance(entry.sending_domain, bool)):

@@ -29,8 +29,8 @@ import pluggy
 
 from emaillint import hookspecs
 from emaillint.model import ERROR, Dialect, Finding, Rule
-from emaillint.plugin_checks import provider_problem, rule_problem, schema_property_problem
-from emaillint.provider import Provider
+from emaillint.plugin_checks import listing_problem, provider_problem, rule_problem, schema_property_problem
+from emaillint.provider import Listing, Provider
 from emaillint.resolve import ProviderIndex
 from emaillint.vocabulary import PLUGIN_ERROR
 
@@ -261,6 +261,7 @@ class Registry:
         self.rules: dict[str, Rule] = {}
         self.dialects: list[Dialect] = []
         self.providers = ProviderIndex()
+        self.providers.report = self.error
         self.schema_properties: dict[str, Any] = {}
         self.schema_owner: dict[str, str] = {}
         self._schema: dict[str, Any] | None = None
@@ -340,6 +341,7 @@ class Registry:
         def collect() -> None:
             self.errors, self.problems = list(errors), {name: list(found) for name, found in problems.items()}
             self.rules, self.dialects, self.providers = {}, [], ProviderIndex()
+            self.providers.report = self.error  # a listed sheet that fails to load, on first use
             self.schema_properties, self.schema_owner, self._schema = {}, {}, None
             self._collect()
 
@@ -367,8 +369,11 @@ class Registry:
                                  " give a tuple of non-empty strings, or leave needles out")
             else:
                 self.dialects.append(dialect._replace(plugin=name, needles=tuple(dialect.needles)))
-        for name, provider in self._each("emaillint_providers", Provider):
-            why = provider_problem(provider) or self.providers.add(provider, name)
+        for name, provider in self._each("emaillint_providers", (Provider, Listing)):
+            if isinstance(provider, Listing):
+                why = listing_problem(provider) or self.providers.add_listing(provider, name)
+            else:
+                why = provider_problem(provider) or self.providers.add(provider, name)
             if why:
                 self.error(name, why)
         self._collect_schema_properties()
@@ -411,7 +416,7 @@ class Registry:
             self._schema = build_schema(self.schema_properties)
         return self._schema
 
-    def _each(self, hook: str, kind: type, many: bool = True) -> Iterator[tuple[str, Any]]:
+    def _each(self, hook: str, kind: type | tuple[type, ...], many: bool = True) -> Iterator[tuple[str, Any]]:
         """(plugin name, item) for what each plugin's ``hook`` returns, in load order.
 
         The result is materialised inside the try, so a generator that raises halfway is
@@ -433,7 +438,8 @@ class Registry:
                 if isinstance(item, kind):
                     yield impl.plugin_name, item
                 else:
-                    expected = "a dict" if kind is Mapping else f"{kind.__name__} objects"
+                    kinds = kind if isinstance(kind, tuple) else (kind,)
+                    expected = "a dict" if kind is Mapping else " or ".join(f"{k.__name__} objects" for k in kinds)
                     self.error(impl.plugin_name, f"{hook}() returned {_a(item)} where emaillint expects"
                                                  f" {expected} (from emaillint.api); it is not used")
 

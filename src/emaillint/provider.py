@@ -19,6 +19,7 @@ import re
 from typing import Any, NamedTuple
 
 from emaillint.model import ERROR, INFO, SEVERITIES, WARNING
+from emaillint.network import is_local
 from emaillint.vocabulary import LOW, MEDIUM, STARTTLS, TLS
 
 REWRITES_SENDER = "rewrite"
@@ -34,6 +35,17 @@ API_ENDPOINT = "api"
 INBOUND_ENDPOINT = "inbound"
 """``OtherHost.kind``: where the provider receives mail for its customers (their MX)."""
 HOST_KINDS = ("", API_ENDPOINT, INBOUND_ENDPOINT)
+
+REFUSED = ""
+"""``AuthMethod.retirement``: from ``retired_on`` on, the provider refuses the method."""
+OFF_BY_DEFAULT = "off-by-default"
+"""``AuthMethod.retirement``: from ``retired_on`` on, the method is off unless an admin turns
+it back on (Microsoft 365's Basic SMTP AUTH from the end of December 2026). A config cannot
+show what the admin did, so this stays a warning after the date."""
+NOT_ACCEPTED = "not-accepted"
+"""``AuthMethod.retirement``: the provider never takes the method over SMTP, so there is no
+date (QQ Mail and NetEase want an authorization code, not the account password)."""
+RETIREMENTS = (REFUSED, OFF_BY_DEFAULT, NOT_ACCEPTED)
 
 
 class Endpoint(NamedTuple):
@@ -93,8 +105,11 @@ class AuthMethod(NamedTuple):
     """An authentication method and, if the provider retired it, since when.
 
     From ``retired_on`` on, the method is refused (an error); before that date the
-    retirement is only announced (a warning naming the date). ``plans`` limits the entry
-    to some plans (empty: all plans).
+    retirement is only announced (a warning naming the date). ``retirement`` says what
+    happens on the date: ``REFUSED`` (the default), or ``OFF_BY_DEFAULT``, where an admin
+    may still turn the method back on, so it stays a warning with other words;
+    ``NOT_ACCEPTED`` marks a method the provider never took over SMTP (no date). ``plans``
+    limits the entry to some plans (empty: all plans).
     """
 
     method: str
@@ -103,6 +118,12 @@ class AuthMethod(NamedTuple):
     plans: tuple[str, ...] = ()
     note: str = ""
     confidence: str = ""
+    retirement: str = REFUSED
+
+    @property
+    def refused(self) -> bool:
+        """Whether the entry takes the method away, on a date or always."""
+        return bool(self.retired_on) or self.retirement == NOT_ACCEPTED
 
 
 class Plan(NamedTuple):
@@ -178,6 +199,18 @@ class SecretShape(NamedTuple):
     distinctive: bool = True
 
 
+class SenderRule(NamedTuple):
+    """A rule the provider sets for mail whose From is in its own domains, wherever it is
+    sent from (Gmail's and Yahoo's bulk-sender requirements): why a From at gmail.com sent
+    through another host is dropped. ``sender-mismatch`` quotes ``text``; ``since`` is
+    when it began to apply (ISO date)."""
+
+    text: str
+    source: str
+    since: str = ""
+    confidence: str = ""
+
+
 class FoundSecret(NamedTuple):
     """A provider's secret the engine found in one of an account's fields (``Context.secrets``).
 
@@ -222,6 +255,7 @@ class Provider(NamedTuple):
     usernames: tuple[Username, ...] = ()
     secrets: tuple[SecretShape, ...] = ()
     sender_confidence: str = ""
+    sender_rules: tuple[SenderRule, ...] = ()
 
     @property
     def group(self) -> str:
@@ -264,6 +298,41 @@ class Provider(NamedTuple):
         return any(domain_matches(pattern, domain) for pattern in self.domains)
 
 
+class Listing(NamedTuple):
+    """A data sheet's name and claims, so the sheet itself is imported only when needed.
+
+    Thirty sheets are thirty imports on every run; a plugin may instead return a
+    ``Listing`` from ``emaillint_providers``: the hosts (names, or regular expressions in
+    ``patterns``) and username domains its sheet claims, and ``load``, the sheet as
+    ``"module:attribute"``. The engine imports the sheet the first time an account's host,
+    username or From domain, or ``provider`` key points at it (and for commands that list
+    every provider), and checks that the listing covers every host and domain the sheet
+    claims. A listed sheet defines no secret shapes: redaction needs all of them before
+    the first file is read.
+    """
+
+    name: str
+    load: str
+    hosts: tuple[str, ...] = ()
+    patterns: tuple[str, ...] = ()
+    domains: tuple[str, ...] = ()
+    family: str = ""
+
+    def covers(self, provider: Provider) -> str:
+        """"" when this listing claims everything ``provider`` claims, else what it misses."""
+        if provider.name != self.name or provider.family != self.family:
+            return f"the sheet is provider '{provider.name}' of family '{provider.family}'"
+        regexes = [re.compile(pattern) for pattern in self.patterns]
+        missing = [host.pattern or host.name for host in provider.hosts + provider.legacy_hosts
+                   + provider.wrong_hosts if not is_local(host.name) and (
+                       host.pattern not in self.patterns if host.pattern else
+                       host.name not in self.hosts and not any(r.fullmatch(host.name) for r in regexes))]
+        missing += [domain for domain in provider.domains if domain not in self.domains]
+        if provider.secrets:
+            return "the sheet defines secret shapes, which redaction needs before it is loaded"
+        return f"the listing does not claim {', '.join(missing)}" if missing else ""
+
+
 def endpoints(source: str, *, starttls: tuple[int, ...] = (), tls: tuple[int, ...] = (),
               recommended: int | None = None, confidence: str = "") -> tuple[Endpoint, ...]:
     """The ``Endpoint``s one source gives: STARTTLS on the ``starttls`` ports, implicit TLS on
@@ -274,12 +343,20 @@ def endpoints(source: str, *, starttls: tuple[int, ...] = (), tls: tuple[int, ..
                  for ports, security in ((starttls, STARTTLS), (tls, TLS)) for port in ports)
 
 
+def reading_hosts(title: str, smtp: str, source: str, *names: str, confidence: str = "") -> tuple[OtherHost, ...]:
+    """The provider's IMAP and POP hosts (``imap.qq.com``), which people put in SMTP
+    settings: each an ``OtherHost`` that says so and names ``smtp``, the host to write."""
+    return tuple(OtherHost(name, smtp, f"{name} is {title}'s {name.split('.')[0].rstrip('3').upper()} server"
+                                       " (reading mail), not its SMTP server", source, confidence=confidence)
+                 for name in names)
+
+
 def facts(provider: Provider) -> list[Any]:
     """Every fact of a data sheet that carries a source and a confidence: endpoints, hosts,
-    other hosts, sign-in methods, plans, usernames and secret shapes."""
+    other hosts, sign-in methods, plans, usernames, secret shapes and sender rules."""
     return [e for h in provider.hosts for e in h.endpoints] + list(
         provider.hosts + provider.legacy_hosts + provider.wrong_hosts + provider.auth + provider.plans
-        + provider.usernames + provider.secrets)
+        + provider.usernames + provider.secrets + provider.sender_rules)
 
 
 def matched(entry: OtherHost, name: str) -> OtherHost | None:

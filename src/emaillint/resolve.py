@@ -10,11 +10,12 @@ smtp.office365.com Microsoft 365), else the provider's most restrictive plan; th
 from __future__ import annotations
 
 import re
-from typing import Any, NamedTuple
+from typing import Any, Callable, NamedTuple
 
 from emaillint.escape import printable
 from emaillint.model import Account, Context
-from emaillint.provider import FoundSecret, Plan, Provider, SecretShape, domain_matches
+from emaillint.network import is_local
+from emaillint.provider import FoundSecret, Host, Listing, Plan, Provider, SecretShape, domain_matches
 
 SUBMISSION = "submission"
 LEGACY = "legacy"
@@ -30,7 +31,12 @@ _CLASH_REMEDY = "turn one of the two plugins off with --disable-plugin NAME"
 
 
 def _host_claims(provider: Provider) -> tuple[tuple[str, tuple[Any, ...]], ...]:
-    return ((SUBMISSION, provider.hosts), (LEGACY, provider.legacy_hosts), (WRONG, provider.wrong_hosts))
+    """The hosts a provider claims, by kind. A host on this machine or the local network
+    (Proton Mail Bridge's 127.0.0.1) is no claim: it is anybody's test sink or relay, so
+    only an account already known to be the provider's (by its username's domain or a
+    ``provider`` key) is checked against it."""
+    return tuple((kind, tuple(host for host in hosts if not is_local(host.name))) for kind, hosts in (
+        (SUBMISSION, provider.hosts), (LEGACY, provider.legacy_hosts), (WRONG, provider.wrong_hosts)))
 
 
 class Shape(NamedTuple):
@@ -50,6 +56,11 @@ class ProviderIndex:
 
     def __init__(self) -> None:
         self.by_name: dict[str, Provider] = {}
+        """Providers by name; a listed one (``Listing``) is a stand-in until ``provider()`` loads it."""
+        self.listed: dict[str, Listing] = {}
+        """The listings whose sheets are not loaded yet."""
+        self.report: Callable[[str, str], None] = lambda plugin, message: None
+        """Where a listed sheet that fails to load is reported (plugin, message)."""
         self.plugin_of: dict[str, str] = {}
         self.hosts: dict[str, list[HostClaim]] = {}
         self.host_patterns: list[tuple[re.Pattern[str], HostClaim]] = []
@@ -101,6 +112,63 @@ class ProviderIndex:
                 self.domains.setdefault(domain, []).append(provider)
         return ""
 
+    def add_listing(self, listing: Listing, plugin: str) -> str:
+        """Index a listed sheet by its claims, as ``add`` does; the sheet loads on first use."""
+        hosts = tuple(Host(name, (), "") for name in listing.hosts)
+        hosts += tuple(Host(pattern, (), "", pattern=pattern) for pattern in listing.patterns)
+        why = self.add(Provider(listing.name, listing.name, hosts, listing.domains, (), family=listing.family), plugin)
+        if not why:
+            self.listed[listing.name] = listing
+        return why
+
+    def provider(self, name: str) -> Provider | None:
+        """The provider ``name``, its sheet loaded if it was only listed."""
+        if name in self.listed:
+            self._load(self.listed.pop(name))
+        return self.by_name.get(name)
+
+    def everything(self) -> list[Provider]:
+        """Every provider, each listed sheet loaded: for the commands that print them all."""
+        return [p for p in (self.provider(name) for name in self.names()) if p is not None]
+
+    def _real(self, providers: list[Provider]) -> bool:
+        """Load the listed sheets among ``providers``; whether there were any."""
+        names = [p.name for p in providers if p.name in self.listed]
+        for name in names:
+            self.provider(name)
+        return bool(names)
+
+    def _load(self, listing: Listing) -> None:
+        """Replace a listing's stand-in with its sheet, or drop it with a plugin-error."""
+        import importlib
+
+        plugin = self.plugin_of[listing.name]
+        self._forget(listing.name)
+        module, _, attr = listing.load.partition(":")
+        try:
+            sheet = getattr(importlib.import_module(module), attr)
+        except (Exception, SystemExit) as exc:  # a sheet's import must not end the run
+            self.report(plugin, f"provider '{listing.name}' ({listing.load}) failed to load: {type(exc).__name__}:"
+                                f" {exc}; it is not used")
+            return
+        from emaillint.plugin_checks import provider_problem
+
+        why = ("it is not a Provider" if not isinstance(sheet, Provider) else
+               provider_problem(sheet) or listing.covers(sheet) or self.add(sheet, plugin))
+        if why:
+            self.report(plugin, f"provider '{listing.name}' ({listing.load}): {why}; it is not used;"
+                                " make the Listing claim what the sheet claims")
+
+    def _forget(self, name: str) -> None:
+        self._memo.clear()
+        del self.by_name[name], self.plugin_of[name]
+        for host, claims in list(self.hosts.items()):
+            self.hosts[host] = [c for c in claims if c.provider.name != name]
+        self.host_patterns = [(r, c) for r, c in self.host_patterns if c.provider.name != name]
+        for domain, owners in list(self.domains.items()):
+            self.domains[domain] = [p for p in owners if p.name != name]
+        self.domain_patterns = [(d, p) for d, p in self.domain_patterns if p.name != name]
+
     def _claims_on(self, host: Any) -> list[HostClaim]:
         """The claims a new host entry would overlap: its name, or the hosts its pattern
         matches, or the patterns that match its name, or the same pattern."""
@@ -138,6 +206,8 @@ class ProviderIndex:
         claims = self.hosts.get(host) or [claim for regex, claim in self.host_patterns if regex.fullmatch(host)]
         if not claims:
             return None
+        if self._real([claim.provider for claim in claims]):
+            return self._for_host(host, user_domain)
         company = bool(user_domain) and not self._domain_owners(user_domain)
 
         def rank(claim: HostClaim) -> tuple[bool, bool, bool, str]:
@@ -154,6 +224,8 @@ class ProviderIndex:
         key = ("domain", domain)
         if key not in self._memo:
             owners = self._domain_owners(domain.lower())
+            if self._real(owners):
+                owners = self._domain_owners(domain.lower())
             self._memo[key] = min(owners, key=lambda p: p.name) if owners else None
         return self._memo[key]
 
@@ -212,7 +284,7 @@ def resolve(account: Account, index: ProviderIndex, as_of: str, password: str = 
     provider: Provider | None = None
     via = ""
     if account.provider:
-        provider = index.by_name.get(account.provider)
+        provider = index.provider(account.provider)
         via = "provider"
         if provider is None:
             problems.append(("provider", _unknown("provider", account.provider, index.names(), "an installed provider")))

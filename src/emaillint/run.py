@@ -308,7 +308,7 @@ def collect(registry: Registry, results: Iterable[FileResult], policy: Policy = 
     Rule selection and severities apply to all of them, and so do the files' suppressions
     (a shared-quota finding on a suppressed line is suppressed like any other).
     """
-    findings = list(registry.errors)
+    findings: list[Finding] = []
     records: dict[str, list[Any]] = {}
     directives: dict[str, tuple[suppressions.Directive, ...]] = {}
     secrets: set[str] = set()
@@ -321,6 +321,7 @@ def collect(registry: Registry, results: Iterable[FileResult], policy: Policy = 
             directives[result.path] = result.suppressions
         for rule_id, record in result.records:
             records.setdefault(rule_id, []).append(record)
+    findings[:0] = registry.errors  # after the files: a listed sheet loads, or fails to, on first use
     for rule_id, group in records.items():
         findings.extend(redact(_finish(registry, registry.rules[rule_id], group, lines), frozenset(secrets)))
     findings = suppressions.apply(policy.select(findings), directives, registry.rules, policy.reports)

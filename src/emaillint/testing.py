@@ -189,15 +189,17 @@ def check_plugin(plugin: Any, *, discover: bool = True, builtins: bool = True) -
     reg = registry([(name, obj)], discover=discover, builtins=builtins)
     name = reg.manager.get_name(obj) or name  # installed: registered under its entry-point name
     reg.schema()
+    # Listed sheets load first, so a sheet that fails to is among the problems.
+    loaded = [reg.providers.provider(n) for n, owner in list(reg.providers.plugin_of.items()) if owner == name]
     problems = list(reg.problems.get(name, []))
     for rule in reg.rules.values():
         if rule.plugin == name:
             text = inspect.cleandoc(rule.explanation)
             problems += [f"rule '{rule.id}': explanation has no '{section}' section"
                          for section in EXPLANATION_SECTIONS if section not in text]
-    for provider_name, owner in reg.providers.plugin_of.items():
-        if owner == name:
-            problems += unsourced(reg.providers.by_name[provider_name])
+    for provider in loaded:
+        if provider is not None:
+            problems += unsourced(provider)
     return problems
 
 

@@ -7,7 +7,12 @@ account passwords ("less secure apps") on 2022-05-30 for personal accounts and o
 2024-09-30 for Google Workspace; Yahoo wants an app password; Outlook.com and Hotmail
 took Basic authentication (passwords and app passwords) away on 2024-09-16; Microsoft 365
 turns Basic SMTP AUTH off by default at the end of December 2026. A retirement that has
-happened is an error; one that is only announced is a warning naming the date. The date
+happened is an error; one that is only announced is a warning naming the date. A method
+the provider only turns off by default, which an admin may turn back on (Microsoft 365's
+Basic SMTP AUTH until the final removal Microsoft will date in 2027), stays a warning
+after the date too, since no config shows what the admin did. A method the provider never
+took over SMTP (QQ Mail's and NetEase's account passwords: they want an authorization code)
+is reported without a date. The date
 is today unless pinned with `--as-of YYYY-MM-DD` (or `as_of` in the project configuration).
 
 ## Why is this bad
@@ -48,7 +53,7 @@ from typing import Iterator
 
 from emaillint.fixing import setting_fix
 from emaillint.model import ERROR, UNSAFE, WARNING, Account, Context, Problem, Rule
-from emaillint.provider import AuthMethod, Provider, graded
+from emaillint.provider import NOT_ACCEPTED, OFF_BY_DEFAULT, AuthMethod, Provider, graded
 from emaillint.rules.advice import alternatives
 from emaillint.vocabulary import APP_PASSWORD, LEGACY_AUTH, OAUTH2, PASSWORD
 
@@ -65,14 +70,14 @@ def effective_method(account: Account) -> str | None:
 def retired(provider: Provider, method: str, plan: str | None) -> AuthMethod | None:
     """The provider's retirement of ``method`` that applies to ``plan``, if any."""
     for entry in provider.auth:
-        if entry.method == method and entry.retired_on and (not entry.plans or plan in entry.plans):
+        if entry.method == method and entry.refused and (not entry.plans or plan in entry.plans):
             return entry
     return None
 
 
 def retired_on(provider: Provider, method: str, plan: str | None) -> str | None:
     entry = retired(provider, method, plan)
-    return entry.retired_on if entry else None
+    return (entry.retired_on or entry.retirement) if entry else None
 
 
 def check(account: Account, context: Context) -> Iterator[Problem]:
@@ -94,13 +99,23 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
     advice = entry.note + _instead(account, provider, plan, method)
     app = any(a.method == APP_PASSWORD and not a.retired_on and (not a.plans or plan in a.plans) for a in provider.auth)
     fix = setting_fix(account, "auth", account.auth, APP_PASSWORD, applicability=UNSAFE) if app and account.auth else None
-    if context.as_of >= entry.retired_on:
-        yield Problem(where, f"{who} stopped accepting {words} on {entry.retired_on}{_aside(assumed)}; {advice}",
+    if entry.retirement == NOT_ACCEPTED:
+        yield Problem(where, f"{who} does not take {words} over SMTP{_aside(assumed)}; {advice}",
+                      graded(ERROR, entry), fix=fix)
+        return
+    happened = context.as_of >= entry.retired_on
+    aside = _aside(assumed if happened else ["announced"] + assumed)
+    if entry.retirement == OFF_BY_DEFAULT:
+        # An admin may have turned it back on, which no config shows: a warning either way.
+        verb = "turned" if happened else "turns"
+        yield Problem(where, f"{who} {verb} {words} off by default on {entry.retired_on}{aside}; {advice}",
+                      graded(WARNING, entry), fix=fix)
+    elif happened:
+        yield Problem(where, f"{who} stopped accepting {words} on {entry.retired_on}{aside}; {advice}",
                       graded(ERROR, entry), fix=fix)
     else:
-        yield Problem(where, (
-            f"{who} stops accepting {words} on {entry.retired_on}{_aside(['announced'] + assumed)}; {advice}"
-        ), graded(WARNING, entry), fix=fix)
+        yield Problem(where, f"{who} stops accepting {words} on {entry.retired_on}{aside}; {advice}",
+                      graded(WARNING, entry), fix=fix)
 
 
 def _who(entry: AuthMethod, context: Context, plan_matters: bool) -> str:
@@ -117,7 +132,7 @@ def _instead(account: Account, provider: Provider, plan: str | None, method: str
     """``; write auth: app-password, or auth: oauth2``: the methods the plan still accepts,
     where the account's format has an ``auth`` setting (the notes say it in words)."""
     accepted = [("auth", a.method) for a in provider.auth
-                if not a.retired_on and a.method != method and (not a.plans or plan in a.plans)]
+                if not a.refused and a.method != method and (not a.plans or plan in a.plans)]
     instead = alternatives(account, accepted)
     return f"; write {instead}" if instead else ""
 

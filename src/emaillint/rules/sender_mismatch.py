@@ -22,8 +22,10 @@ is the one the credentials send for (Mailgun), a From on an unrelated domain.
 Rewritten: replies go to the wrong mailbox and the invoice looks like it came from a
 person. Rejected: `554 5.2.252 SendAsDenied`, nothing is sent. DMARC: the mail is sent
 and then dropped by the recipient's server (`550-5.7.26` at Gmail, which says "Don't
-impersonate Gmail From: headers": https://support.google.com/a/answer/81126; yahoo.com
-publishes `p=reject`).
+impersonate Gmail From: headers": https://support.google.com/a/answer/81126, enforced with
+rejections since November 2025; yahoo.com publishes `p=reject` and Yahoo's 2024 sender
+requirements ask the same alignment). The message quotes the rules each provider's data
+sheet gives for its own domains.
 
 ## Example
 ```yaml
@@ -46,7 +48,7 @@ from typing import Iterator
 
 from emaillint.model import INFO, WARNING, Account, Context, Problem, Rule
 from emaillint.network import is_local
-from emaillint.provider import REJECTS_SENDER, REWRITES_SENDER, VERIFIES_SENDER, Plan
+from emaillint.provider import REJECTS_SENDER, REWRITES_SENDER, VERIFIES_SENDER, Plan, Provider
 from emaillint.resolve import SENDER, address_of, domain_of
 from emaillint.vocabulary import SENDER_MISMATCH
 
@@ -72,14 +74,14 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
         if relay is not None:
             yield Problem(SENDER, (
                 f"from is a {domain} address ({owner.title}) sent through {relay.title}: receivers"
-                f" reject it under {domain}'s DMARC policy; send from the account's own address, or"
+                f" reject it under {domain}'s DMARC policy{_rules(owner)}; send from the account's own address, or"
                 f" through {owner.title}"
             ))
         else:
             yield Problem(SENDER, (
                 f"from is a {domain} address ({owner.title}) sent through {account.host}, which is not"
                 f" {owner.title}'s: only {owner.title} signs mail for {domain}, so receivers reject it"
-                f" under {domain}'s DMARC policy; send from an address of a domain the relay signs"
+                f" under {domain}'s DMARC policy{_rules(owner)}; send from an address of a domain the relay signs"
                 f" for, or through {owner.title}"
             ))
         return
@@ -104,6 +106,12 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
             f"{provider.title} rejects mail whose From ({sender}) is not the signed-in mailbox"
             f" ({user}); {instead}"
         ))
+
+
+def _rules(owner: Provider) -> str:
+    """``; Gmail's sender guidelines ... (since 2024-02-01)``: the owner's own rules for its domain."""
+    texts = [f"{rule.text} (since {rule.since})" if rule.since else rule.text for rule in owner.sender_rules]
+    return "".join(f"; {text}" for text in texts)
 
 
 def _sandbox_domain(account: Account, plan: Plan | None) -> tuple[str, str] | None:
