@@ -4,7 +4,6 @@ ERB, and the examples of docs/formats.md (secrets: test_dialects)."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,7 @@ import pytest
 from emaillint.api import NO_TLS, STARTTLS, STARTTLS_OPTIONAL, TLS
 from emaillint.testing import lint, read_accounts
 
-from helpers import AS_OF
+from helpers import AS_OF, examples, printed
 
 FLAGS = [
     ("", STARTTLS_OPTIONAL),
@@ -87,8 +86,7 @@ OURS = ("`rails`", "`redmine`", "`gitlab-omnibus`", "`gitlab-chart`", "`mastodon
 
 def _examples():
     sections = [s for s in FORMATS.read_text(encoding="utf-8").split("\n## ")[1:] if any(n in s.split("\n")[0] for n in OURS)]
-    pattern = re.compile(r"```yaml\n# (\S+)[^\n]*\n(.*?)```\n```text\n(.*?)```", re.S)
-    return [pytest.param(*found, id=found[0]) for section in sections for found in pattern.findall(section)]
+    return [pytest.param(*found, id=found[0]) for section in sections for found in examples(section)]
 
 
 def test_every_actionmailer_dialect_has_an_example_in_docs_formats():
@@ -97,5 +95,4 @@ def test_every_actionmailer_dialect_has_an_example_in_docs_formats():
 
 @pytest.mark.parametrize("name, config, output", _examples())
 def test_the_formats_page_examples_print_what_the_page_shows(name, config, output):
-    findings = lint(config, path=name, as_of=AS_OF)
-    assert "".join(f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}\n" for f in findings) == output
+    assert printed(lint(config, path=name, as_of=AS_OF)) == output
