@@ -88,7 +88,10 @@ def _secret(reader: Reader, draft: Draft, found: Setting) -> None:
     """``authPassword``/``authSecret``: a Secret key reference; the Secret's own text when
     the same file holds it."""
     if not secret_ref(found.value):
-        draft.password(found._replace(value=str(found.value)))
+        if not isinstance(found.value, (dict, list)):  # text is a password in the file; a mapping only the wrong shape
+            draft.password(found._replace(value=str(found.value)))
+        else:
+            draft.stored("Kubernetes Secret", found.path)
         return reader.refused(found.path, f"{found.label} is not a Secret key reference, so the API server rejects the"
                                           f" AlertmanagerConfig; write {REFERENCE.format(key=found.label)}",
                               account=draft.name)
