@@ -125,7 +125,7 @@ SHEET = alertmanager.Sheet(base=("spec",), configs=CONFIGS, settings=None, names
 
 DIALECT = Dialect(name=NAME, summary="Prometheus operator AlertmanagerConfig resources: spec.receivers[].emailConfigs,"
                                      " and the Secrets in the same file they name",
-                  detect=detect, read=read)
+                  detect=detect, read=read, needles=(CONFIGS, "email_configs"))
 
 
 @hookimpl

@@ -48,7 +48,7 @@ def read(doc: Any, options: Any) -> Reading:
 
 
 DIALECT = Dialect(name=NAME, summary="kube-prometheus-stack Helm values: alertmanager.config (Alertmanager's own keys)",
-                  detect=detect, read=read)
+                  detect=detect, read=read, needles=("smtp_", "email_configs"))
 
 
 @hookimpl
