@@ -230,24 +230,6 @@ def test_the_readme_dialect_examples_print_what_the_readme_shows(name, config, o
     assert printed(lint(config, path=name, as_of=AS_OF)) == output
 
 
-KUBERNETES = "## Alertmanager in Kubernetes"
-
-
-def _formats_examples():
-    text = (Path(__file__).resolve().parent.parent / "docs" / "formats.md").read_text(encoding="utf-8")
-    section = text.split(KUBERNETES, 1)[1].split("\n## ", 1)[0]
-    return [pytest.param(name, config, output, id=name) for name, config, output in examples(section)]
-
-
-def test_the_kubernetes_alertmanager_forms_each_have_an_example_in_docs_formats():
-    assert len(_formats_examples()) == 2
-
-
-@pytest.mark.parametrize("name, config, output", _formats_examples())
-def test_the_formats_page_kubernetes_examples_print_what_the_page_shows(name, config, output):
-    assert printed(lint(config, path=name, as_of=AS_OF)) == output
-
-
 def test_every_dialect_has_an_example_in_the_readme_or_the_formats_page():
     """The README shows one example per format, one of the ActionMailer family among them;
     docs/formats.md has one for each dialect of that family (test_actionmailer runs those)."""
