@@ -1,17 +1,15 @@
 """The ActionMailer family beyond the data-driven cases: Mail's security decision for every
 combination of its flags, positions inside GitLab's block scalar, ``--resolve-env`` through
-ERB, and the examples of docs/formats.md (secrets: test_dialects)."""
+ERB (secrets and the examples of docs/formats.md: test_dialects)."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 
 from emaillint.api import NO_TLS, STARTTLS, STARTTLS_OPTIONAL, TLS
 from emaillint.testing import lint, read_accounts
 
-from helpers import AS_OF, examples, printed
+from helpers import AS_OF
 
 FLAGS = [
     ("", STARTTLS_OPTIONAL),
@@ -78,21 +76,3 @@ def test_resolve_env_fills_erb_references_but_never_passwords():
     assert [(f.rule, f.line) for f in findings] == [("port-security-mismatch", 2)]  # the default STARTTLS: the account
     (account,) = read_accounts(text, path="config/email.yml", environ=environ)
     assert account.password.kind == "reference"
-
-
-FORMATS = Path(__file__).resolve().parent.parent / "docs" / "formats.md"
-OURS = ("`rails`", "`redmine`", "`gitlab-omnibus`", "`gitlab-chart`", "`mastodon`", "`discourse`")
-
-
-def _examples():
-    sections = [s for s in FORMATS.read_text(encoding="utf-8").split("\n## ")[1:] if any(n in s.split("\n")[0] for n in OURS)]
-    return [pytest.param(*found, id=found[0]) for section in sections for found in examples(section)]
-
-
-def test_every_actionmailer_dialect_has_an_example_in_docs_formats():
-    assert len(_examples()) == len(OURS)
-
-
-@pytest.mark.parametrize("name, config, output", _examples())
-def test_the_formats_page_examples_print_what_the_page_shows(name, config, output):
-    assert printed(lint(config, path=name, as_of=AS_OF)) == output

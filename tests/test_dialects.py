@@ -32,8 +32,9 @@ from helpers import AS_OF, examples, printed
 
 NOT_MAIL = Path(__file__).parent / "fixtures" / "not-mail"
 CASES = Path(__file__).parent / "cases"
-DIALECTS = ("alertmanager", "alertmanager-config", "compose", "discourse", "gitlab-chart", "gitlab-omnibus", "grafana", "homeassistant",
-            "kube-prometheus-stack", "mastodon", "rails", "redmine", "spring")
+DIALECTS = ("alertmanager", "alertmanager-config", "authelia", "compose", "discourse", "gitlab-chart",
+            "gitlab-omnibus", "grafana", "homeassistant", "kube-prometheus-stack", "mastodon", "rails", "redmine",
+            "sentry", "spring", "synapse")
 
 
 @pytest.fixture(scope="module")
@@ -83,6 +84,13 @@ def test_literal_and_fallback_passwords_never_reach_the_output():
                                 "    password: canary-mastodon-10\n    enable_starttls: never\n",
         "containers/app.yml": "templates: []\nenv:\n  DISCOURSE_SMTP_ADDRESS: smtp.example.com\n"
                               "  DISCOURSE_SMTP_USER_NAME: a@example.com\n  DISCOURSE_SMTP_PASSWORD: canary-discourse-11\n",
+        "authelia/configuration.yml": "notifier:\n  smtp:\n    address: submissions://smtp.example.com\n"
+                                      "    username: a@example.com\n    password: canary-authelia-12\n"
+                                      "    sender: a@example.com\n",
+        "homeserver.yaml": "email:\n  smtp_host: smtp.example.com\n  smtp_user: a@example.com\n"
+                           "  smtp_pass: canary-synapse-13\n  notif_from: a@example.com\n",
+        "sentry/config.yml": "mail.backend: smtp\nmail.host: smtp.example.com\nmail.username: a@example.com\n"
+                             "mail.password: canary-sentry-14\n",
         "kps-values.yaml": "alertmanager:\n  config:\n    global:\n      smtp_smarthost: smtp.example.com:587\n"
                            "      smtp_from: a@example.com\n      smtp_auth_username: a@example.com\n"
                            "      smtp_auth_password: canary-kps-12\n    receivers: [{name: x, email_configs: [{to: b@example.com}]}]\n",
@@ -243,6 +251,27 @@ def test_every_dialect_has_an_example_in_the_readme_or_the_formats_page():
     in_readme = [dialect(*example.values[:2]) for example in _readme_examples()]
     assert len(in_readme) == len(set(in_readme))
     assert set(in_readme) | {dialect(*found) for found in pattern.findall(formats)} == set(DIALECTS)
+
+
+def _formats_examples():
+    """``(file name, YAML, expected output)`` for the example of each docs/formats.md section
+    that names a dialect in its heading (``## Rails ... (`rails`)``)."""
+    text = (Path(__file__).resolve().parent.parent / "docs" / "formats.md").read_text(encoding="utf-8")
+    pattern = re.compile(r"```yaml\n# (\S+)[^\n]*\n(.*?)```\n```text\n(.*?)```", re.S)
+    sections = [s for s in text.split("\n## ")[1:] if re.search(r"\(`[a-z-]+`\)$", s.split("\n")[0])]
+    return [pytest.param(*found, id=found[0]) for section in sections for found in pattern.findall(section)]
+
+
+def test_every_dialect_section_of_docs_formats_has_one_example():
+    text = (Path(__file__).resolve().parent.parent / "docs" / "formats.md").read_text(encoding="utf-8")
+    named = [line for line in text.splitlines() if line.startswith("## ") and re.search(r"\(`[a-z-]+`\)$", line)]
+    assert len(_formats_examples()) == len(named)
+
+
+@pytest.mark.parametrize("name, config, output", _formats_examples())
+def test_the_formats_page_examples_print_what_the_page_shows(name, config, output):
+    findings = lint(config, path=name, as_of=AS_OF)
+    assert "".join(f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}\n" for f in findings) == output
 
 
 def _shapes(node, path=()):

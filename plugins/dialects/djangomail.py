@@ -24,17 +24,19 @@ if TYPE_CHECKING:
     """A boolean setting as the program parsed it, and where it is written (None: not set)."""
 
 
-def decide(draft: Draft, use_tls: Flag, use_ssl: Flag, *, true: str = "True", default: bool = False) -> None:
-    """Security from the two flags (``true``: how the program's settings spell it); ``default``
-    records plain text as the program's default when neither flag is set (authentik's
-    ``use_tls: false``) rather than leaving the mode to the application's own settings."""
+def decide(draft: Draft, use_tls: Flag, use_ssl: Flag, *, true: str = "True", default: bool = False,
+           form: str = "{key}={value}") -> None:
+    """Security from the two flags (``true``: how the program's settings spell it, ``form``:
+    how a setting is written); ``default`` records plain text as the program's default when
+    neither flag is set (authentik's ``use_tls: false``) rather than leaving the mode to the
+    application's own settings."""
     tls, ssl = (flag is not None and flag[0] for flag in (use_tls, use_ssl))
     if use_tls is None and use_ssl is None:
         if default:
             draft.default("security", NO_TLS)
         return
     if tls and ssl:
-        both = (f"{use_tls[1].label}={true}", f"{use_ssl[1].label}={true}")
+        both = tuple(form.format(key=flag[1].label, value=true) for flag in (use_tls, use_ssl))
         draft.conflict(both, "Django refuses to send ('EMAIL_USE_TLS/EMAIL_USE_SSL are mutually exclusive')",
                        f"keep {both[0]} for port 587 or {both[1]} for port 465, not both", fails=True)
     mode = TLS if ssl else STARTTLS if tls else NO_TLS
