@@ -335,6 +335,16 @@ BAD_CONFIGS = [
     (".emaillint.yaml", "disable-plugins: [acme]\n",
      ".emaillint.yaml:1:1: disable-plugins: unknown key; did you mean 'disable_plugins'?"),
     (".emaillint.yaml", "a: 1\n---\nb: 2\n", ".emaillint.yaml: has 2 YAML documents; keep the settings in one"),
+    ("pyproject.toml", '[tool.emaillint]\ndisable_plugins = ["gmial"]\n',
+     "pyproject.toml: [tool.emaillint] disable_plugins: no installed plugin is named 'gmial'; did you mean 'gmail'?"),
+    ("pyproject.toml", "[tool.emaillint]\ninclude = []\n",
+     "pyproject.toml: [tool.emaillint] include: an empty list would lint no file; name globs, e.g."
+     " [\"*.yaml\", \"mail/*.conf\"], or leave include out for the default (*.yaml and *.yml)"),
+    ("pyproject.toml", '[tool.emaillint]\nas_of = "20260101"\n',
+     "pyproject.toml: [tool.emaillint] as_of: expected a date in the form YYYY-MM-DD, got '20260101'"),
+    ("pyproject.toml", '[tool.emaillint]\nplugin_timeout = "fast"\n',
+     "pyproject.toml: [tool.emaillint] plugin_timeout: expected a number of seconds between 0 and 3600, e.g. 10,"
+     " got 'fast'"),
 ]
 
 
@@ -347,6 +357,12 @@ def test_a_bad_configuration_is_one_line_and_exit_2(capsys, project, name, text,
 
 @pytest.mark.parametrize("args, message", [
     (["--config", "missing.toml"], "--config missing.toml: no such file"),
+    (["--config", "/dev/null"], "--config /dev/null: is not a regular file (a device or a pipe); name a"
+     " pyproject.toml or an .emaillint.yaml"),
+    (["--config", "mail"], "--config mail: is a directory; name a pyproject.toml or an .emaillint.yaml"),
+    (["--disable-plugin", "nosuch"], "--disable-plugin: no installed plugin is named 'nosuch';"
+     " 'emaillint plugins' lists the installed ones"),
+    (["--disable-plugin", "gmial"], "--disable-plugin: no installed plugin is named 'gmial'; did you mean 'gmail'?"),
     (["--config", "setup.toml"], "setup.toml: has no [tool.emaillint] table; add one, or name an .emaillint.yaml"),
     (["--config", "setup.cfg"], "setup.cfg: is neither a pyproject.toml nor a .yaml file; name one of those with --config"),
     (["--select", "cc-quotas"], "--select: no rule 'cc-quotas'; did you mean 'cc-quota'?"),
@@ -358,6 +374,37 @@ def test_bad_command_line_settings_are_one_line_and_exit_2(capsys, project, args
     (project / "setup.cfg").write_text("[emaillint]\n")
     code, out, err = check(capsys, "mail", *args)
     assert (code, out, err) == (2, "", f"emaillint: error: {message}\n")
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--as-of", "20260101"], "argument --as-of: '20260101' is not a date in the form YYYY-MM-DD"),
+    (["--as-of", "2026W011"], "argument --as-of: '2026W011' is not a date in the form YYYY-MM-DD"),
+    (["--plugin-timeout", "0"], "argument --plugin-timeout: '0' is not a number of seconds between 0 and 3600"),
+])
+def test_options_that_take_a_form_refuse_any_other(capsys, project, args, message):
+    with pytest.raises(SystemExit) as exit:
+        main(["mail", *args])
+    assert exit.value.code == 2
+    assert capsys.readouterr().err == f"emaillint: error: {message} (see 'emaillint check --help')\n"
+
+
+def test_a_utf16_emaillint_yaml_and_a_pyproject_with_a_byte_order_mark_are_read(capsys, project):
+    (project / ".emaillint.yaml").write_bytes("ignore: [cc-quota]\n".encode("utf-16"))
+    code, out, err = check(capsys, "mail")
+    assert (code, err) == (1, "") and "cc-quota" not in out and "port-security-mismatch" in out
+    (project / ".emaillint.yaml").unlink()
+    (project / "pyproject.toml").write_bytes(b"\xef\xbb\xbf[tool.emaillint]\nignore = [\"cc-quota\"]\n")
+    code, out, err = check(capsys, "mail")
+    assert (code, err) == (1, "") and "cc-quota" not in out and "port-security-mismatch" in out
+
+
+def test_an_informational_command_after_the_shared_options_is_the_command(capsys, project):
+    assert main(["--disable-plugin", "gmail", "explain", "cc-quota"]) == 0
+    out, err = capsys.readouterr()
+    assert out.startswith("cc-quota (warning, from plugin emaillint)") and err == ""
+    assert main(["--plugin-timeout=2", "--disable-plugin", "nosuch", "rules"]) == 2
+    assert capsys.readouterr().err == ("emaillint: error: --disable-plugin: no installed plugin is named 'nosuch';"
+                                       " 'emaillint plugins' lists the installed ones\n")
 
 
 def test_a_bad_configuration_never_prints_a_traceback(project):

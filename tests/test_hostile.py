@@ -228,3 +228,13 @@ def test_an_internal_failure_on_one_document_is_one_finding_and_the_rest_is_lint
     assert [(f.path, f.rule, f.line) for f in findings] == [("a.yaml", "plugin-error", 1), ("b.yaml", *SENTINEL)]
     assert re.search(r"emaillint failed on this document \(\w+\.py:\d+\), .* please report it: \w+Error",
                      findings[0].message)
+
+
+def test_a_file_of_plain_keys_over_the_budget_is_not_called_an_alias_bomb():
+    """The limit message says what was exceeded: 100,001 keys written out are no alias bomb."""
+    text = "".join(f"k{index:06d}: 1\n" for index in range(load.MAX_NODES + 1))
+    [finding] = testing.lint(text, as_of=AS_OF)
+    assert finding.message == ("the file has more than 100,000 keys and values, far more than any mail"
+                               " config; emaillint stopped reading it")
+    [bomb] = testing.lint(billion_laughs(), as_of=AS_OF)
+    assert "through its aliases (a YAML alias bomb?)" in bomb.message

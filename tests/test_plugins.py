@@ -176,7 +176,7 @@ def test_malformed_rules_are_refused_by_name(rule, expected):
                                            pattern=r"api\.(?P<region>\w+)\.acme\.example"),)),
      "use_instead and reason may name only the pattern's groups and {host} in braces (KeyError: 'zone')"),
     (RELAY._replace(plans=(RELAY.plans[0]._replace(domain_patterns="sandbox.acme.example"),)),
-     "Plan 'standard': domain_patterns must be a tuple of regular expressions"),
+     "Plan 'standard': domain_patterns must be a tuple, not a str ('sandbox.acme.example')"),
     (RELAY._replace(plans=(RELAY.plans[0]._replace(sandbox=True),)), "Plan 'standard': sandbox must be a string"),
     (RELAY._replace(usernames=(Username("the word relay", RELAY_DOCS, fixed=7),)),
      "Username 7: fixed must be a string, not an int"),
@@ -226,7 +226,8 @@ def test_a_run_rule_whose_finish_raises_is_a_plugin_error():
     rule = POOL_RULE._replace(id="bad-run", scope="run", check=lambda account, context: account.name,
                               finish=finish)
     findings, errors = run(plugin(emaillint_rules=lambda self: [rule]))
-    assert errors == ["plugin 'bad': rule 'bad-run' raised in finish(): ValueError"]
+    assert errors == ["plugin 'bad': rule 'bad-run' raised in finish(): ValueError: no records; fix or upgrade the"
+                      " plugin, or turn it off with --disable-plugin bad"]
     assert others(findings) == BASELINE
 
 

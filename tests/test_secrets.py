@@ -78,6 +78,17 @@ LEAKY = {
     "URL userinfo in provider and plan": ACCOUNT + "    provider: smtp://u:<S>@x\n    plan: smtp://u:<S2>@x\n",
     "URL userinfo in an account name": ACCOUNT.replace("billing:", '"smtp://u:<S>@smtp.gmail.com":'),
     "URL userinfo in an unknown key": ACCOUNT + "    relay: smtp://u:<S>@relay.example.com\n",
+    "userinfo without a scheme in host": ACCOUNT.replace("smtp.gmail.com", "billing:<S>@smtp.gmail.com"),
+    "userinfo without a scheme in an Alertmanager smarthost": (
+        "global:\n  smtp_smarthost: 'alerts:<S>@smtp.gmail.com:587'\n  smtp_from: a@gmail.com\n"
+        "route: {receiver: x}\nreceivers: [{name: x, email_configs: [{to: b@example.com}]}]\n"),
+    "URL password with a space": ACCOUNT.replace("smtp.gmail.com", "smtp://u:pass <S>@smtp.gmail.com"),
+    "URL password with a tab": ACCOUNT.replace("smtp.gmail.com", '"smtp://u:pass\\t<S>@smtp.gmail.com"'),
+    "URL password with a non-breaking space": ACCOUNT.replace("smtp.gmail.com", "smtp://u:<S>\u00a0x@smtp.gmail.com"),
+    "URL password percent-encoded": ACCOUNT.replace("smtp.gmail.com", "smtp://u:<S>%40%20x@smtp.gmail.com"),
+    "a password of document 1 repeated in document 2": ACCOUNT + "    password: <S>\n---\n"
+    + ACCOUNT.replace("smtp.gmail.com", "<S>"),
+    "a writeOnly plugin key, whatever its name": ACCOUNT + "    echo_pin: <S>\n",
     "URL userinfo and NAME=value in recipients": ACCOUNT
     + "    message:\n      to: [SMTP_PASSWORD=<S>]\n      cc: ['smtp://u:<S2>@h']\n",
     # passwords that break the YAML itself
@@ -173,7 +184,8 @@ class Echo:
 
     @hookimpl
     def emaillint_schema_properties(self):
-        return {"echo_api_key": {"type": "string", "writeOnly": True}, "echo_pool": {"type": "integer"}}
+        return {"echo_api_key": {"type": "string", "writeOnly": True}, "echo_pool": {"type": "integer"},
+                "echo_pin": {"type": "string", "writeOnly": True}}
 
     @hookimpl
     def emaillint_dialects(self):
@@ -333,3 +345,56 @@ def test_details_are_redacted_like_messages():
     assert finding.details == {"host": "u:***@relay", "extensions": {"X-ECHO": "***"}, "auth": ["***", "PLAIN"],
                                "size": 5}
     assert redact([Finding("a.yaml", 1, 1, "probe-auth", "info", "ok")], frozenset([secret]))[0].details is None
+
+
+HOSTS = {
+    "own format": ("config.yaml", ACCOUNT.replace("smtp.gmail.com", "<H>")),
+    "Spring Boot": ("application.yml", "spring:\n  mail:\n    host: <H>\n    port: 587\n    username: a@gmail.com\n"),
+    "Alertmanager": ("alertmanager.yml", "global:\n  smtp_smarthost: '<H>:587'\n  smtp_from: a@gmail.com\n"
+                                         "route: {receiver: x}\n"
+                                         "receivers: [{name: x, email_configs: [{to: b@example.com}]}]\n"),
+    "compose": ("docker-compose.yml", "services:\n  app:\n    environment:\n      - SMTP_HOST=<H>\n"
+                                      "      - SMTP_PORT=587\n"),
+    "Grafana": ("values.yaml", "grafana.ini:\n  smtp:\n    enabled: true\n    host: '<H>:587'\n"),
+    "Home Assistant": ("notify.yaml", "- platform: smtp\n  sender: a@gmail.com\n  recipient: b@example.com\n"
+                                      "  server: '<H>'\n  port: 587\n"),
+    "Rails": ("config/email.yml", "production:\n  smtp_settings:\n    address: '<H>'\n    port: 587\n"),
+    "Redmine": ("config/configuration.yml", "default:\n  email_delivery:\n    smtp_settings:\n      address: '<H>'\n"),
+    "GitLab chart": ("gitlab-values.yaml", "global:\n  smtp:\n    enabled: true\n    address: '<H>'\n"
+                                           "    port: 587\n    user_name: a@example.com\n"),
+    "Mastodon": ("mastodon-values.yaml", "mastodon:\n  smtp:\n    server: '<H>'\n    port: 587\n"),
+    "Discourse": ("containers/app.yml", "templates: []\nenv:\n  DISCOURSE_SMTP_ADDRESS: '<H>'\n"),
+}
+"""A host setting in every dialect: each credential shape below is written into it."""
+SHAPES = {
+    "userinfo without a scheme": "billing:<S>@smtp.gmail.com",
+    "URL userinfo": "smtp://billing:<S>@smtp.gmail.com",
+    "URL password with a space": "smtp://billing:pass <S>@smtp.gmail.com",
+    "URL password with a non-breaking space": "smtp://billing:<S>\u00a0x@smtp.gmail.com",
+    "URL password with @ and / in it": "smtp://me@gmail.com:p@ss/<S>@smtp.gmail.com",
+}
+PRODUCT = [(f"{dialect}, {shape}", path, template.replace("<H>", value))
+           for dialect, (path, template) in HOSTS.items() for shape, value in SHAPES.items()]
+
+
+@pytest.mark.parametrize("name, path, template", PRODUCT, ids=[case[0] for case in PRODUCT])
+def test_no_credential_shape_in_a_host_reaches_any_format_in_any_dialect(name, path, template):
+    text, secrets = planted(PRODUCT.index((name, path, template)) + 50, template)
+    findings = testing.lint(text, path=path, as_of=AS_OF)
+    assert findings, "nothing was reported, so nothing could leak"
+    rules = tuple(testing.registry().rules.values())
+    for fmt in sorted(report.FORMATS):
+        stream = io.StringIO()
+        report.render(fmt, Report(findings, Summary.of(findings, 1), rules), stream)
+        assert leaks(stream.getvalue(), secrets) == [], fmt
+
+
+def test_a_secret_is_redacted_percent_encoded_and_decoded():
+    """A dialect that decodes a URL (or a rule that quotes one) shows the password in the other form."""
+    from emaillint.engine import redact
+    from emaillint.model import Finding
+
+    secret = "Zq991Kv9p%40X2Lm 7W4"
+    shown = [Finding("a.yaml", 1, 1, "schema", "error", f"host {text} is wrong")
+             for text in ("Zq991Kv9p@X2Lm 7W4", "Zq991Kv9p%2540X2Lm%207W4")]
+    assert [f.message for f in redact(shown, frozenset([secret]))] == ["host *** is wrong"] * 2

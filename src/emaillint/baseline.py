@@ -339,7 +339,6 @@ def _nodes(text: str) -> dict[tuple[int, int], tuple[str, str]]:
 
     loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     found: dict[tuple[int, int], tuple[str, str]] = {}
-    seen: set[int] = set()
     loader = loader_class(text.removeprefix("\ufeff"))  # as load.py reads it: marks do not count a BOM
 
     def at(node: Any) -> tuple[int, int]:
@@ -350,6 +349,9 @@ def _nodes(text: str) -> dict[tuple[int, int], tuple[str, str]]:
 
     try:
         while loader.check_node():
+            # per document: aliases never cross one, and the previous document's nodes are
+            # freed by now, so their ids are reused by this one's
+            seen: set[int] = set()
             stack: list[tuple[Any, str, bool]] = [(loader.get_node(), "", False)]
             while stack:
                 node, key, secret = stack.pop()

@@ -33,6 +33,9 @@ def _plugin_options() -> argparse.ArgumentParser:
                               "of the nearest one")
     options.add_argument("--disable-plugin", action="append", default=[], metavar="NAME",
                          help="do not load the plugin NAME (repeatable; added to the project's disable_plugins)")
+    options.add_argument("--plugin-timeout", type=_seconds, default=None, metavar="S",
+                         help="seconds one plugin call may take before it is skipped for the rest of the run"
+                              " (default: the project's plugin_timeout, else 10)")
     return options
 
 
@@ -153,7 +156,11 @@ def _jobs(text: str) -> int:
 def _date(text: str) -> str:
     from datetime import date
 
+    from emaillint.config import ISO_DATE
+
     try:
+        if not ISO_DATE.fullmatch(text):
+            raise ValueError(text)
         return date.fromisoformat(text).isoformat()
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date in the form YYYY-MM-DD") from None
@@ -179,11 +186,35 @@ def _settings(args: argparse.Namespace) -> Settings:
         ignore=sum(args.ignore, ()),
         strict=args.strict,
         config=args.config,
+        plugin_timeout=args.plugin_timeout,
     )
 
 
+_VALUED = ("--config", "--disable-plugin", "--plugin-timeout")
+"""The options every command takes that have a value: ``--disable-plugin gmail explain x``."""
+
+
+def _command_first(args: list[str]) -> list[str]:
+    """``args`` with a command written after the options every command shares moved to the
+    front, where argparse looks for it: in ``--disable-plugin gmail explain cc-quota``,
+    ``explain`` is the command, not a path."""
+    skip = False
+    for index, arg in enumerate(args):
+        if skip:
+            skip = False
+        elif arg == "--":
+            break
+        elif arg in _VALUED:
+            skip = True
+        elif not arg.startswith("-"):
+            return [arg, *args[:index], *args[index + 1:]] if arg in COMMANDS and index else args
+        elif not arg.startswith(tuple(f"{option}=" for option in _VALUED)):
+            break  # an option of check's own: what follows is check's
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args_list = list(sys.argv[1:] if argv is None else argv)
+    args_list = _command_first(list(sys.argv[1:] if argv is None else argv))
     if not args_list or (args_list[0] not in COMMANDS and args_list[0] not in ("-h", "--help", "--version")):
         args_list.insert(0, "check")
     parser = build_parser()

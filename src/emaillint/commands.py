@@ -14,7 +14,7 @@ from typing import IO
 
 from emaillint import datasheet
 from emaillint.model import EXIT_CLEAN, EXIT_ERROR
-from emaillint.plugins import Registry, load_registry
+from emaillint.plugins import DEFAULT_TIMEOUT, Registry, load_registry, unknown_disabled
 from emaillint.provider import Provider
 
 
@@ -22,7 +22,13 @@ def _registry(args: argparse.Namespace) -> Registry:
     from emaillint import config
 
     project = config.discover(args.config)
-    return load_registry(disabled=tuple(args.disable_plugin) + project.disable_plugins)
+    registry = load_registry(disabled=tuple(args.disable_plugin) + project.disable_plugins,
+                             timeout=args.plugin_timeout or project.plugin_timeout or DEFAULT_TIMEOUT)
+    unknown = (unknown_disabled(registry, args.disable_plugin, "--disable-plugin")
+               or unknown_disabled(registry, project.disable_plugins, project.origin("disable_plugins")))
+    if unknown:
+        raise config.ConfigError(unknown)
+    return registry
 
 
 def _table(rows: list[tuple[str, ...]], stream: IO[str]) -> None:

@@ -13,6 +13,7 @@ projects have one, and emaillint runs on every commit.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from typing import Any, Callable, Mapping, NamedTuple
 
@@ -21,6 +22,10 @@ from emaillint.model import SEVERITIES
 YAML_NAME = ".emaillint.yaml"
 TOML_NAME = "pyproject.toml"
 TABLE = "[tool.emaillint]"
+
+
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+"""YYYY-MM-DD and nothing else: ``date.fromisoformat`` also takes 20260101 and 2026W011."""
 
 
 class ConfigError(Exception):
@@ -40,6 +45,8 @@ class ProjectConfig(NamedTuple):
     exclude: tuple[str, ...] = ()
     disable_plugins: tuple[str, ...] = ()
     as_of: str = ""
+    plugin_timeout: float | None = None
+    """Seconds a plugin call may take (None: ``plugins.DEFAULT_TIMEOUT``)."""
     baseline: str = ""
     """A baseline file, as written: relative to the configuration's directory (``root``)."""
     origins: Mapping[str, str] = {}
@@ -58,7 +65,10 @@ def discover(explicit: str | None = None, start: str = ".") -> ProjectConfig:
     """The configuration for a run: ``explicit`` if given, else the nearest one found."""
     if explicit is not None:
         if not os.path.isfile(explicit):
-            raise ConfigError(f"--config {explicit}: no such file")
+            if not os.path.exists(explicit):
+                raise ConfigError(f"--config {explicit}: no such file")
+            what = "is a directory" if os.path.isdir(explicit) else "is not a regular file (a device or a pipe)"
+            raise ConfigError(f"--config {explicit}: {what}; name a pyproject.toml or an {YAML_NAME}")
         config = read(explicit)
         if config is None:
             raise ConfigError(f"{explicit}: has no {TABLE} table; add one, or name an {YAML_NAME}")
@@ -80,17 +90,25 @@ def discover(explicit: str | None = None, start: str = ".") -> ProjectConfig:
 def read(path: str) -> ProjectConfig | None:
     """The configuration in ``path``; None for a pyproject.toml without our table."""
     try:
-        with open(path, encoding="utf-8") as handle:
-            text = handle.read()
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not UTF-8 text"
-        raise ConfigError(f"{path}: cannot be read: {reason}") from None
-    if path.endswith(".toml"):
+        with open(path, "rb") as handle:
+            raw = handle.read()
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot be read: {exc.strerror or type(exc).__name__}") from None
+    if path.endswith(".toml"):  # TOML is UTF-8; editors on Windows may still start it with a byte-order mark
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise ConfigError(f"{path}: cannot be read: not UTF-8 text") from None
         table = _toml_table(text, path) if "emaillint" in text else None
         if table is None:
             return None
         return _parse(table, path, lambda key: f"{path}: {TABLE} {key}")
-    if path.endswith((".yaml", ".yml")):
+    if path.endswith((".yaml", ".yml")):  # in any encoding YAML allows, as linted files are
+        from emaillint.load import decode
+
+        text, why = decode(raw)
+        if text is None:
+            raise ConfigError(f"{path}: cannot be read: it {why}")
         return _yaml_config(text, path)
     raise ConfigError(f"{path}: is neither a pyproject.toml nor a .yaml file; name one of those with --config")
 
@@ -188,7 +206,7 @@ def _date(value: Any) -> str:
 
     if isinstance(value, date):  # TOML's unquoted 2026-01-01
         return value.isoformat()[:10]
-    if isinstance(value, str):
+    if isinstance(value, str) and ISO_DATE.fullmatch(value):
         try:
             return date.fromisoformat(value).isoformat()
         except ValueError:
@@ -196,16 +214,31 @@ def _date(value: Any) -> str:
     raise ValueError(f"expected a date in the form YYYY-MM-DD, got {_shown_value(value)}")
 
 
+def _timeout(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 3600:
+        raise ValueError(f"expected a number of seconds between 0 and 3600, e.g. 10, got {_shown_value(value)}")
+    return float(value)
+
+
+def _globs(value: Any) -> tuple[str, ...]:
+    globs = _names("file globs", '"*.yaml", "mail/*.conf"')(value)
+    if not globs:
+        raise ValueError('an empty list would lint no file; name globs, e.g. ["*.yaml", "mail/*.conf"], or leave'
+                         ' include out for the default (*.yaml and *.yml)')
+    return globs
+
+
 _KEYS: dict[str, Callable[[Any], Any]] = {
     "select": _names("rule ids", '"cc-quota", "legacy-auth"'),
     "ignore": _names("rule ids", '"cc-quota"'),
     "severity": _severity,
     "strict": _bool,
-    "include": _names("file globs", '"*.yaml", "mail/*.conf"'),
+    "include": _globs,
     "exclude": _names("globs", '"fixtures", "tests/bad-*.yaml"'),
     "disable_plugins": _names("plugin names", '"acme"'),
     "as_of": _date,
     "baseline": _file,
+    "plugin_timeout": _timeout,
 }
 
 

@@ -138,9 +138,19 @@ def sign_in_of(secret: Secret | None, text: str = "") -> SignIn | None:
 
 SECRET_KEY = re.compile(r"(?i)pass(?:word|wd)?$|passphrase|secret|token|api[_-]?key|credential|private[_-]?key")
 """Keys whose values are secrets, in any dialect: smtp_auth_password, PASSWD, api_key, ..."""
-URL_USERINFO = re.compile(r"://[^:/\s]*:(\S+)@")
-"""The password in ``smtp://user:password@host``; up to the last '@', since people put
-unencoded '@' and '/' in both parts (``smtp://me@gmail.com:p@ss/w@smtp.gmail.com``)."""
+USERINFO = (
+    re.compile(r"://[^:/\s]*:(\S+)@"),
+    re.compile(r"://[^:/\s]*:([^\r\n]+)@"),
+    re.compile(r"(?:^|(?<=[\s'\"=,;(\[{<]))(?!mailto:)[^\s:/'\"]+:(?!//)(\S+)@[\w-]+(?:\.[\w-]+)+"),
+)
+"""Every shape the password of a userinfo takes in a value, one place for finding and masking it:
+``smtp://user:password@host`` up to the last '@', since people put unencoded '@' and '/' in
+both parts (``smtp://me@gmail.com:p@ss/w@smtp.gmail.com``); the same with any whitespace in
+the password, a space, a tab or a non-breaking space (``smtp://u:pass word@host``: the whole
+line up to its last '@', and the part without whitespace, in case it is written elsewhere);
+and userinfo without a scheme, before a host with a dot in it, as Alertmanager's
+``smtp_smarthost: 'alerts:password@smtp.gmail.com:587'`` or a ``host:`` key takes it
+(``mailto:a@example.com`` is an address, not a user and password)."""
 ASSIGNMENT = re.compile(r"""^[ \t]*(?:-[ \t]+)?(?:export[ \t]+)?([\w.\-\[\]'"]+)[ \t]*(?:=|:(?=[ \t]))(.*)$""", re.M)
 """``NAME=value`` and ``name: value`` lines inside a text value: docker-compose's
 ``- SMTP_PASSWORD=...`` list items, Ruby in GitLab's ``GITLAB_OMNIBUS_CONFIG: |``, a whole
@@ -149,11 +159,13 @@ MIN_SECRET = 4
 """Shorter values are not redacted: replacing 'a' in every message would garble them."""
 
 
-def find_secrets(data: Any, shapes: Iterable[re.Pattern[str]] = ()) -> frozenset[str]:
+def find_secrets(data: Any, shapes: Iterable[re.Pattern[str]] = (),
+                 keys: frozenset[str] = frozenset()) -> frozenset[str]:
     """Literal secrets anywhere in a document: values of secret-like keys, URL userinfo,
     ``NAME=value`` lines inside text, and whatever matches one of ``shapes`` (the
     providers' secret shapes, ``ProviderIndex.secret_patterns``: a SendGrid key in a
-    username or in a key no dialect reads).
+    username or in a key no dialect reads). ``keys`` are more keys whose values are
+    secrets whatever their name: the plugins' account keys marked ``writeOnly``.
 
     The engine removes these from every message about the document (defence in depth:
     rules do not echo secrets, but a plugin's exception text might). Keys are searched
@@ -171,17 +183,18 @@ def find_secrets(data: Any, shapes: Iterable[re.Pattern[str]] = ()) -> frozenset
         elif isinstance(value, list):
             stack.extend((key, item) for item in value)
         elif isinstance(value, str):
-            if key is not None and _secret_key(str(key)) and _literal(value):
+            if key is not None and (_secret_key(str(key)) or key in keys) and _literal(value):
                 found.add(value.strip())
             found |= _in_text(value, shapes)
-        elif value is not None and key is not None and _secret_key(str(key)) and not isinstance(value, bool):
+        elif value is not None and key is not None and (_secret_key(str(key)) or key in keys) \
+                and not isinstance(value, bool):
             found.add(str(value))
     return frozenset(s for s in found if len(s) >= MIN_SECRET)
 
 
 def _in_text(text: str, shapes: tuple[re.Pattern[str], ...] = ()) -> set[str]:
     """Secrets inside one piece of text (a value or a key), found by their shape."""
-    found = set(URL_USERINFO.findall(text)) if "://" in text else set()
+    found = {match for shape in USERINFO for match in shape.findall(text)} if ":" in text and "@" in text else set()
     for shape in shapes:
         found.update(match.group(0) for match in shape.finditer(text))
     if "=" in text or ": " in text or ":\t" in text:
@@ -206,8 +219,9 @@ def masked(text: str) -> str:
     URL userinfo and the values of ``NAME=value`` / ``name: value`` lines whose NAME is a
     secret's. What ``find_secrets`` finds by shape, for text that must not carry even a
     short secret (a baseline's fingerprints)."""
-    if "://" in text:
-        text = URL_USERINFO.sub(lambda m: m.group(0)[:m.start(1) - m.start(0)] + "***@", text)
+    if ":" in text and "@" in text:
+        for shape in USERINFO[1:]:
+            text = shape.sub(lambda m: f"{m.string[m.start(0):m.start(1)]}***{m.string[m.end(1):m.end(0)]}", text)
     if "=" in text or ":" in text:
         text = ASSIGNMENT.sub(lambda m: m.group(0)[:m.start(2) - m.start(0)] + " ***"
                               if _secret_key(m.group(1)) else m.group(0), text)

@@ -16,9 +16,11 @@ from emaillint import canonical, credentials, kit
 from emaillint import load as loader
 from emaillint import suppressions
 from emaillint.escape import printable
-from emaillint.model import ERROR, SEVERITIES, Account, Context, Dialect, Finding, Problem, Reading, ReadOptions, Rule
+from emaillint.model import (ERROR, SEVERITIES, Account, Context, Dialect, Finding, Fix, Problem, Reading, ReadOptions,
+                             Rule)
 from emaillint.network import is_local
-from emaillint.plugins import Registry
+from emaillint.plugin_checks import finding_problem, position_problem
+from emaillint.plugins import DEFAULT_TIMEOUT, Registry, describe, original
 from emaillint.resolve import resolve
 from emaillint.rules.shared_quota import Record
 from emaillint.vocabulary import IO_ERROR, LITERAL, PLUGIN_ERROR, SCHEMA, UNKNOWN_PROVIDER
@@ -38,6 +40,8 @@ class FileResult(NamedTuple):
     materials: Mapping[tuple[int, int], tuple[str, str]] = {}
     """With ``Options.baseline``: (line, column) -> the key and value there, secrets masked,
     for each place a finding can point at (``baseline.materials``)."""
+    lines: int = 1
+    """How many lines the file has: a run-scope rule's finding must point inside it."""
 
 
 class Options(NamedTuple):
@@ -50,6 +54,8 @@ class Options(NamedTuple):
     baseline: bool = False
     """The run uses a baseline: each file's result carries what its fingerprints hash, taken
     here, where the text is at hand (and on every core), not read again later."""
+    plugin_timeout: float = DEFAULT_TIMEOUT
+    """Seconds a plugin call may take, for worker processes that load their own registry."""
 
 
 class Linter:
@@ -62,6 +68,9 @@ class Linter:
         self.options = options
         self.read_options = ReadOptions(SchemaChecker(registry.schema()), options.environ)
         self.shapes = registry.providers.secret_patterns()
+        self.secret_keys = frozenset(key for key, fragment in registry.schema_properties.items()
+                                     if fragment.get("writeOnly") is True)
+        """The plugins' account keys their schema marks ``writeOnly``: secrets, whatever their name."""
         self.environ_secrets = credentials.find_secrets(dict(options.environ), self.shapes)
         """With --resolve-env, values from the environment reach messages: its secrets too."""
         self.account_rules = [r for r in registry.rules.values() if r.scope == "account" and r.check]
@@ -121,32 +130,45 @@ class Linter:
         return self.lint_text(text, path)
 
     def lint_text(self, text: str, path: str) -> FileResult:
+        """Lint one file's text, its plugin calls watched by the registry's ``Boundary``: a call
+        that hangs is reported here, once, and the file is linted again without it."""
+        boundary = self.registry.boundary
+        result, hung = boundary.run(lambda: self._lint_text(text, path), path)
+        if hung:
+            errors = [Finding(path, 1, 1, PLUGIN_ERROR, ERROR, f"{self.registry.label(key[0])}: "
+                              f"{boundary.hang_message(key)}") for key in hung]
+            result = result._replace(findings=errors + result.findings)
+        return result
+
+    def _lint_text(self, text: str, path: str) -> FileResult:
         loaded = loader.load(text, path)
+        lines = line_count(text)
         findings: list[Finding] = []
         records: list[tuple[str, Record]] = []
         accounts: list[tuple[Account, Context]] = []
         directives = suppressions.scan(text)
-        in_file: set[str] = set()
+        read: set[str] = set()  # secrets the dialects found themselves
+        found: list[Finding] = []
+        documents = list(loaded.documents)
         dialects = [d for d in self.dialects if not d.needles or any(needle in text for needle in d.needles)]
-        for document in list(loaded.documents):
-            read: set[str] = set()  # secrets the dialect found itself
-            found: list[Finding] = []
-            shares = len(records) + len(accounts)
+        for document in documents:
             try:
-                self._lint_document(document, dialects, found, read, records, accounts)
+                self._lint_document(document, lines, dialects, found, read, records, accounts)
             except Exception as exc:  # a bug in emaillint itself: report it, lint the other files
                 found.append(self._plugin_error(path, f"emaillint failed on this document ({_where(exc)}), a bug"
                                                 " in emaillint or in the dialect that read it; please report it",
                                                 "emaillint", exc))
-            if found or len(records) + len(accounts) > shares:  # only then can a message about it hold a secret
-                secrets = credentials.find_secrets(document.data, self.shapes) | self.environ_secrets | read
-                findings.extend(redact(distinct(found), secrets))
-                in_file |= secrets
+        in_file: set[str] = set()
+        if found or records or accounts:  # only then can a message about the file hold a secret
+            in_file = set(self.environ_secrets | read)
+            for document in documents:  # a password of one document may be repeated in another
+                in_file |= credentials.find_secrets(document.data, self.shapes, self.secret_keys)
+            findings = redact(distinct(found), frozenset(in_file))
         about_file = loaded.findings  # reading them finishes the checks; over a limit, no documents are left
         if about_file and not loaded.documents:  # ... and nothing of the file is linted
             findings, records, accounts, in_file = [], [], [], set()
         result = FileResult(path, self._fill(about_file + findings), records, directives, frozenset(in_file),
-                            tuple(accounts))
+                            tuple(accounts), lines=lines)
         if self.options.baseline:
             from emaillint import baseline
 
@@ -155,10 +177,10 @@ class Linter:
             result = result._replace(materials=baseline.materials(text, places, result.secrets))
         return result
 
-    def _lint_document(self, document: loader.Document, dialects: list[Dialect], found: list[Finding],
+    def _lint_document(self, document: loader.Document, lines: int, dialects: list[Dialect], found: list[Finding],
                        secrets: set[str], records: list[tuple[str, Record]],
                        accounts: list[tuple[Account, Context]]) -> None:
-        reading = self._read(document, dialects, found)
+        reading = self._read(document, lines, dialects, found)
         if reading is None:
             return
         found.extend(reading.findings)
@@ -170,7 +192,8 @@ class Linter:
             else:
                 found.extend(self._check_account(document.path, account, records, _password(account)))
 
-    def _read(self, document: loader.Document, dialects: list[Dialect], found: list[Finding]) -> Reading | None:
+    def _read(self, document: loader.Document, lines: int, dialects: list[Dialect],
+              found: list[Finding]) -> Reading | None:
         """The dialect's reading of a document (None: no dialect claims it, or it failed,
         which ``found`` then says), with the document's own findings (duplicate keys:
         only where a dialect found mail settings)."""
@@ -179,7 +202,9 @@ class Linter:
             return None
         found.extend(document.findings)
         try:
-            return _checked(dialect.read(document, self.read_options))
+            reading = self.registry.boundary.call(_dialect_key(dialect), dialect.read, document, self.read_options)
+            return None if reading is None and _dialect_key(dialect) in self.registry.boundary.hung else \
+                _checked(reading, document.path, lines, self.registry.rules)
         except Exception as exc:
             found.append(self._plugin_error(document.path, f"dialect '{dialect.name}' raised reading this file",
                                             dialect.plugin, exc))
@@ -188,7 +213,7 @@ class Linter:
     def _dialect(self, document: loader.Document, dialects: list[Dialect], findings: list[Finding]) -> Dialect | None:
         for dialect in dialects:
             try:
-                if dialect.detect(document):
+                if self.registry.boundary.call(_dialect_key(dialect), dialect.detect, document, default=False):
                     return dialect
             except Exception as exc:
                 findings.append(self._plugin_error(document.path, f"dialect '{dialect.name}' raised in detect", dialect.plugin, exc))
@@ -212,7 +237,8 @@ class Linter:
         for rule in self.account_rules:
             try:
                 found = [_finding(path, rule, account, problem, provider)
-                         for problem in rule.check(account, context) or ()]
+                         for problem in self.registry.boundary.call(_rule_key(rule), _problems, rule, account, context,
+                                                                    default=())]
             except Exception as exc:
                 yield self._plugin_error(path, f"rule '{rule.id}' raised on account '{account.name}'",
                                          rule.plugin, exc, account.where(""), account.name)
@@ -220,7 +246,7 @@ class Linter:
             yield from found
         for rule in self.run_rules:
             try:
-                share = rule.check(account, context)
+                share = self.registry.boundary.call(_rule_key(rule), rule.check, account, context)
             except Exception as exc:
                 yield self._plugin_error(path, f"rule '{rule.id}' raised on account '{account.name}'",
                                          rule.plugin, exc, account.where(""), account.name)
@@ -231,9 +257,9 @@ class Linter:
 
     def _plugin_error(self, path: str, what: str, plugin: str, exc: BaseException,
                       where: tuple[int, int] = (1, 1), account: str | None = None) -> Finding:
-        detail = f"{type(exc).__name__}: {str(exc).splitlines()[0]}" if str(exc).strip() else type(exc).__name__
+        detail = describe(exc)
         return Finding(path, where[0], where[1], PLUGIN_ERROR, ERROR,
-                       f"{self.registry.label(plugin)}: {what}: {detail}{_in_plugin(exc)}", account)
+                       f"{self.registry.label(plugin)}: {what}: {detail}{_in_plugin(original(exc))}", account)
 
     def _io(self, path: str, why: str) -> FileResult:
         return FileResult(path, [Finding(path, 1, 1, IO_ERROR, ERROR, f"{os.path.basename(path) or path} {why}")], [])
@@ -313,9 +339,11 @@ def distinct(findings: list[Finding]) -> list[Finding]:
 
 def _finding(path: str, rule: Rule, account: Account, problem: Problem, provider: str | None) -> Finding:
     if not (isinstance(problem, Problem) and isinstance(problem.where, str) and isinstance(problem.message, str)
-            and problem.severity in (None, *SEVERITIES)):
+            and problem.severity in (None, *SEVERITIES) and isinstance(problem.help, str)
+            and (problem.fix is None or isinstance(problem.fix, Fix))):
         raise TypeError(f"check() yielded a malformed {type(problem).__name__}; yield"
-                        " Problem(field, message) or Problem(field, message, severity)")
+                        " Problem(field, message), with severity one of error, warning, info, help text"
+                        " and fix a Fix (from emaillint.api)")
     if not (kit.is_place(problem.where) or problem.where in account.extra):
         raise TypeError(f"check() yielded Problem({problem.where!r}, ...), which names no account field;"
                         f" {kit.checked_place_hint(problem.where)}")
@@ -324,13 +352,57 @@ def _finding(path: str, rule: Rule, account: Account, problem: Problem, provider
                    account.name, provider, help=problem.help, fix=problem.fix)
 
 
-def _checked(reading: Reading) -> Reading:
-    """A plugin dialect's reading with read-only accounts, or a TypeError that becomes its
-    plugin-error: what one rule is given, no rule can change for the next."""
-    if not isinstance(reading, Reading) or not all(isinstance(a, Account) for a in reading.accounts):
+def _checked(reading: Reading, path: str, lines: int, rules: Mapping[str, Rule]) -> Reading:
+    """A dialect's reading with read-only accounts, or a TypeError that becomes its
+    plugin-error: what one rule is given, no rule can change for the next; its findings and
+    the positions of its accounts point inside the file being linted."""
+    if not (isinstance(reading, Reading) and isinstance(reading.accounts, list)
+            and all(isinstance(a, Account) for a in reading.accounts)
+            and isinstance(reading.findings, list) and isinstance(reading.secrets, (frozenset, set))):
         raise TypeError(f"read() returned a malformed {type(reading).__name__}; return"
-                        " Reading(accounts, findings, secrets) with Account objects")
+                        " Reading(accounts, findings, secrets) with a list of Account objects, a list of"
+                        " Finding objects and a set of strings")
+    for finding in reading.findings:
+        why = finding_problem(finding, {path: lines}, rules)
+        if why:
+            raise TypeError(f"read() {why}")
+    for account in reading.accounts:
+        if not isinstance(account.positions, kit.Places):  # the kit's positions are the document's own
+            for place, position in [("", account.position), *account.positions.items()]:
+                why = position_problem(position, lines)
+                if why:
+                    raise TypeError(f"read() gave account {account.name!r} a position for {place or 'itself'}"
+                                    f" {why}")
     return reading._replace(accounts=[kit.frozen(account) for account in reading.accounts])
+
+
+def line_count(text: str) -> int:
+    """An upper bound of the file's lines, counting every line break YAML 1.1 or 1.2 knows."""
+    return 1 + text.count("\n") + text.count("\r") - text.count("\r\n") + sum(
+        text.count(mark) for mark in ("\x85", "\u2028", "\u2029"))
+
+
+def _dialect_key(dialect: Dialect) -> tuple[str, str]:
+    return dialect.plugin, f"dialect '{dialect.name}'"
+
+
+def _rule_key(rule: Rule) -> tuple[str, str]:
+    return rule.plugin, f"rule '{rule.id}'"
+
+
+MAX_PROBLEMS = 1000
+"""More problems than this from one rule about one account is a rule that yields forever."""
+
+
+def _problems(rule: Rule, account: Account, context: Context) -> list[Problem]:
+    """A rule's problems, taken to the end inside the plugin boundary (a generator runs there)."""
+    import itertools
+
+    problems = list(itertools.islice(rule.check(account, context) or (), MAX_PROBLEMS + 1))
+    if len(problems) > MAX_PROBLEMS:
+        raise TypeError(f"check() yielded more than {MAX_PROBLEMS} problems for one account; yield each"
+                        " problem once (a generator that never ends?)")
+    return problems
 
 
 def redact(findings: Iterable[Finding], secrets: frozenset[str]) -> list[Finding]:
@@ -359,10 +431,14 @@ def _scrubbed(value: Any, secrets: list[str]) -> Any:
 
 def _forms(secret: str) -> Iterator[str]:
     """A secret as a message may carry it: as is, lower-cased (as addresses are), escaped by
-    repr() or JSON, or one line of it (exception messages keep their first line only)."""
+    repr() or JSON, percent-decoded or percent-encoded (as URLs carry it), or one line of it
+    (exception messages keep their first line only)."""
     import json
+    from urllib.parse import quote, unquote
 
     yield secret
+    yield unquote(secret)
+    yield quote(secret, safe="")
     yield secret.lower()
     yield repr(secret)[1:-1]
     yield json.dumps(secret)[1:-1]

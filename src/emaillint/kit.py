@@ -242,7 +242,7 @@ class Frozen(Mapping):
     __slots__ = ("_items",)
 
     def __init__(self, items: Mapping[str, Any]) -> None:
-        self._items = dict(items)
+        self._items = {key: _read_only(value) for key, value in items.items()}
 
     def __getitem__(self, key: str) -> Any:
         return self._items[key]
@@ -255,6 +255,20 @@ class Frozen(Mapping):
 
     def __repr__(self) -> str:
         return repr(self._items)
+
+
+def _read_only(value: Any) -> Any:
+    """A value of an account as rules see it: lists as tuples and mappings as ``Frozen``, however
+    deep (a plugin's account key may hold a list: no rule may append to it for the next)."""
+    if isinstance(value, Frozen) or isinstance(value, (str, int, float, type(None))):
+        return value
+    if isinstance(value, Mapping):
+        return Frozen(value)
+    if isinstance(value, (list, tuple)) and not hasattr(value, "_fields"):
+        return tuple(_read_only(item) for item in value)
+    if isinstance(value, (set, frozenset)):
+        return frozenset(value)
+    return value
 
 
 def checked_spelling(spelled: Spelling) -> Spelling:

@@ -30,6 +30,8 @@ MAX_BYTES = 2 * 1024 * 1024
 """Files above this size are not parsed: mail configs are a few kilobytes."""
 MAX_NODES = 100_000
 """Nodes visited per file, counting every expansion of an alias (billion laughs)."""
+_ALIAS = re.compile(r"(?:^|[\s\[{,:-])\*[^\s,\[\]{}]")
+"""An alias (``*name``) anywhere: what is over the budget then is probably expanded, not written."""
 MAX_DEPTH = 200
 """Nesting depth; libyaml itself stops at 1,000, Python's recursion limit near there."""
 TOO_DEEP = f"nesting is deeper than {MAX_DEPTH} levels; mail configs need only a few, so this is probably not one"
@@ -543,10 +545,11 @@ class _Converter:
         budget = self.loaded.budget
         budget[0] -= 1
         if budget[0] < 0:
-            raise LimitExceeded(
-                f"the document expands to more than {MAX_NODES:,} values (a YAML alias bomb?);"
-                " emaillint stopped reading this file"
-            )
+            if _ALIAS.search(self.loaded.text):
+                raise LimitExceeded(f"the document expands to more than {MAX_NODES:,} values through its aliases"
+                                    " (a YAML alias bomb?); emaillint stopped reading this file")
+            raise LimitExceeded(f"the file has more than {MAX_NODES:,} keys and values, far more than any mail"
+                                " config; emaillint stopped reading it")
 
     def convert(self, node: yaml.Node, depth: int = 0) -> Any:
         self.spend()

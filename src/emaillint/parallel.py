@@ -54,10 +54,13 @@ def lint_all(linter: Linter, paths: list[str], jobs: int, disabled: Iterable[str
 
 def _start(disabled: tuple[str, ...], options: Options) -> None:
     global _linter
+    import sys
+
+    sys.stdout = sys.stderr  # as in the parent (run.run): a plugin's print() must not reach the report
     if _linter is None:
         from emaillint.plugins import load_registry
 
-        _linter = Linter(load_registry(disabled=disabled), options)
+        _linter = Linter(load_registry(disabled=disabled, timeout=options.plugin_timeout), options)
 
 
 def _lint_one(path: str) -> FileResult:

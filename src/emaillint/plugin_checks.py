@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any, Mapping
 
-from emaillint.model import SEVERITIES, Rule
+from emaillint.model import SEVERITIES, Finding, Fix, Rule
 from emaillint.provider import (
     HOST_KINDS,
     AuthMethod,
@@ -23,7 +23,7 @@ from emaillint.provider import (
     Username,
     facts,
 )
-from emaillint.vocabulary import CONFIDENCES
+from emaillint.vocabulary import CONFIDENCES, SECURITY_MODES
 
 SLUG = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 """Rule ids and provider names: lower-case words joined by hyphens (``acme-relay-pool``)."""
@@ -33,14 +33,6 @@ _PROVIDER_PARTS: tuple[tuple[str, type], ...] = (
     ("hosts", Host), ("plans", Plan), ("auth", AuthMethod), ("legacy_hosts", OtherHost),
     ("wrong_hosts", OtherHost), ("domains", str), ("usernames", Username), ("secrets", SecretShape),
 )
-_TEXT_FIELDS: dict[type, tuple[str, ...]] = {
-    Endpoint: (), Host: ("pattern",), OtherHost: ("pattern", "kind"), AuthMethod: (),
-    Plan: ("sandbox",), Username: ("meaning", "fixed", "pattern"),
-    SecretShape: ("name", "pattern", "meaning", "instead"),
-}
-"""Each data sheet type's text fields that came with the sending services (host patterns,
-usernames, secret shapes; ``confidence`` on all of them): older sheets leave them at their
-defaults, and a sheet that sets them gets a plugin-error, not a traceback, for a wrong type."""
 
 
 def rule_problem(rule: Rule) -> str:
@@ -77,7 +69,60 @@ def provider_problem(provider: Provider) -> str:
     for domain in provider.domains:
         if domain != domain.strip().lower() or not domain:
             return f"provider '{provider.name}': username domain {domain!r} must be written in lower case"
+    why = _types_problem(provider)
+    if why:
+        return f"provider '{provider.name}': {why}"
     return _facts_problem(provider)
+
+
+_TYPES = {"int": int, "str": str, "bool": bool, "None": type(None), "float": float}
+
+
+_WORDS = {"int": "a number", "str": "a string", "bool": "True or False", "None": "None", "float": "a number",
+          "tuple": "a tuple"}
+
+
+def _typed(value: Any, annotation: str) -> bool:
+    """Whether ``value`` is of a data sheet field's annotation (``int | None``,
+    ``tuple[str, ...]``): an ``int`` field takes no ``bool`` and no ``"587"``."""
+    for choice in (part.strip() for part in annotation.split("|")):
+        if choice.startswith("tuple["):
+            if isinstance(value, tuple):
+                return True
+        elif choice in _TYPES:
+            kind = _TYPES[choice]
+            if isinstance(value, kind) and not (kind is int and isinstance(value, bool)):
+                return True
+        else:
+            return True  # a type of its own (Endpoint, SecretShape): checked by name where it is used
+    return False
+
+
+def _types_problem(fact: Any) -> str:
+    """The first field of a data sheet fact whose value is not of the field's type, in words:
+    a wrong type is the plugin's fault at start-up, not a rule's traceback later."""
+    for field, annotation in type(fact).__annotations__.items():
+        value = getattr(fact, field)
+        text = str(getattr(annotation, "__forward_arg__", annotation))  # NamedTuple keeps them as ForwardRef
+        if not _typed(value, text):
+            words = " or ".join(_WORDS.get(part.strip().partition("[")[0], part.strip()) for part in text.split("|"))
+            return f"{field} must be {words}, not {_a(value)} ({value!r})"
+    return ""
+
+
+def _values_problem(fact: Any) -> str:
+    """Values a field's type allows but no provider has: a port outside 1-65535, an unknown
+    security mode, a negative limit."""
+    if isinstance(fact, Endpoint):
+        if not 1 <= fact.port <= 65535:
+            return f"port {fact.port} is not a port; write a number from 1 to 65535"
+        if fact.security not in SECURITY_MODES:
+            return f"security {fact.security!r} is not one of {', '.join(SECURITY_MODES)}"
+    if isinstance(fact, Plan):
+        for field in ("recipients_per_day", "messages_per_day", "recipients_per_message"):
+            if getattr(fact, field) is not None and getattr(fact, field) < 1:
+                return f"{field} must be a positive number, or None where there is no published limit"
+    return ""
 
 
 def _facts_problem(provider: Provider) -> str:
@@ -86,15 +131,12 @@ def _facts_problem(provider: Provider) -> str:
     name = f"provider '{provider.name}'"
     for fact in facts(provider):
         what = f"{name}: {type(fact).__name__} {_label(fact)}"
-        fields = next(names for kind, names in _TEXT_FIELDS.items() if isinstance(fact, kind))
-        for field in fields + ("confidence",):
-            if not isinstance(getattr(fact, field), str):
-                return f"{what}: {field} must be a string, not {_a(getattr(fact, field))}"
+        why = _types_problem(fact) or _values_problem(fact)
+        if why:
+            return f"{what}: {why}"
         if fact.confidence not in CONFIDENCES:
             return f"{what}: confidence {fact.confidence!r} is not one of HIGH, MEDIUM, LOW (\"H\", \"M\", \"L\")"
         patterns = [getattr(fact, "pattern", "")] + list(getattr(fact, "domain_patterns", ()) or ())
-        if isinstance(fact, Plan) and not isinstance(fact.domain_patterns, tuple):
-            return f"{what}: domain_patterns must be a tuple of regular expressions"
         for pattern in patterns:
             why = _regex_problem(pattern)
             if why:
@@ -156,6 +198,40 @@ def _blanks_problem(other: OtherHost) -> str:
     except (KeyError, IndexError, ValueError) as exc:
         return (f"use_instead and reason may name only the pattern's groups and {{host}} in braces"
                 f" ({type(exc).__name__}: {exc})")
+    return ""
+
+
+def position_problem(position: Any, lines: int) -> str:
+    """Why a (line, column) cannot be shown: code scanning refuses a SARIF ``startLine`` of -3."""
+    if not (isinstance(position, tuple) and len(position) == 2
+            and all(isinstance(n, int) and not isinstance(n, bool) for n in position)):
+        return f"{position!r}, which is not a Position(line, column)"
+    line, column = position
+    if not (1 <= line <= lines and column >= 1):
+        return (f"at line {line}, column {column}, outside the file (lines 1 to {lines}, columns from 1);"
+                " take positions from the document (doc.position(path))")
+    return ""
+
+
+def finding_problem(finding: Any, lines: Mapping[str, int], rules: Mapping[str, Rule]) -> str:
+    """Why a ``Finding`` a plugin returned cannot be reported ("" when it can): ``lines`` maps
+    the paths being linted to how many lines each has."""
+    if not isinstance(finding, Finding):
+        return f"returned {_a(finding)} where a Finding (from emaillint.api) belongs"
+    if not isinstance(finding.path, str) or finding.path not in lines:
+        return f"returned a finding for {finding.path!r}, which is not a file this run lints; use the record's path"
+    why = position_problem((finding.line, finding.column), lines[finding.path])
+    if why:
+        return f"returned a finding of {finding.path} {why}"
+    if finding.rule not in rules:
+        return f"returned a finding of rule {finding.rule!r}, which no plugin defines; use your rule's id"
+    if finding.severity not in ("", *SEVERITIES):
+        return f"returned a finding with severity {finding.severity!r}; write one of {', '.join(SEVERITIES)}"
+    if not (isinstance(finding.message, str) and finding.message.strip() and isinstance(finding.help, str)
+            and isinstance(finding.account, (str, type(None))) and isinstance(finding.provider, (str, type(None)))
+            and isinstance(finding.details, (Mapping, type(None))) and isinstance(finding.fix, (Fix, type(None)))):
+        return ("returned a malformed Finding: message and help must be text, account and provider text or None,"
+                " details a dict or None and fix a Fix or None")
     return ""
 
 

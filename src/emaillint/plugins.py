@@ -9,6 +9,11 @@ their own: a plugin that fails becomes a ``plugin-error`` naming it and its vers
 and the rest of the run goes on. What the hooks return is checked before it is used,
 and two plugins claiming the same rule id, provider, host, domain, account key or
 dialect name is an error, never a silent override.
+
+Every call into a plugin's code goes through the run's ``Boundary``: with a time limit,
+with what the plugin raises (``SystemExit`` and ``GeneratorExit`` included) turned into its
+plugin-error, and with its ``print()`` sent to standard error by ``run`` (docs/plugins.md,
+"The plugin boundary").
 """
 
 from __future__ import annotations
@@ -16,7 +21,9 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-from typing import Any, Iterable, Iterator, Mapping, NamedTuple
+import threading
+import time
+from typing import Any, Callable, Iterable, Iterator, Mapping, NamedTuple, TypeVar
 
 import pluggy
 
@@ -34,6 +41,120 @@ OWN_DIST = "emaillint"
 HOOKS = tuple(sorted(name for name in vars(hookspecs) if name.startswith("emaillint_")))
 _MARK = f"{hookspecs.PROJECT}_impl"
 """The attribute ``hookimpl`` sets on the functions it marks."""
+
+
+DEFAULT_TIMEOUT = 10.0
+"""Seconds one plugin call may take (``--plugin-timeout``, ``plugin_timeout``): a rule's check
+of one account takes microseconds, a dialect's reading of a file milliseconds."""
+T = TypeVar("T")
+
+
+class PluginExit(Exception):
+    """A plugin call ended in a ``BaseException`` that is no ``Exception`` (``SystemExit``,
+    ``GeneratorExit``, or a ``KeyboardInterrupt`` the plugin raised itself): an ``Exception``
+    for the call site to report, with the original as its ``__cause__``."""
+
+
+class _Abandoned(BaseException):
+    """Raised in a worker thread the run gave up on, when its plugin call returns at last,
+    so that it unwinds without touching anything of the run."""
+
+
+class _Job:
+    __slots__ = ("work", "done", "result", "error", "current", "started", "abandoned")
+
+    def __init__(self, work: Callable[[], Any]) -> None:
+        self.work = work
+        self.done = threading.Event()
+        self.result: Any = None
+        self.error: BaseException | None = None
+        self.current: tuple[str, str] | None = None
+        self.started = 0.0
+        self.abandoned = False
+
+
+class Boundary:
+    """Where emaillint calls plugin code, with a time limit that works without killing anything.
+
+    ``run(work)`` does ``work`` (reading one file, collecting the hooks, one ``finish``) in a
+    worker thread while this thread watches the plugin call in progress. A call that takes
+    longer than ``limit`` seconds is given up on: its thread is abandoned (a daemon thread;
+    it ends with the process, and if the call ever returns it unwinds at once without
+    touching the run), the call is recorded in ``hung`` and skipped from then on (it returns
+    its ``default``), and ``work`` is done again from the start in a new thread. So a rule
+    that sleeps or loops forever costs the run ``limit`` seconds once, and one thread.
+
+    A real Ctrl-C reaches the watching thread and stops the run as always; a
+    ``KeyboardInterrupt`` raised inside the worker can only come from the plugin, and is
+    its error like ``SystemExit``. Outside ``run`` (the API's direct calls) a call has no
+    time limit and only ``SystemExit`` and ``GeneratorExit`` are caught.
+    """
+
+    def __init__(self, limit: float = DEFAULT_TIMEOUT) -> None:
+        self.limit = limit
+        self.hung: dict[tuple[str, str], str] = {}
+        """(plugin, what) -> where it hung: the calls given up on, skipped for the rest of the run."""
+        self._local = threading.local()
+
+    def call(self, key: tuple[str, str], function: Callable[..., T], *args: Any, default: Any = None) -> T:
+        """``function(*args)`` for the plugin ``key[0]``; ``key[1]`` says what it is (``rule 'x'``)."""
+        if key in self.hung:
+            return default
+        job = getattr(self._local, "job", None)
+        if job is not None:
+            job.started = time.monotonic()
+            job.current = key
+        try:
+            return function(*args)
+        except (Exception, _Abandoned):
+            raise
+        except (SystemExit, GeneratorExit) as exc:
+            raise PluginExit(describe(exc)) from exc
+        except KeyboardInterrupt as exc:
+            if job is None:  # the user's Ctrl-C
+                raise
+            raise PluginExit(describe(exc)) from exc
+        finally:
+            if job is not None:
+                job.current = None
+                if job.abandoned:
+                    raise _Abandoned
+
+    def run(self, work: Callable[[], T], where: str = "") -> tuple[T, list[tuple[str, str]]]:
+        """``work()`` and the calls that hung while it ran (given up on, then skipped)."""
+        if getattr(self._local, "job", None) is not None:  # already in a worker
+            return work(), []
+        hung: list[tuple[str, str]] = []
+        poll = min(0.05, self.limit / 10)
+        while True:
+            job = _Job(work)
+            threading.Thread(target=self._work, args=(job,), daemon=True, name="emaillint-plugin-call").start()
+            while not job.done.wait(poll):
+                current, started = job.current, job.started
+                if current is not None and time.monotonic() - started > self.limit:
+                    job.abandoned = True
+                    self.hung[current] = where
+                    hung.append(current)
+                    break
+            else:
+                if job.error is not None:
+                    raise job.error
+                return job.result, hung
+
+    def _work(self, job: _Job) -> None:
+        self._local.job = job
+        try:
+            job.result = job.work()
+        except _Abandoned:
+            return
+        except BaseException as exc:  # handed to the watching thread, which raises it there
+            job.error = exc
+        job.done.set()
+
+    def hang_message(self, key: tuple[str, str]) -> str:
+        plugin, what = key
+        return (f"{what} did not return within {self.limit:g} s, so it is skipped for the rest of the run;"
+                f" fix or upgrade the plugin, or turn it off with --disable-plugin {plugin}")
 
 
 class EntryPoint(NamedTuple):
@@ -129,7 +250,8 @@ def _load_order(eps: Iterable[EntryPoint]) -> list[EntryPoint]:
 class Registry:
     """Everything the installed plugins contribute, checked for shape and clashes."""
 
-    def __init__(self) -> None:
+    def __init__(self, timeout: float = DEFAULT_TIMEOUT) -> None:
+        self.boundary = Boundary(timeout)
         self.manager = pluggy.PluginManager(hookspecs.PROJECT)
         self.manager.add_hookspecs(hookspecs)
         self.plugins: list[PluginInfo] = []
@@ -142,6 +264,8 @@ class Registry:
         self.schema_properties: dict[str, Any] = {}
         self.schema_owner: dict[str, str] = {}
         self._schema: dict[str, Any] | None = None
+        self.names: set[str] = {OWN_DIST}
+        """Every plugin installed or given, loaded or not: what --disable-plugin may name."""
 
     def error(self, plugin: str, message: str) -> None:
         """Record a plugin-error: ``message`` says what ``plugin`` did and what to do."""
@@ -179,7 +303,7 @@ class Registry:
                         + "; emaillint calls every hook without arguments")
             return
         except Exception as exc:
-            self.failed(name, dist, version, f"could not be registered: {_describe(exc)}")
+            self.failed(name, dist, version, f"could not be registered: {describe(exc)}")
             return
         self.plugins.append(PluginInfo(name, dist, version))
         self._check_hook_names(plugin, name)
@@ -209,7 +333,21 @@ class Registry:
                                  " return your data from a plain @hookimpl instead")
 
     def collect(self) -> None:
-        """Call every plugin's hooks, one plugin at a time, and index what they return."""
+        """Call every plugin's hooks, one plugin at a time, and index what they return; a
+        hook that hangs is given up on, and the hooks are called again without it."""
+        errors, problems = list(self.errors), {name: list(found) for name, found in self.problems.items()}
+
+        def collect() -> None:
+            self.errors, self.problems = list(errors), {name: list(found) for name, found in problems.items()}
+            self.rules, self.dialects, self.providers = {}, [], ProviderIndex()
+            self.schema_properties, self.schema_owner, self._schema = {}, {}, None
+            self._collect()
+
+        _, hung = self.boundary.run(collect)
+        for key in hung:
+            self.error(key[0], self.boundary.hang_message(key))
+
+    def _collect(self) -> None:
         for name, rule in self._each("emaillint_rules", Rule):
             why = rule_problem(rule)
             if why:
@@ -285,10 +423,9 @@ class Registry:
             if impl.hookwrapper or impl.wrapper:
                 continue
             try:
-                result = impl.function()
-                items = ([result] if result else []) if not many else list(result or ())
-            except (Exception, SystemExit) as exc:
-                self.error(impl.plugin_name, f"{hook}() raised {_describe(exc)}; what it returns is not"
+                items = self.boundary.call((impl.plugin_name, f"{hook}()"), _items, impl.function, many, default=[])
+            except Exception as exc:
+                self.error(impl.plugin_name, f"{hook}() raised {describe(exc)}; what it returns is not"
                                              f" used: fix or upgrade the plugin, or turn it off with"
                                              f" --disable-plugin {impl.plugin_name}")
                 continue
@@ -301,35 +438,48 @@ class Registry:
                                                  f" {expected} (from emaillint.api); it is not used")
 
 
+def _items(hook: Callable[[], Any], many: bool) -> list[Any]:
+    result = hook()
+    return ([result] if result else []) if not many else list(result or ())
+
+
 def _a(value: Any) -> str:
     name = type(value).__name__
     return f"an {name}" if name[:1].lower() in "aeiou" else f"a {name}"
 
 
-def _describe(exc: BaseException) -> str:
+def original(exc: BaseException) -> BaseException:
+    """What the plugin raised: the cause of a ``PluginExit``."""
+    return exc.__cause__ if isinstance(exc, PluginExit) and exc.__cause__ is not None else exc
+
+
+def describe(exc: BaseException) -> str:
+    """``Type: first line of its text``, as plugin-errors show what a plugin raised."""
+    exc = original(exc)
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
 def load_registry(disabled: Iterable[str] = (), extra: Iterable[tuple[str, Any]] = (),
-                  discover: bool = True, builtins: bool = True) -> Registry:
+                  discover: bool = True, builtins: bool = True, timeout: float = DEFAULT_TIMEOUT) -> Registry:
     """The registry for one run: the built-in engine plugin, entry points, then ``extra``.
 
     ``disabled`` names plugins not to load (``--disable-plugin``); ``extra`` adds plugin
     objects directly (the plugin-author test helper), and takes the place of an
     installed entry point of the same name. ``builtins`` loads emaillint's own plugins
     (its providers and dialects), ``discover`` the other installed ones; the engine's
-    own core rules and format are always there.
+    own core rules and format are always there. ``timeout``: seconds a plugin call may take.
     """
     from emaillint import builtin
 
-    registry = Registry()
+    registry = Registry(timeout)
     registry.add(builtin, OWN_DIST, OWN_DIST, _own_version())
     skip = set(disabled)
     extra = [(name, plugin) for name, plugin in extra]
     replaced = {name for name, _ in extra}
     wanted = [ep for ep in entry_points() if (builtins if _normal(ep.dist) == OWN_DIST else discover)] \
         if builtins or discover else []
+    registry.names |= {ep.name for ep in wanted} | replaced
     for ep in _load_order(wanted):
         if ep.name in skip:
             registry.plugins.append(PluginInfo(ep.name, ep.dist, ep.version, disabled=True))
@@ -349,11 +499,24 @@ def load_registry(disabled: Iterable[str] = (), extra: Iterable[tuple[str, Any]]
     return registry
 
 
+def unknown_disabled(registry: Registry, names: Iterable[str], where: str) -> str:
+    """The one-line error for a plugin to turn off that is not installed ("" if all are):
+    a misspelt name would otherwise leave the plugin on without a word."""
+    for name in names:
+        if name not in registry.names:
+            from emaillint.suggest import closest
+
+            close = closest(name, sorted(registry.names))
+            hint = f"did you mean '{close}'?" if close else "'emaillint plugins' lists the installed ones"
+            return f"{where}: no installed plugin is named '{name}'; {hint}"
+    return ""
+
+
 def _discover(registry: Registry, ep: EntryPoint) -> None:
     try:
         plugin = _load(ep.value)
     except (Exception, SystemExit) as exc:  # a plugin's import must not end the run
-        registry.failed(ep.name, ep.dist, ep.version, f"failed to load: {_describe(exc)}")
+        registry.failed(ep.name, ep.dist, ep.version, f"failed to load: {describe(exc)}")
         return
     registry.add(plugin, ep.name, ep.dist, ep.version)
 

@@ -7,6 +7,7 @@ which reads the same files for their accounts and reports what their servers sai
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import sys
@@ -19,8 +20,9 @@ from emaillint import parallel
 from emaillint import policy as rule_policy
 from emaillint import suppressions
 from emaillint.engine import FileResult, Linter, Options, redact
-from emaillint.model import ERROR, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, Finding
-from emaillint.plugins import PLUGIN_PATH, Registry, load_registry
+from emaillint.model import ERROR, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, Finding, Rule
+from emaillint.plugin_checks import finding_problem
+from emaillint.plugins import DEFAULT_TIMEOUT, PLUGIN_PATH, Registry, describe, load_registry, unknown_disabled
 from emaillint.policy import Layer, Policy
 from emaillint.report import Report, Summary, render
 from emaillint.settings import Settings
@@ -70,17 +72,20 @@ class Setup(NamedTuple):
 def run(settings: Settings, stdout: IO[str] | None = None, stderr: IO[str] | None = None) -> int:
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
-    setup = prepare(settings, stderr)
-    if isinstance(setup, int):
-        return setup
-    results = read(setup, settings.jobs)
-    session = setup.session
-    if session is None:
-        return report(setup, collect(setup.registry, results, setup.policy), settings, stdout)
-    settled = _settle(setup, session, collect(setup.registry, session.watch(results), setup.policy), stderr)
-    if isinstance(settled, int):
-        return settled
-    return report(setup, settled[0], settings, stdout, settled[1])
+    with contextlib.redirect_stdout(stderr):  # a plugin's print() must not corrupt --format json
+        setup = prepare(settings, stderr)
+        if isinstance(setup, int):
+            return setup
+        results = read(setup, settings.jobs)
+        session = setup.session
+        if session is None:
+            findings, summary = collect(setup.registry, results, setup.policy), None
+        else:
+            settled = _settle(setup, session, collect(setup.registry, session.watch(results), setup.policy), stderr)
+            if isinstance(settled, int):
+                return settled
+            findings, summary = settled
+    return report(setup, findings, settings, stdout, summary)
 
 
 def prepare(settings: Settings, stderr: IO[str], command: Command = CHECK) -> Setup | int:
@@ -91,7 +96,12 @@ def prepare(settings: Settings, stderr: IO[str], command: Command = CHECK) -> Se
     except project_config.ConfigError as exc:
         return fail(stderr, str(exc))
     disabled = settings.disable_plugins + project.disable_plugins
-    registry = load_registry(disabled=disabled)
+    timeout = settings.plugin_timeout or project.plugin_timeout or DEFAULT_TIMEOUT
+    registry = load_registry(disabled=disabled, timeout=timeout)
+    unknown = (unknown_disabled(registry, settings.disable_plugins, "--disable-plugin")
+               or unknown_disabled(registry, project.disable_plugins, project.origin("disable_plugins")))
+    if unknown:
+        return fail(stderr, unknown)
     if settings.dialect and settings.dialect not in {d.name for d in registry.dialects}:
         names = ", ".join(sorted(d.name for d in registry.dialects))
         return fail(stderr, f"unknown dialect '{settings.dialect}'; choose one of: {names}")
@@ -116,7 +126,7 @@ def prepare(settings: Settings, stderr: IO[str], command: Command = CHECK) -> Se
             return fail(stderr, str(exc))
     environ = dict(os.environ) if settings.resolve_env else {}
     options = Options(settings.as_of or project.as_of or today(), settings.dialect, environ, command.accounts,
-                      baseline=session is not None)
+                      baseline=session is not None, plugin_timeout=timeout)
     return Setup(registry, policy, discovery, Linter(registry, options), disabled,
                  settings.stdin_filename or STDIN_NAME, session)
 
@@ -212,25 +222,50 @@ def collect(registry: Registry, results: Iterable[FileResult], policy: Policy = 
     records: dict[str, list[Any]] = {}
     directives: dict[str, tuple[suppressions.Directive, ...]] = {}
     secrets: set[str] = set()
+    lines: dict[str, int] = {}
     for result in results:
         findings.extend(result.findings)
         secrets |= result.secrets
+        lines[result.path] = result.lines
         if result.suppressions:
             directives[result.path] = result.suppressions
         for rule_id, record in result.records:
             records.setdefault(rule_id, []).append(record)
     for rule_id, group in records.items():
-        rule = registry.rules[rule_id]
-        try:
-            findings.extend(redact(rule.finish(group), frozenset(secrets)))
-        except Exception as exc:
-            findings.append(Finding(PLUGIN_PATH, 1, 1, PLUGIN_ERROR, ERROR,
-                                    f"{registry.label(rule.plugin)}: rule '{rule_id}' raised in finish(): "
-                                    f"{type(exc).__name__}"))
+        findings.extend(redact(_finish(registry, registry.rules[rule_id], group, lines), frozenset(secrets)))
     findings = suppressions.apply(policy.select(findings), directives, registry.rules, policy.reports)
     findings = policy.grade(findings)
     findings.sort(key=Finding.sort_key)
     return findings
+
+
+def _finish(registry: Registry, rule: Rule, records: list[Any], lines: dict[str, int]) -> list[Finding]:
+    """A run-scope rule's findings, each checked like a dialect's (a file of this run, a line
+    inside it, a known rule); what cannot be reported, and a hang, is its plugin's error."""
+    boundary = registry.boundary
+    key = (rule.plugin, f"rule '{rule.id}'")
+
+    def finish() -> list[Finding]:
+        return list(boundary.call(key, rule.finish, records, default=()) or ())
+
+    def error(why: str) -> Finding:
+        return Finding(PLUGIN_PATH, 1, 1, PLUGIN_ERROR, ERROR, f"{registry.label(rule.plugin)}: rule '{rule.id}'"
+                       f" {why}; fix or upgrade the plugin, or turn it off with --disable-plugin {rule.plugin}")
+
+    try:
+        found, hung = boundary.run(finish)
+    except Exception as exc:
+        return [error(f"raised in finish(): {describe(exc)}")]
+    if hung:
+        return [Finding(PLUGIN_PATH, 1, 1, PLUGIN_ERROR, ERROR,
+                        f"{registry.label(rule.plugin)}: {boundary.hang_message(key)}")]
+    good = []
+    for finding in found:
+        why = finding_problem(finding, lines, registry.rules)
+        if why:
+            return [error(f"finish() {why}, so none of its findings is reported")]
+        good.append(finding)
+    return good
 
 
 def exit_code(findings: list[Finding], usage_error: bool = False, policy: Policy = Policy()) -> int:

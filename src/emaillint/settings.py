@@ -32,5 +32,7 @@ class Settings(NamedTuple):
     """``--baseline FILE``: report only findings not in it; None: the project's ``baseline``."""
     write_baseline: str | None = None
     """``--write-baseline FILE``: record this run's findings there, then report as ``--baseline``."""
+    plugin_timeout: float | None = None
+    """``--plugin-timeout``: seconds a plugin call may take; None: the project's, else the default."""
     no_baseline: bool = False
     """``--no-baseline``: report every finding whatever the project's ``baseline`` says."""

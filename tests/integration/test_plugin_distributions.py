@@ -14,6 +14,8 @@ from helpers import AS_OF, BUILTIN_PLUGINS
 pytestmark = pytest.mark.integration
 
 MISBEHAVING = ("broken", "raising", "clash")
+HOSTILE = ("hang", "printing", "exiting", "malformed", "outofrange", "badprovider", "mutating")
+"""The plugin boundary's hostile plugins (test_hostile_plugins.py): turned off here unless named."""
 
 CONFIG = """\
 accounts:
@@ -43,7 +45,7 @@ def emaillint(bin_dir, *args, cwd, plugins_dir=None, only=()):
     flags: list[str] = []
     if plugins_dir is not None:
         env["PYTHONPATH"] = str(plugins_dir)
-        for name in MISBEHAVING:
+        for name in MISBEHAVING + HOSTILE:
             if name not in only:
                 flags += ["--disable-plugin", name]
     return subprocess.run([str(bin_dir / "emaillint"), *args, *flags], capture_output=True, text=True,
@@ -145,6 +147,7 @@ def test_the_plugins_listing_shows_which_plugin_failed_and_how(icloud_venv, test
         "broken": "failed: failed to load: ModuleNotFoundError: No module named 'emaillint_missing_dependency'",
         "clash": "2 errors (listed below)",
         "raising": "1 error (listed below)",
+        **dict.fromkeys(HOSTILE, "disabled"),
     }
     assert result.stderr.count("emaillint: plugin ") == 4
 
@@ -160,6 +163,6 @@ def test_every_command_can_turn_a_broken_plugin_off(icloud_venv, test_plugins, t
     assert "emaillint: plugin 'broken' (emaillint-broken 0.1.0): failed to load" in broken.stderr
     flagged = emaillint(icloud_venv, *command, cwd=tmp_path, plugins_dir=test_plugins)
     assert (flagged.returncode, flagged.stderr) == (0, "")
-    (tmp_path / ".emaillint.yaml").write_text(f"disable_plugins: [{', '.join(MISBEHAVING)}]\n")
+    (tmp_path / ".emaillint.yaml").write_text(f"disable_plugins: [{', '.join(MISBEHAVING + HOSTILE)}]\n")
     configured = emaillint(icloud_venv, *command, cwd=tmp_path, plugins_dir=test_plugins, only=MISBEHAVING)
     assert (configured.returncode, configured.stderr, configured.stdout) == (0, "", flagged.stdout)

@@ -75,8 +75,8 @@ def finish(records: list[Record]) -> Iterable[Finding]:
         message = _verdict(group)
         if not message:
             continue
-        for record in group:
-            others = _places([o for o in group if o is not record])
+        for record in group:  # each names the first others only: linear in the accounts, not quadratic
+            others = _places([o for o in group[:NAMED + 1] if o is not record][:NAMED], len(group) - 1)
             yield Finding(
                 record.path, record.line, record.column, SHARED_QUOTA, WARNING,
                 f"{record.share.mailbox.split(':', 1)[1]} is also used by {others}: {message}; give"
@@ -90,9 +90,10 @@ NAMED = 3
 make every one of their findings list all the others (and the run's memory quadratic)."""
 
 
-def _places(records: list[Record]) -> str:
-    named = ", ".join(f"{r.path}:{r.line} ({r.account})" for r in records[:NAMED])
-    rest = len(records) - NAMED
+def _places(records: list[Record], total: int) -> str:
+    """``records`` by place, and how many of ``total`` others they leave out."""
+    named = ", ".join(f"{r.path}:{r.line} ({r.account})" for r in records)
+    rest = total - len(records)
     return f"{named} and {rest:,} more place{'s' if rest != 1 else ''}" if rest > 0 else named
 
 
