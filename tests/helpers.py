@@ -50,3 +50,20 @@ accounts:
 """
 """A Gmail account with exactly one finding: port-security-mismatch at 5:15 (STARTTLS on 465).
 Tests append accounts or keys to it; the findings of these lines stay where they are."""
+
+
+EXAMPLE = r"```yaml\n# (\S+)[^\n]*\n(.*?)```\n```text\n(.*?)```"
+"""An example in the documentation: a YAML block whose first line names the file, then the
+text block of what emaillint prints for it."""
+
+
+def examples(text: str) -> list[tuple[str, str, str]]:
+    """``(file name, YAML, printed output)`` for each example in ``text``."""
+    import re
+
+    return re.compile(EXAMPLE, re.S).findall(text)
+
+
+def printed(findings) -> str:
+    """Findings as the text report prints them, without the summary line."""
+    return "".join(f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}\n" for f in findings)

@@ -179,6 +179,6 @@ def test_dialects_are_listed_and_can_be_forced(capsys, configs):
 def test_an_unknown_dialect_is_a_one_line_error(capsys, configs):
     code, out, err = cli(capsys, str(configs / "bad.yml"), "--dialect", "nope")
     assert code == 2 and out == ""
-    assert err == ("emaillint: error: unknown dialect 'nope'; choose one of: alertmanager, authelia, compose,"
-                   " discourse, emaillint, gitlab-chart, gitlab-omnibus, grafana, homeassistant, mastodon, rails,"
-                   " redmine, sentry, spring, synapse\n")
+    assert err == ("emaillint: error: unknown dialect 'nope'; choose one of: alertmanager, alertmanager-config,"
+                   " authelia, compose, discourse, emaillint, gitlab-chart, gitlab-omnibus, grafana, homeassistant,"
+                   " kube-prometheus-stack, mastodon, rails, redmine, sentry, spring, synapse\n")

@@ -4,6 +4,7 @@ and provider rules applied through the account model."""
 
 from __future__ import annotations
 
+import base64
 import re
 from pathlib import Path
 
@@ -27,12 +28,13 @@ from emaillint.load import load
 from emaillint.plugins import load_registry
 from emaillint.testing import cases, check_case, lint, lint_files, read_accounts
 
-from helpers import AS_OF
+from helpers import AS_OF, examples, printed
 
 NOT_MAIL = Path(__file__).parent / "fixtures" / "not-mail"
 CASES = Path(__file__).parent / "cases"
-DIALECTS = ("alertmanager", "authelia", "compose", "discourse", "gitlab-chart", "gitlab-omnibus", "grafana",
-            "homeassistant", "mastodon", "rails", "redmine", "sentry", "spring", "synapse")
+DIALECTS = ("alertmanager", "alertmanager-config", "authelia", "compose", "discourse", "gitlab-chart",
+            "gitlab-omnibus", "grafana", "homeassistant", "kube-prometheus-stack", "mastodon", "rails", "redmine",
+            "sentry", "spring", "synapse")
 
 
 @pytest.fixture(scope="module")
@@ -89,10 +91,19 @@ def test_literal_and_fallback_passwords_never_reach_the_output():
                            "  smtp_pass: canary-synapse-13\n  notif_from: a@example.com\n",
         "sentry/config.yml": "mail.backend: smtp\nmail.host: smtp.example.com\nmail.username: a@example.com\n"
                              "mail.password: canary-sentry-14\n",
+        "kps-values.yaml": "alertmanager:\n  config:\n    global:\n      smtp_smarthost: smtp.example.com:587\n"
+                           "      smtp_from: a@example.com\n      smtp_auth_username: a@example.com\n"
+                           "      smtp_auth_password: canary-kps-12\n    receivers: [{name: x, email_configs: [{to: b@example.com}]}]\n",
+        **{name: "kind: AlertmanagerConfig\napiVersion: monitoring.coreos.com/v1beta1\nspec:\n  receivers:\n"
+                 "    - name: x\n      emailConfigs:\n        - {to: b@example.com, smarthost: 'smtp.example.com:587',"
+                 " authUsername: a@example.com, authPassword: {name: smtp, key: pw}}\n---\nkind: Secret\n"
+                 f"metadata: {{name: smtp}}\n{section}:\n  pw: {value}\n"
+           for name, section, value in (("amcfg.yaml", "stringData", "canary-amcfg-13"),
+                                        ("amcfg-data.yaml", "data", base64.b64encode(b"canary-amcfg-14").decode()))},
     }
     findings = lint_files(files, as_of=AS_OF)
     assert {f.path for f in findings if f.rule == "plaintext-password"} == set(files)
-    assert not [f for f in findings if "canary" in f.message]
+    assert not [f for f in findings if "canary" in f.message or base64.b64encode(b"canary-amcfg-14").decode() in f.message]
 
 
 def test_resolve_env_fills_compose_references_but_never_passwords():
@@ -217,19 +228,14 @@ def test_every_rule_explains_itself_in_the_four_sections(registry):
 
 def _readme_examples():
     """``(file name, YAML, expected output)`` for each example in the README's Dialects section."""
-    import re
-
     text = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     section = text.split("## Dialects", 1)[1].split("\n## ", 1)[0]
-    pattern = re.compile(r"```yaml\n# (\S+)[^\n]*\n(.*?)```\n```text\n(.*?)```", re.S)
-    return [pytest.param(name, config, output, id=name) for name, config, output in pattern.findall(section)]
+    return [pytest.param(name, config, output, id=name) for name, config, output in examples(section)]
 
 
 @pytest.mark.parametrize("name, config, output", _readme_examples())
 def test_the_readme_dialect_examples_print_what_the_readme_shows(name, config, output):
-    findings = lint(config, path=name, as_of=AS_OF)
-    printed = "".join(f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}\n" for f in findings)
-    assert printed == output
+    assert printed(lint(config, path=name, as_of=AS_OF)) == output
 
 
 def test_every_dialect_has_an_example_in_the_readme_or_the_formats_page():

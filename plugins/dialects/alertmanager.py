@@ -13,7 +13,7 @@ and ``notify/email/email.go`` in prometheus/alertmanager.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable, Mapping, NamedTuple
 
 from emaillint.api import (NO_TLS, STARTTLS, TLS, Dialect, Draft, Key, Reader, Reading, Setting, boolean, hookimpl,
                            interpolate_nothing, manifest_files, mapping, spelling)
@@ -41,16 +41,44 @@ REQUIRED = {"smarthost": "smarthost: smtp.example.com:587", "from": "from: alert
             "to": "to: ops@example.com"}
 REQUIRED_WHERE = {"to": "email_configs entry without to"}
 SECRETS = ("auth_password", "auth_password_file", "auth_secret", "auth_secret_file")
+PASSWORD = "auth_password_file: /etc/alertmanager/smtp_password (a file kept out of the repository)"
 
 
-def is_config(data: Any) -> bool:
-    if not isinstance(data, dict):
-        return False
-    settings = data.get("global")
-    if isinstance(settings, dict) and any(key.startswith("smtp_") for key in settings):
-        return "route" in data or "receivers" in data
-    receivers = data.get("receivers")
-    return isinstance(receivers, list) and any(isinstance(r, dict) and "email_configs" in r for r in receivers)
+class Sheet(NamedTuple):
+    """Where a format keeps Alertmanager's settings and what it calls them: the semantics
+    below are Alertmanager's for every format that hands it these settings."""
+
+    base: tuple[Any, ...] = ()
+    """Where the config is (``alertmanager.config`` in kube-prometheus-stack values)."""
+    configs: str = "email_configs"
+    settings: str | None = "global"
+    names: Mapping[str, str] = {}
+    """Alertmanager's key -> the format's, where they differ (the CRD's camelCase)."""
+    known: tuple[str, ...] = EMAIL_KEYS
+    unknown: str = REFUSED
+    refused: bool = True
+    refuses: str = "Alertmanager refuses the file"
+    required: Mapping[str, str] = REQUIRED
+    password: str = PASSWORD
+    """What to write instead of a literal password (the receiver's own key; ``smtp_`` in global)."""
+    secret: Callable[[Reader, Draft, Setting], None] | None = None
+    """Reads ``auth_password``/``auth_secret`` where the format keeps a reference there."""
+
+    def name(self, key: str) -> str:
+        return self.names.get(key, key)
+
+
+ALERTMANAGER = Sheet()
+
+
+def is_config(doc: Any, base: tuple[Any, ...] = (), alone: bool = False) -> bool:
+    """Whether ``doc`` holds an Alertmanager config with email settings at ``base``, probed
+    without converting it; ``alone``: a file of a ConfigMap or Secret, where a ``global:``
+    block alone is one (the file is Alertmanager's)."""
+    if any(str(key).startswith("smtp_") for key in doc.keys(base + ("global",))):
+        return alone or not doc.keys(base).isdisjoint(("route", "receivers"))
+    receivers = base + ("receivers",)
+    return any("email_configs" in doc.keys(receivers + (r,)) for r in range(doc.length(receivers) or 0))
 
 
 def _embedded(data: Any) -> list[tuple[tuple[Any, ...], str, bool]]:
@@ -62,60 +90,65 @@ def _embedded(data: Any) -> list[tuple[tuple[Any, ...], str, bool]]:
 def detect(doc: Any) -> bool:
     keys = doc.keys()
     if "global" in keys or "receivers" in keys:
-        return is_config(doc.data)
+        return is_config(doc)
     return doc.scalar(("kind",)) in MANIFEST_KINDS and bool(_embedded(doc.data))
 
 
 def read(doc: Any, options: Any) -> Reading:
     reader = Reader(doc, options, NAME, interpolate_nothing, NO_EXPANSION)
-    if is_config(doc.data):
-        _Config(reader).read()
+    if is_config(doc):
+        Config(reader).read()
     else:
-        reader.embedded(_embedded(doc.data), lambda inner: is_config(inner.doc.data) and _Config(inner).read())
+        reader.embedded(_embedded(doc.data),
+                        lambda inner: is_config(inner.doc, alone=True) and Config(inner).read())
     return reader.reading()
 
 
-class _Config:
-    """One Alertmanager configuration: an account per email receiver."""
+class Config:
+    """One Alertmanager configuration, as ``sheet`` writes it: an account per email receiver."""
 
-    def __init__(self, reader: Reader) -> None:
-        self.reader = reader
-        self.settings = mapping(reader.doc, ("global",))
+    def __init__(self, reader: Reader, sheet: Sheet = ALERTMANAGER) -> None:
+        self.reader, self.sheet = reader, sheet
+        self.at = sheet.base + (sheet.settings,) if sheet.settings else None
+        self.settings = mapping(reader.doc, self.at) if self.at else {}
 
     def read(self) -> None:
-        reader = self.reader
+        reader, sheet = self.reader, self.sheet
         reader.unknown([s for k, s in self.settings.items() if k.startswith("smtp_") and k not in GLOBAL_KEYS],
                        GLOBAL_KEYS, says=REFUSED, otherwise=f"the keys are: {', '.join(GLOBAL_KEYS)}", refused=True)
-        receivers = reader.doc.get(("receivers",))
+        receivers = reader.doc.get(sheet.base + ("receivers",))
+        canonical = {written: key for key, written in sheet.names.items()}
         found = False
         for r, receiver in enumerate(receivers if isinstance(receivers, list) else ()):
-            if not isinstance(receiver, dict) or not isinstance(receiver.get("email_configs"), list):
+            if not isinstance(receiver, dict) or not isinstance(receiver.get(sheet.configs), list):
                 continue
-            entries = receiver["email_configs"]
+            entries = receiver[sheet.configs]
             for e, entry in enumerate(entries):
                 if isinstance(entry, dict):
                     name = str(receiver.get("name") or f"receivers[{r}]") + (f"[{e}]" if len(entries) > 1 else "")
-                    path = ("receivers", r, "email_configs", e)
+                    path = sheet.base + ("receivers", r, sheet.configs, e)
                     keys = mapping(reader.doc, path)
-                    reader.unknown([s for k, s in keys.items() if k not in EMAIL_KEYS], EMAIL_KEYS, says=REFUSED,
-                                   otherwise=f"the keys are: {', '.join(EMAIL_KEYS)}", refused=True)
-                    self._account(name, keys, path)
+                    reader.unknown([s for k, s in keys.items() if k not in sheet.known], sheet.known,
+                                   says=sheet.unknown, otherwise=f"the keys are: {', '.join(sheet.known)}",
+                                   refused=sheet.refused, account=name)
+                    self._account(name, {canonical.get(k, k): s for k, s in keys.items() if k in sheet.known}, path)
                     found = True
         if not found and "smtp_smarthost" in self.settings:
-            self._account("global", {}, ("global",))
+            self._account("global", {}, self.at)
 
     def _account(self, name: str, entry: dict[str, Setting], path: tuple[Any, ...]) -> None:
-        reader, receiver = self.reader, path != ("global",)
+        reader, sheet, receiver = self.reader, self.sheet, path != self.at
         # a receiver's own setting, or the global smtp_ one it inherits
         inherited = {**{k[len("smtp_"):]: s for k, s in self.settings.items() if k.startswith("smtp_")}, **entry}
         merged = {key: setting for key, setting in inherited.items() if setting.value not in (None, "")}
         draft = reader.draft(name, path, spelling("Alertmanager"))
-        for key, example in REQUIRED.items():
+        for key, example in sheet.required.items():
             if receiver and merged.get(key) is None:
-                reader.refused(path, f"{REQUIRED_WHERE.get(key, f'no {key} here and no smtp_{key} in global')}:"
-                                     f" Alertmanager refuses the file; add {example}", key=True, account=name)
+                where = REQUIRED_WHERE.get(key, f"no {key} here and no smtp_{key} in global")
+                reader.refused(path, f"{where.replace('email_configs', sheet.configs)}: {sheet.refuses}; add"
+                                     f" {example}", key=True, account=name)
         smarthost = merged.get("smarthost")
-        port = smarthost and reader.smarthost(draft, smarthost, "Alertmanager refuses the file", quote="'", key=True)
+        port = smarthost and reader.smarthost(draft, smarthost, sheet.refuses, quote="'", key=True)
         self._security(draft, merged, port, smarthost)
         reader.fields(draft, {k: s for k, s in merged.items() if receiver or k != "to"}, KEYS)
         self._password(draft, entry if any(k in entry for k in SECRETS) else inherited, receiver)
@@ -124,8 +157,8 @@ class _Config:
     def _security(self, draft: Draft, merged: dict[str, Setting], port: int | None, smarthost: Setting | None) -> None:
         require, forced = merged.get("require_tls"), merged.get("force_implicit_tls")
         required = boolean(require.value) if require else None
-        inherited = smarthost is not None and smarthost.path[0] == "global"
-        label = require.label if require else "smtp_require_tls" if inherited else "require_tls"
+        inherited = smarthost is not None and self.at is not None and smarthost.path[:len(self.at)] == self.at
+        label = require.label if require else "smtp_require_tls" if inherited else self.sheet.name("require_tls")
         draft.respell(security={STARTTLS: f"{label}: true", NO_TLS: f"{label}: false",
                                 TLS: f"{label}: false (implicit TLS)"})
         forced_value = boolean(forced.value) if forced else None
@@ -133,7 +166,7 @@ class _Config:
             decided_by = forced or smarthost
             draft.set("security", TLS, decided_by.path if decided_by else None)
             if required is not False and forced_value is None:
-                written = f"{label}: true" if require else "require_tls: true (the default)"
+                written = f"{label}: true" if require else f"{self.sheet.name('require_tls')}: true (the default)"
                 draft.conflict(
                     ("port 465 (implicit TLS)", written),
                     "Alertmanager before 0.31 then asks for STARTTLS inside the TLS connection, which"
@@ -145,19 +178,20 @@ class _Config:
             draft.set("security", NO_TLS, require.path)
         else:
             draft.set("security", STARTTLS, require.path if require else None)
-        tls = merged.get("tls_config")
-        if tls is not None and isinstance(tls.value, dict) and boolean(tls.value.get("insecure_skip_verify")):
-            draft.unverified(tls.path + ("insecure_skip_verify",), f"{tls.label}.insecure_skip_verify: true")
+        tls, skip = merged.get("tls_config"), self.sheet.name("insecure_skip_verify")
+        if tls is not None and isinstance(tls.value, dict) and boolean(tls.value.get(skip)):
+            draft.unverified(tls.path + (skip,), f"{tls.label}.{skip}: true")
 
     def _password(self, draft: Draft, secrets: dict[str, Setting], receiver: bool) -> None:
         """``auth_password`` or ``auth_secret``, each with its ``_file``: a receiver inherits
         them from global or none of them; a file wins."""
-        draft.respell({"password": f"{'' if receiver else 'smtp_'}auth_password_file:"
-                                   " /etc/alertmanager/smtp_password (a file kept out of the repository)"})
+        draft.respell({"password": ("" if receiver else "smtp_") + self.sheet.password})
         for key in ("auth_password", "auth_secret"):
             found, stored = secrets.get(key), secrets.get(key + "_file")
             if stored is not None:
                 return draft.stored("file", stored.path)
+            if found is not None and self.sheet.secret is not None:
+                return self.sheet.secret(self.reader, draft, found)
             if found is not None and found.value in (None, ""):
                 return draft.empty_password(found.path)
             if found is not None:

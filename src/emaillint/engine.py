@@ -190,7 +190,7 @@ class Linter:
                 context = resolve(account, self.registry.providers, self.options.as_of).context
                 accounts.append((account, context))
             else:
-                found.extend(self._check_account(document.path, account, records, _password(document, account)))
+                found.extend(self._check_account(document.path, account, records, _password(account)))
 
     def _read(self, document: loader.Document, lines: int, dialects: list[Dialect],
               found: list[Finding]) -> Reading | None:
@@ -293,15 +293,14 @@ def _unreadable(path: str, exc: OSError) -> str:
     return f"cannot be read: {exc.strerror or type(exc).__name__}"
 
 
-def _password(document: loader.Document, account: Account) -> str:
+def _password(account: Account) -> str:
     """A literal password's text as written: the account keeps only its kind, and a rule may
     need to know which provider's secret it is (``Context.secrets``). "" where the account
     does not say where its password is written (a third-party dialect's own positions)."""
     places = account.positions
     if account.password is None or account.password.kind != LITERAL or not isinstance(places, kit.Places):
         return ""
-    path = places.path("password")
-    return (document.scalar(path) or "") if path is not None else ""
+    return places.scalar("password") or ""
 
 
 def _where(exc: BaseException) -> str:

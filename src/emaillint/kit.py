@@ -311,7 +311,7 @@ class Places(Mapping):
 
     __slots__ = ("_doc", "_paths", "_found")
 
-    def __init__(self, doc: Any, paths: Mapping[str, tuple[Path, bool]]) -> None:
+    def __init__(self, doc: Any, paths: Mapping[str, tuple[Path, bool, Any]]) -> None:
         self._doc = doc
         self._paths = paths
         self._found: dict[str, Position] = {}
@@ -319,8 +319,8 @@ class Places(Mapping):
     def __getitem__(self, place: str) -> Position:
         found = self._found.get(place)
         if found is None:
-            path, key = self._paths[place]
-            found = self._found[place] = self._doc.position(path, key=key)
+            path, key, doc = self._paths[place]
+            found = self._found[place] = (doc or self._doc).position(path, key=key)
         return found
 
     def __iter__(self) -> Any:
@@ -335,7 +335,7 @@ class Places(Mapping):
     def span(self, place: str, *, key: bool = False) -> tuple[int, int] | None:
         """Character offsets of ``place``'s value (or key) in the file (see ``Document.span``)."""
         found = self._paths.get(place)
-        return self._doc.span(found[0], key=key) if found is not None else None
+        return (found[2] or self._doc).span(found[0], key=key) if found is not None else None
 
     def written(self, place: str, *, key: bool = False) -> tuple[int, int, str] | None:
         """``span`` and the text written there, which a fix checks before it replaces it."""
@@ -351,6 +351,11 @@ class Places(Mapping):
         """The document path ``place`` is written at (None: not written)."""
         found = self._paths.get(place)
         return found[0] if found is not None else None
+
+    def scalar(self, place: str) -> str | None:
+        """The text written at ``place``, from whichever of the file's documents holds it."""
+        found = self._paths.get(place)
+        return (found[2] or self._doc).scalar(found[0]) if found is not None else None
 
 
 def frozen(account: Account) -> Account:
@@ -414,8 +419,9 @@ class Draft:
         self.position = reader.doc.position(at, key=key)
         self.spelling = spelled
         self.fields: dict[str, Any] = {}
-        self.places: dict[str, tuple[Path, bool]] = {}
-        """Place -> (document path, at the key): where each field is written."""
+        self.places: dict[str, tuple[Path, bool, Any]] = {}
+        """Place -> (document path, at the key, the other document of the file it is in or
+        None): where each field is written."""
         self.references: set[str] = set()
         self.unexpanded: dict[str, Any] = {}
         self.defaults: set[str] = set()
@@ -426,10 +432,11 @@ class Draft:
         self.to_count: int | None = None
         """How many To recipients a format that counts them (emaillint's own) says."""
 
-    def at(self, place: str, path: Path | None, *, key: bool = False) -> None:
-        """Blame ``place`` (a field, or an item such as ``cc.1``) on the node at ``path``."""
+    def at(self, place: str, path: Path | None, *, key: bool = False, doc: Any = None) -> None:
+        """Blame ``place`` (a field, or an item such as ``cc.1``) on the node at ``path``, in
+        ``doc`` when it is another document of the file (``Document.others``)."""
         if path is not None:
-            self.places[checked_place(place)] = (path, key)
+            self.places[checked_place(place)] = (path, key, doc)
 
     def has(self, place: str) -> bool:
         """Whether the file writes a setting for ``place`` (so a default does not apply)."""
@@ -500,15 +507,16 @@ class Draft:
         """A key of emaillint's own format that a plugin declared: its value reaches rules as
         ``account.extra[key]``, and ``Problem.where`` may name it."""
         self.extra[setting.label] = setting.value
-        self.places[setting.label] = (setting.path, False)
+        self.places[setting.label] = (setting.path, False, None)
 
-    def password(self, setting: Setting, *, fix: str = "") -> None:
-        """The password: its kind, never its text (a literal is kept for redaction only).
+    def password(self, setting: Setting, *, fix: str = "", doc: Any = None) -> None:
+        """The password: its kind, never its text (a literal is kept for redaction only);
+        ``doc``: written in that other document of the file (a Kubernetes Secret).
 
         Read through the program's interpolation without ``--resolve-env`` values:
         emaillint never reads a password from the environment.
         """
-        self.at("password", setting.path)
+        self.at("password", setting.path, doc=doc)
         raw = setting.value
         tag = getattr(raw, "tag", "")
         text = "" if raw is None else str(raw)

@@ -135,6 +135,11 @@ class Document:
         self.data  # noqa: B018 - converting is what finds duplicate keys
         return self._findings
 
+    def others(self) -> list[Document]:
+        """The file's other documents, for a resource that names another by its name (an
+        ``AlertmanagerConfig`` and the Kubernetes Secret its ``authPassword`` reads)."""
+        return [d for d in (self._loaded.documents if self._loaded is not None else ()) if d is not self]
+
     def keys(self, path: Path = ()) -> frozenset[str]:
         """The keys of the mapping at ``path``, read from the nodes without converting
         anything: ``detect`` functions look here first, so a document no dialect claims

@@ -10,15 +10,19 @@ from typing import Any
 
 LOOPBACK_NAMES = ("localhost", "localhost.localdomain", "ip6-localhost")
 LOCAL_SUFFIXES = (".local", ".localhost", ".internal", ".lan", ".home.arpa", ".test")
+SERVICE_SUFFIXES = (".svc", ".svc.cluster.local")
+"""A Kubernetes Service's in-cluster name (``mailhog.mail.svc.cluster.local``): what a
+container name is in a compose network."""
 
 
 def is_test_sink(host: str | None) -> bool:
-    """Loopback, or a one-word name such as a container (``mailhog``, ``maildev``)."""
+    """Loopback, a one-word name such as a container (``mailhog``, ``maildev``), or a
+    Kubernetes Service's name in the cluster."""
     if not host:
         return False
     host = host.strip().lower().strip("[]")
     return host in LOOPBACK_NAMES or host.startswith("127.") or host == "::1" or (
-        "." not in host and ":" not in host)
+        "." not in host and ":" not in host) or host.endswith(SERVICE_SUFFIXES)
 
 
 def is_local(host: str | None) -> bool:

@@ -46,9 +46,10 @@ def test_builtin_dialects_ship_in_the_wheel(fresh_venv, tmp_path):
     result = run(fresh_venv, "dialects", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     rows = {line.split()[0]: line.split()[1] for line in result.stdout.splitlines()[1:]}
-    assert rows == {name: name for name in ("emaillint", "alertmanager", "authelia", "compose", "discourse",
-                                             "gitlab-chart", "gitlab-omnibus", "grafana", "homeassistant", "mastodon",
-                                             "rails", "redmine", "sentry", "spring", "synapse")}
+    assert rows == {name: name for name in ("emaillint", "alertmanager", "alertmanager-config", "authelia", "compose",
+                                             "discourse", "gitlab-chart", "gitlab-omnibus", "grafana", "homeassistant",
+                                             "kube-prometheus-stack", "mastodon", "rails", "redmine", "sentry",
+                                             "spring", "synapse")}
     (tmp_path / "application.yml").write_text("spring:\n  mail:\n    host: smtp.example.com\n    port: 465\n"
                                               "    properties:\n      mail.smtp.starttls.enable: true\n")
     result = run(fresh_venv, "application.yml", cwd=tmp_path)
