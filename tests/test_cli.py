@@ -150,6 +150,7 @@ def test_version_and_help_import_neither_jsonschema_nor_plugins():
     (["plugins"], "gmail"),
     (["providers"], "host       smtp.gmail.com: 587 starttls, 465 tls"),
     (["schema"], '"$schema": "https://json-schema.org/draft/2020-12/schema"'),
+    (["schema", "--draft", "7"], '"$schema": "http://json-schema.org/draft-07/schema#"'),
 ])
 def test_informational_commands(capsys, command, needle):
     code, out, _ = cli(capsys, *command)

@@ -121,3 +121,82 @@ def test_a_secret_with_control_characters_is_still_never_shown():
     for finding in findings:
         for part in ("Zq9sec", "Kv9pX2Lm", "7W4"):
             assert part not in finding.message
+
+
+def _fixture_documents() -> list[object]:
+    """Every YAML document the tests lint (cases, fixtures, examples) that plain YAML can load,
+    as JSON data: the documents the two forms of the schema must agree on."""
+    import yaml
+
+    from helpers import REPO
+
+    texts = []
+    for case in testing.cases(REPO / "tests" / "cases"):
+        texts += [case.spec["config"]] if "config" in case.spec else list(case.spec.get("files", {}).values())
+    for folder in ("tests/fixtures", "examples"):
+        texts += [path.read_text(encoding="utf-8") for path in sorted((REPO / folder).rglob("*.y*ml"))]
+    documents = []
+    for text in texts:
+        try:
+            documents += [json.loads(json.dumps(d, default=str)) for d in yaml.safe_load_all(text)]
+        except yaml.YAMLError:  # a syntax error, or a tag (!secret) plain YAML cannot load
+            continue
+    return documents
+
+
+def test_the_draft_07_schema_is_the_shipped_schema_in_draft_07_terms():
+    import jsonschema
+
+    from emaillint.schema import DRAFT_07_FILE, draft07, schema_path
+
+    with open(schema_path().replace("emaillint.schema.json", DRAFT_07_FILE), encoding="utf-8") as handle:
+        shipped = json.load(handle)
+    assert shipped == draft07(base_schema()), "regenerate it: emaillint schema --draft 7 > schemas/" + DRAFT_07_FILE
+    jsonschema.Draft7Validator.check_schema(shipped)
+    assert "$defs" not in json.dumps(shipped)
+
+
+def test_the_draft_07_schema_accepts_and_rejects_what_the_2020_12_one_does_on_every_fixture():
+    import jsonschema
+    import jsonschema_rs
+
+    from emaillint.schema import draft07
+
+    documents = _fixture_documents()
+    accounts = [d for d in documents if isinstance(d, dict) and isinstance(d.get("accounts"), dict)]
+    for document in accounts:  # each account alone, and with a key it must not have, too
+        for name, account in document["accounts"].items():
+            documents.append({"accounts": {name: account}})
+            if isinstance(account, dict):
+                documents.append({"accounts": {name: {**account, "hots": "x"}}})
+    current, editors = jsonschema_rs.validator_for(base_schema()), jsonschema.Draft7Validator(draft07(base_schema()))
+    verdicts = [(current.is_valid(d), editors.is_valid(d)) for d in documents]
+    assert [now for now, then in verdicts] == [then for now, then in verdicts]
+    assert sum(now for now, _ in verdicts) >= 50 and sum(not now for now, _ in verdicts) >= 50
+
+
+@pytest.mark.parametrize("schema, documents", [
+    ({"$defs": {"n": {"type": "integer"}}, "properties": {"a": {"$ref": "#/$defs/n", "minimum": 3}}},
+     [{"a": 4}, {"a": 2}, {"a": "x"}]),  # draft-07 ignores a $ref's siblings: they move into allOf
+    ({"prefixItems": [{"type": "string"}], "items": {"type": "integer"}},
+     [["a", 1], ["a", "b"], [1], []]),
+    ({"dependentRequired": {"a": ["b"]}, "dependentSchemas": {"c": {"required": ["d"]}}},
+     [{"a": 1}, {"a": 1, "b": 2}, {"c": 1}, {"c": 1, "d": 2}]),
+])
+def test_draft07_keeps_the_verdicts_of_the_2020_12_keywords_it_rewrites(schema, documents):
+    import jsonschema
+
+    from emaillint.schema import draft07
+
+    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
+    current, editors = jsonschema.Draft202012Validator(schema), jsonschema.Draft7Validator(draft07(schema))
+    jsonschema.Draft7Validator.check_schema(draft07(schema))
+    assert [current.is_valid(d) for d in documents] == [editors.is_valid(d) for d in documents]
+    assert len({current.is_valid(d) for d in documents}) == 2
+
+
+def test_a_keyword_draft_07_cannot_say_is_refused_by_name():
+    from emaillint.schema import DraftError, draft07
+
+    with pytest.raises(DraftError, match="'unevaluatedProperties' has no draft-07 form"):
+        draft07({"properties": {"relay": {"type": "object", "unevaluatedProperties": False}}})

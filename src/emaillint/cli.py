@@ -116,8 +116,11 @@ def build_parser() -> argparse.ArgumentParser:
     providers.add_argument("--all", action="store_true",
                            help="also every fact's source and confidence, and the ISPDB index for hosts no sheet knows")
     commands.add_parser("dialects", parents=[plugin_options], help="list the config formats emaillint reads")
-    commands.add_parser("schema", parents=[plugin_options],
-                        help="print the JSON Schema of emaillint's config format")
+    schema = commands.add_parser("schema", parents=[plugin_options],
+                                 help="print the JSON Schema of emaillint's config format")
+    schema.add_argument("--draft", choices=("2020-12", "7"), default="2020-12",
+                        help="JSON Schema version: 2020-12 (the default) or 7, the one editors read"
+                             " (yaml-language-server)")
     return parser
 
 

@@ -101,7 +101,20 @@ def dialects(args: argparse.Namespace, stream: IO[str]) -> int:
 
 def schema(args: argparse.Namespace, stream: IO[str]) -> int:
     registry = _registry(args)
-    json.dump(registry.schema(), stream, indent=2)
+    document = registry.schema()
+    if args.draft == "7":
+        from emaillint.schema import DraftError, draft07
+
+        try:
+            document = draft07(document)
+        except DraftError as exc:
+            import sys
+
+            sys.stderr.write(f"emaillint: error: the schema with the plugins' account keys has no draft-07 form:"
+                             f" {exc}; run 'emaillint schema' for the 2020-12 one\n")
+            _errors(registry, stream)
+            return EXIT_ERROR
+    json.dump(document, stream, indent=2)
     stream.write("\n")
     return _errors(registry, stream)
 

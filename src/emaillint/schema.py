@@ -59,6 +59,56 @@ def build_schema(extra_properties: Mapping[str, Mapping[str, Any]] = {}) -> dict
     return schema
 
 
+DRAFT_07 = "http://json-schema.org/draft-07/schema#"
+DRAFT_07_FILE = "emaillint.draft-07.schema.json"
+"""The same schema in draft-07 words, for editors: yaml-language-server reads draft-07 and
+not 2020-12 (redhat-developer/yaml-language-server#856; its 2020-12 support was reverted)."""
+
+
+class DraftError(ValueError):
+    """A 2020-12 keyword that draft-07 cannot say (``unevaluatedProperties``, ``$dynamicRef``)."""
+
+
+def draft07(schema: Any) -> Any:
+    """``schema`` (2020-12) rewritten with draft-07 keywords that accept and reject the same
+    documents: ``$defs`` -> ``definitions``, ``prefixItems`` -> an ``items`` list,
+    ``dependentRequired``/``dependentSchemas`` -> ``dependencies``, and a ``$ref`` with other
+    keywords beside it moved into ``allOf`` (draft-07 ignores a ``$ref``'s siblings)."""
+    if isinstance(schema, list):
+        return [draft07(item) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    out: dict[str, Any] = {}
+    for key, value in schema.items():
+        if key in _NO_DRAFT_07:
+            raise DraftError(f"'{key}' has no draft-07 form")
+        if key == "$schema":
+            out[key] = DRAFT_07
+        elif key == "$ref":
+            out[key] = value.replace("#/$defs/", "#/definitions/", 1) if isinstance(value, str) else value
+        elif key in ("$defs", "properties", "patternProperties"):
+            out["definitions" if key == "$defs" else key] = {name: draft07(sub) for name, sub in value.items()}
+        elif key in ("dependentSchemas", "dependentRequired"):  # one keyword in draft-07, for both
+            out["dependencies"] = {**out.get("dependencies", {}), **draft07(value)}
+        elif key == "prefixItems":
+            out["items"] = draft07(value)
+            if "items" in schema:
+                out["additionalItems"] = draft07(schema["items"])
+        elif key == "items" and "prefixItems" in schema:
+            continue
+        else:
+            out[key] = draft07(value) if key not in ("enum", "const", "examples", "default", "required") else value
+    if "$ref" in out and set(out) - _ANNOTATIONS - {"$ref"}:
+        ref = {"$ref": out.pop("$ref")}
+        out["allOf"] = [ref, *out.get("allOf", [])]
+    return out
+
+
+_NO_DRAFT_07 = frozenset(("unevaluatedProperties", "unevaluatedItems", "$dynamicRef", "$dynamicAnchor",
+                          "$recursiveRef", "$recursiveAnchor", "$anchor", "$vocabulary", "minContains", "maxContains"))
+_ANNOTATIONS = frozenset(("description", "title", "$comment", "examples", "default", "readOnly", "writeOnly"))
+
+
 class SchemaError(NamedTuple):
     """One failed keyword, in the terms the messages need (from jsonschema-rs's errors)."""
 
