@@ -135,7 +135,8 @@ def test_version_and_help_import_neither_jsonschema_nor_plugins():
         "        main(args)\n"
         "    except SystemExit:\n"
         "        pass\n"
-        "heavy = [m for m in ('jsonschema', 'pluggy', 'email_validator', 'emaillint.plugins', 'yaml')\n"
+        "heavy = [m for m in ('jsonschema', 'pluggy', 'email_validator', 'emaillint.plugins', 'yaml', 'pygls',\n"
+        "                     'lsprotocol')\n"
         "         if m in sys.modules]\n"
         "print('HEAVY', heavy)\n"
     )

@@ -15,7 +15,7 @@ from emaillint.report import FORMATS
 from emaillint.settings import Settings
 from emaillint.vocabulary import EXIT_CLEAN, EXIT_ERROR
 
-COMMANDS = ("check", "probe", "rules", "explain", "plugins", "providers", "dialects", "schema")
+COMMANDS = ("check", "probe", "rules", "explain", "plugins", "providers", "dialects", "schema", "lsp")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -121,6 +121,11 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("--draft", choices=("2020-12", "7"), default="2020-12",
                         help="JSON Schema version: 2020-12 (the default) or 7, the one editors read"
                              " (yaml-language-server)")
+    commands.add_parser("lsp", parents=[plugin_options],
+                        help="run a language server on stdio for editors (pip install 'emaillint[lsp]')",
+                        description="A Language Server over stdio: diagnostics as you type, quick fixes,"
+                                    " suppressions and hover, with the project configuration of each"
+                                    " document's folder. See docs/editors.md.")
     return parser
 
 
@@ -258,6 +263,15 @@ def _dispatch(args: argparse.Namespace) -> int:
         from emaillint.probe import Connection, probe
 
         return probe(_settings(args), Connection(args.timeout, args.cafile, args.jobs))
+    if args.command == "lsp":
+        try:
+            from emaillint.lsp import main as serve
+        except ImportError as exc:
+            if exc.name not in ("pygls", "lsprotocol"):
+                raise
+            sys.stderr.write("emaillint: error: the language server needs pygls: pip install 'emaillint[lsp]'\n")
+            return EXIT_ERROR
+        return serve(args.config, tuple(args.disable_plugin))
     from emaillint import commands
     from emaillint.config import ConfigError
 

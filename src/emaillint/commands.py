@@ -13,7 +13,7 @@ import json
 from typing import IO
 
 from emaillint import datasheet
-from emaillint.model import EXIT_CLEAN, EXIT_ERROR
+from emaillint.model import EXIT_CLEAN, EXIT_ERROR, Rule
 from emaillint.plugins import DEFAULT_TIMEOUT, Registry, load_registry, unknown_disabled
 from emaillint.provider import Provider
 
@@ -54,12 +54,17 @@ def explain(args: argparse.Namespace, stream: IO[str]) -> int:
         sys.stderr.write(f"emaillint: error: {unknown_rule(args.rule, registry.rules)}\n")
         _errors(registry, stream)  # the rule may be missing because its plugin failed
         return EXIT_ERROR
-    stream.write(f"{rule.id} ({rule.severity}, from plugin {rule.plugin})\n\n")
-    stream.write(inspect.cleandoc(rule.explanation).rstrip() + "\n")
+    stream.write(f"{rule.id} ({rule.severity}, from plugin {rule.plugin})\n\n" + explanation(rule, registry))
+    return _errors(registry, stream)
+
+
+def explanation(rule: Rule, registry: Registry) -> str:
+    """A rule's explanation and what the providers' data sheets say about it (``explain``, hover)."""
+    text = inspect.cleandoc(rule.explanation).rstrip() + "\n"
     guidance = datasheet.guidance(rule.id, _providers(registry))
     if guidance:
-        stream.write("\n## Providers\n\n" + "".join(line + "\n" for line in guidance))
-    return _errors(registry, stream)
+        text += "\n## Providers\n\n" + "".join(line + "\n" for line in guidance)
+    return text
 
 
 def _providers(registry: Registry) -> list[Provider]:

@@ -196,7 +196,7 @@ def prepare(settings: Settings, stderr: IO[str], command: Command = CHECK) -> Se
         names = ", ".join(sorted(d.name for d in registry.dialects))
         return fail(stderr, f"unknown dialect '{settings.dialect}'; choose one of: {names}")
     try:
-        policy = _policy(settings, project, registry, command)
+        policy = build_policy(settings, project, registry, command)
     except rule_policy.PolicyError as exc:
         return fail(stderr, str(exc))
     paths = settings.paths
@@ -283,7 +283,7 @@ def _settle(setup: Setup, session: Session, findings: list[Finding],
     return outcome.findings, summary._replace(baselined=outcome.baselined, stale=outcome.stale)
 
 
-def _policy(settings: Settings, project: project_config.ProjectConfig, registry: Registry,
+def build_policy(settings: Settings, project: project_config.ProjectConfig, registry: Registry,
             command: Command) -> Policy:
     """Defaults, then the project file, then the command line (see ``policy``), within the
     rules the command reports."""

@@ -11,7 +11,7 @@ run only on files that contain ``emaillint:`` at all).
 from __future__ import annotations
 
 import re
-from typing import Callable, Collection, Iterable, Mapping, NamedTuple
+from typing import Any, Callable, Collection, Iterable, Mapping, NamedTuple
 
 from emaillint.model import WARNING, Finding
 from emaillint.policy import ALWAYS_REPORTED, CANNOT_SILENCE, unknown_rule
@@ -80,18 +80,23 @@ def _scalar_spans(text: str) -> Callable[[int, int], bool]:
     Past a syntax error the scanner stops; from there a ``#`` after whitespace is taken as
     a comment, which is what it is in everything but a broken quoted value.
     """
+    spans = [((start.line + 1, start.column), (end.line + 1, end.column)) for start, end in scalar_marks(text)]
+    return lambda line, index: any(start <= (line, index) < end for start, end in spans)
+
+
+def scalar_marks(text: str) -> list[tuple[Any, Any]]:
+    """The start and end marks of every scalar's text, up to a syntax error if there is one."""
     import yaml
 
-    spans: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    marks = []
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
         for token in yaml.scan(text, Loader=loader):
             if isinstance(token, yaml.ScalarToken):
-                start, end = token.start_mark, token.end_mark
-                spans.append(((start.line + 1, start.column), (end.line + 1, end.column)))
+                marks.append((token.start_mark, token.end_mark))
     except yaml.YAMLError:
         pass
-    return lambda line, index: any(start <= (line, index) < end for start, end in spans)
+    return marks
 
 
 def apply(findings: Iterable[Finding], directives: Mapping[str, tuple[Directive, ...]],

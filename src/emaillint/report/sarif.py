@@ -53,7 +53,7 @@ def document(report: Report) -> dict[str, Any]:
         "version": __version__,
         "rules": [_rule(rule, report.distributions.get(rule.plugin, "")) for rule in report.rules],
     }
-    home = _home_page(report.distributions.get("emaillint", ""))
+    home = home_page(report.distributions.get("emaillint", ""))
     if home:
         driver["informationUri"] = home
     return {
@@ -79,7 +79,7 @@ def _rule(rule: Rule, distribution: str) -> dict[str, Any]:
         "defaultConfiguration": {"level": LEVELS.get(rule.severity, "note")},
         "properties": {"plugin": rule.plugin},
     }
-    home = _home_page(distribution)
+    home = home_page(distribution)
     if home:
         descriptor["helpUri"] = home
     return descriptor
@@ -131,7 +131,7 @@ def _artifact(path: str) -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
-def _home_page(distribution: str) -> str:
+def home_page(distribution: str) -> str:
     """The documentation (else home) page a distribution declares, or empty."""
     if not distribution:
         return ""
