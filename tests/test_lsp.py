@@ -209,6 +209,20 @@ def test_diagnostics_fixes_suppressions_and_hover_over_stdio(client, tmp_path):
     assert client.stop() == 0
 
 
+def test_columns_follow_the_negotiated_encoding_and_excluded_files_have_no_diagnostics(client, tmp_path):
+    (tmp_path / ".emaillint.yaml").write_text('exclude: ["generated"]\n', encoding="utf-8")
+    (tmp_path / "generated").mkdir()
+    result = client.request("initialize", {"processId": os.getpid(), "rootUri": tmp_path.as_uri(), "capabilities": {
+        "general": {"positionEncodings": ["utf-8", "utf-16"]}}})
+    client.notify("initialized", {})
+    assert result["capabilities"]["positionEncoding"] == "utf-8"
+    (found,) = client.open(tmp_path / "mail.yaml", BAD)
+    line = BAD.splitlines()[2]
+    assert found["range"]["start"] == {"line": 2, "character": len(line[:line.index("starttls")].encode("utf-8"))}
+    assert client.open(tmp_path / "generated" / "mail.yaml", BAD) == []
+    assert client.stop() == 0
+
+
 def test_a_plugin_that_raises_is_a_diagnostic_and_the_server_lives_on(tmp_path):
     source = tmp_path / "source"
     shutil.copytree(REPO / "tests" / "integration" / "dists" / "emaillint-raising", source)
