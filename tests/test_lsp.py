@@ -209,9 +209,15 @@ def test_diagnostics_fixes_suppressions_and_hover_over_stdio(client, tmp_path):
     assert client.stop() == 0
 
 
-def test_columns_follow_the_negotiated_encoding_and_excluded_files_have_no_diagnostics(client, tmp_path):
+def test_columns_in_the_negotiated_encoding_and_each_folder_s_exclude_and_baseline(client, tmp_path):
     (tmp_path / ".emaillint.yaml").write_text('exclude: ["generated"]\n', encoding="utf-8")
     (tmp_path / "generated").mkdir()
+    legacy = tmp_path / "legacy"
+    legacy.mkdir()
+    (legacy / ".emaillint.yaml").write_text("baseline: emaillint-baseline.json\n", encoding="utf-8")
+    (legacy / "mail.yaml").write_text(BAD, encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "emaillint", "check", "mail.yaml", "--write-baseline",
+                    "emaillint-baseline.json"], cwd=legacy, check=True, capture_output=True)
     result = client.request("initialize", {"processId": os.getpid(), "rootUri": tmp_path.as_uri(), "capabilities": {
         "general": {"positionEncodings": ["utf-8", "utf-16"]}}})
     client.notify("initialized", {})
@@ -220,6 +226,15 @@ def test_columns_follow_the_negotiated_encoding_and_excluded_files_have_no_diagn
     line = BAD.splitlines()[2]
     assert found["range"]["start"] == {"line": 2, "character": len(line[:line.index("starttls")].encode("utf-8"))}
     assert client.open(tmp_path / "generated" / "mail.yaml", BAD) == []
+
+    path = legacy / "mail.yaml"  # its finding is in the baseline: only a new one shows
+    assert client.open(path, BAD) == []
+    newer = BAD + "  alerts: {host: smtp.gmail.com, port: 587, security: tls, username: a@gmail.com," \
+                  " password: \"${SMTP_PASSWORD}\", auth: app-password}\n"
+    client.notify("textDocument/didChange", {"textDocument": {"uri": path.as_uri(), "version": 2},
+                                             "contentChanges": [{"text": newer}]})
+    (found,) = client.diagnostics(path.as_uri(), 2)
+    assert found["code"] == "port-security-mismatch" and found["range"]["start"]["line"] == 3
     assert client.stop() == 0
 
 

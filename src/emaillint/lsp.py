@@ -3,7 +3,7 @@
 It is a thin shell over the engine ``check`` uses: documents are linted in-process with
 one registry (plugins load once per server, and a plugin that fails is a diagnostic on
 each document, not a dead server), the project configuration of each document's folder
-(select, ignore, severity, exclude, as_of) and the same suppressions. The engine speaks
+(select, ignore, severity, exclude, as_of, baseline) and the same suppressions. The engine speaks
 1-based lines and columns in code points, as YAML counts them, and fixes in character
 offsets; LSP speaks 0-based lines split at ``\\n``, ``\\r\\n`` and ``\\r`` only, and columns
 in the negotiated unit (UTF-16 unless the client offers another). ``Text`` converts
@@ -32,7 +32,7 @@ from emaillint import suppressions
 from emaillint.engine import Linter, Options
 from emaillint.model import ERROR, INFO, SAFE, WARNING, Edit, Finding
 from emaillint.plugins import Registry, load_registry
-from emaillint.run import CHECK, build_policy, collect, today
+from emaillint.run import CHECK, baseline_file, build_policy, collect, today
 from emaillint.settings import Settings
 
 DEBOUNCE = 0.3
@@ -122,13 +122,13 @@ class Linted(NamedTuple):
 
 
 class Engine:
-    """The server's lint state: one registry, and a linter per ``as_of`` date."""
+    """The server's lint state: one registry, and a linter per set of options (``as_of``, a baseline)."""
 
     def __init__(self, config: str | None, disabled: tuple[str, ...]) -> None:
         self.config = config
         self.disabled = disabled
         self._registry: Registry | None = None
-        self._linters: dict[str, Linter] = {}
+        self._linters: dict[tuple[str, bool], Linter] = {}
 
     def registry(self, folder: str) -> Registry:
         """Loaded once per server, without the plugins turned off on the command line or by
@@ -142,21 +142,29 @@ class Engine:
         return self._registry
 
     def lint(self, text: str, path: str) -> tuple[list[Finding], str]:
-        """The findings ``emaillint check`` would report for this text at ``path``, or a problem."""
+        """The findings ``emaillint check`` would report for this text at ``path`` (with the
+        project's baseline, only the new ones), or a problem."""
+        from emaillint.baseline import BaselineError, Session
+
         folder = os.path.dirname(path)
         registry = self.registry(folder)
         try:
             project = project_config.discover(self.config, folder)
             policy = build_policy(Settings(), project, registry, CHECK)
-        except (project_config.ConfigError, rule_policy.PolicyError) as exc:
+            chosen = baseline_file(Settings(), project)
+            session = Session(*chosen) if chosen is not None else None
+        except (project_config.ConfigError, rule_policy.PolicyError, BaselineError) as exc:
             return [], f"emaillint: error: {exc}"
         if walker.excluded(path, project.exclude, project.root):
             return [], ""
-        as_of = project.as_of or today()
-        linter = self._linters.get(as_of)
+        key = (project.as_of or today(), session is not None)
+        linter = self._linters.get(key)
         if linter is None:
-            linter = self._linters[as_of] = Linter(registry, Options(as_of))
-        return collect(registry, [linter.lint_text(text, path)], policy), ""
+            linter = self._linters[key] = Linter(registry, Options(key[0], baseline=key[1]))
+        results = [linter.lint_text(text, path)]
+        if session is None:
+            return collect(registry, results, policy), ""
+        return session.settle(collect(registry, session.watch(results), policy), policy.reports).findings, ""
 
 
 def fix_all(findings: Iterable[Finding]) -> list[Edit]:

@@ -206,7 +206,7 @@ def prepare(settings: Settings, stderr: IO[str], command: Command = CHECK) -> Se
     for path in discovery.missing:
         stderr.write(f"emaillint: error: {path}: no such file or directory\n")
     session = None
-    chosen = _baseline_file(settings, project) if command.baselines else None
+    chosen = baseline_file(settings, project) if command.baselines else None
     if chosen is not None:
         from emaillint.baseline import BaselineError, Session
 
@@ -247,7 +247,7 @@ def report(setup: Setup, findings: list[Finding], settings: Settings, stdout: IO
     return exit_code(findings, bool(setup.discovery.missing), policy)
 
 
-def _baseline_file(settings: Settings, project: project_config.ProjectConfig) -> tuple[str, str, str] | None:
+def baseline_file(settings: Settings, project: project_config.ProjectConfig) -> tuple[str, str, str] | None:
     """The run's baseline file, who named it (for messages) and the root its entries' paths are
     relative to: the project configuration's directory, else the file's own; None: no baseline."""
     if settings.write_baseline or settings.baseline:
