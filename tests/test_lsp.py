@@ -196,8 +196,9 @@ def test_diagnostics_fixes_suppressions_and_hover_over_stdio(client, tmp_path):
     assert client.diagnostics(uri, 3) == []
 
     # A suppression already there gets the rule added to its list.
+    commented = BAD.replace("}\n", "}  # emaillint: disable=cc-quota\n")
     client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 4},
-                                             "contentChanges": [{"text": BAD.replace("}\n", "}  # emaillint: disable=cc-quota\n")}]})
+                                             "contentChanges": [{"text": commented}]})
     (found, stale) = sorted(client.diagnostics(uri, 4), key=lambda d: d["code"])
     assert stale["code"] == "unused-suppression"
     actions = client.request("textDocument/codeAction", {"textDocument": {"uri": uri}, "range": found["range"],

@@ -18,7 +18,7 @@ import asyncio
 import bisect
 import os
 import re
-from typing import Any, Iterable, NamedTuple
+from typing import Iterable, NamedTuple
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
@@ -30,7 +30,7 @@ from emaillint import files as walker
 from emaillint import policy as rule_policy
 from emaillint import suppressions
 from emaillint.engine import Linter, Options
-from emaillint.model import ERROR, INFO, SAFE, WARNING, Edit, Finding
+from emaillint.model import DISPLAY_ONLY, ERROR, INFO, SAFE, WARNING, Edit, Finding
 from emaillint.plugins import Registry, load_registry
 from emaillint.run import CHECK, baseline_file, build_policy, collect, today
 from emaillint.settings import Settings
@@ -293,18 +293,19 @@ def actions(ls: Server, params: types.CodeActionParams) -> list[types.CodeAction
 
     found: list[types.CodeAction] = []
     wants = (lambda kind: not only or any(kind.startswith(k) for k in only))
+    quick = wants(types.CodeActionKind.QuickFix)
     for finding in linted.findings:
         first, last = text.extent(finding)
         if not (first <= end and start <= last):
             continue
         seen = [diagnostic(text, finding, registry)]
-        if finding.fix is not None and finding.fix.applicability != "display-only" and wants("quickfix"):
+        if quick and finding.fix is not None and finding.fix.applicability != DISPLAY_ONLY:
             unsafe = "" if finding.fix.applicability == SAFE else " (unsafe: changes what runs)"
             found.append(types.CodeAction(f"{finding.fix.title}{unsafe}", kind=types.CodeActionKind.QuickFix,
                                           diagnostics=seen, edit=edit(finding.fix.edits),
                                           is_preferred=finding.fix.applicability == SAFE))
         suppress = suppression(text, finding)
-        if suppress is not None and wants("quickfix"):
+        if quick and suppress is not None:
             found.append(types.CodeAction(f"Suppress {finding.rule} on this line",
                                           kind=types.CodeActionKind.QuickFix, diagnostics=seen,
                                           edit=edit([suppress])))
