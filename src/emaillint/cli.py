@@ -271,7 +271,7 @@ def _dispatch(args: argparse.Namespace) -> int:
                 raise
             sys.stderr.write("emaillint: error: the language server needs pygls: pip install 'emaillint[lsp]'\n")
             return EXIT_ERROR
-        return serve(args.config, tuple(args.disable_plugin))
+        return serve(args.config, tuple(args.disable_plugin), args.plugin_timeout)
     from emaillint import commands
     from emaillint.config import ConfigError
 

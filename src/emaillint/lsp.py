@@ -3,7 +3,8 @@
 It is a thin shell over the engine ``check`` uses: documents are linted in-process with
 one registry (plugins load once per server, and a plugin that fails is a diagnostic on
 each document, not a dead server), the project configuration of each document's folder
-(select, ignore, severity, exclude, as_of, baseline) and the same suppressions. The engine speaks
+(select, ignore, severity, exclude, as_of, baseline; disable_plugins and plugin_timeout
+of the first folder linted) and the same suppressions. The engine speaks
 1-based lines and columns in code points, as YAML counts them, and fixes in character
 offsets; LSP speaks 0-based lines split at ``\\n``, ``\\r\\n`` and ``\\r`` only, and columns
 in the negotiated unit (UTF-16 unless the client offers another). ``Text`` converts
@@ -31,7 +32,7 @@ from emaillint import policy as rule_policy
 from emaillint import suppressions
 from emaillint.engine import Linter, Options
 from emaillint.model import DISPLAY_ONLY, ERROR, INFO, SAFE, WARNING, Edit, Finding
-from emaillint.plugins import Registry, load_registry
+from emaillint.plugins import DEFAULT_TIMEOUT, Registry, load_registry
 from emaillint.run import CHECK, baseline_file, build_policy, collect, today
 from emaillint.settings import Settings
 
@@ -124,9 +125,11 @@ class Linted(NamedTuple):
 class Engine:
     """The server's lint state: one registry, and a linter per set of options (``as_of``, a baseline)."""
 
-    def __init__(self, config: str | None, disabled: tuple[str, ...]) -> None:
+    def __init__(self, config: str | None, disabled: tuple[str, ...], timeout: float | None = None) -> None:
         self.config = config
         self.disabled = disabled
+        self.timeout = timeout
+        """``--plugin-timeout``; None: the first folder's ``plugin_timeout``, else the default."""
         self._registry: Registry | None = None
         self._linters: dict[tuple[str, bool], Linter] = {}
 
@@ -135,10 +138,11 @@ class Engine:
         the project configuration of the first folder linted (a change needs a restart)."""
         if self._registry is None:
             try:
-                disabled = project_config.discover(self.config, folder).disable_plugins
+                project = project_config.discover(self.config, folder)
             except project_config.ConfigError:
-                disabled = ()
-            self._registry = load_registry(disabled=self.disabled + disabled)
+                project = project_config.ProjectConfig()
+            self.timeout = self.timeout or project.plugin_timeout or DEFAULT_TIMEOUT
+            self._registry = load_registry(disabled=self.disabled + project.disable_plugins, timeout=self.timeout)
         return self._registry
 
     def lint(self, text: str, path: str) -> tuple[list[Finding], str]:
@@ -160,7 +164,8 @@ class Engine:
         key = (project.as_of or today(), session is not None)
         linter = self._linters.get(key)
         if linter is None:
-            linter = self._linters[key] = Linter(registry, Options(key[0], baseline=key[1]))
+            linter = self._linters[key] = Linter(registry, Options(key[0], baseline=key[1],
+                                                                   plugin_timeout=self.timeout or DEFAULT_TIMEOUT))
         results = [linter.lint_text(text, path)]
         if session is None:
             return collect(registry, results, policy), ""
@@ -357,6 +362,6 @@ def hover_at(ls: Server, uri: str, position: types.Position) -> types.Hover | No
     return types.Hover(types.MarkupContent(types.MarkupKind.Markdown, "\n\n---\n\n".join(parts)))
 
 
-def main(config: str | None, disabled: tuple[str, ...]) -> int:
-    build(Engine(config, disabled)).start_io()
+def main(config: str | None, disabled: tuple[str, ...], timeout: float | None = None) -> int:
+    build(Engine(config, disabled, timeout)).start_io()
     return 0
