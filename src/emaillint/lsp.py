@@ -28,10 +28,11 @@ from pygls.uris import to_fs_path
 from emaillint import __version__
 from emaillint import config as project_config
 from emaillint import files as walker
+from emaillint import fixing
 from emaillint import policy as rule_policy
 from emaillint import suppressions
 from emaillint.engine import Linter, Options
-from emaillint.model import DISPLAY_ONLY, ERROR, INFO, SAFE, WARNING, Edit, Finding
+from emaillint.model import ERROR, INFO, SAFE, WARNING, Edit, Finding
 from emaillint.plugins import DEFAULT_TIMEOUT, Registry, load_registry
 from emaillint.run import CHECK, baseline_file, build_policy, collect, today
 from emaillint.settings import Settings
@@ -172,17 +173,6 @@ class Engine:
         return session.settle(collect(registry, session.watch(results), policy), policy.reports).findings, ""
 
 
-def fix_all(findings: Iterable[Finding]) -> list[Edit]:
-    """The edits of every safe fix that overlaps no fix taken before it, in file order; the
-    next lint offers the rest again."""
-    taken: list[Edit] = []
-    fixes = {f.fix for f in findings if f.fix is not None and f.fix.applicability == SAFE and f.fix.edits}
-    for fix in sorted(fixes, key=lambda fix: min(edit.start for edit in fix.edits)):
-        if all(edit.end <= other.start or edit.start >= other.end for edit in fix.edits for other in taken):
-            taken.extend(fix.edits)
-    return sorted(taken)
-
-
 def diagnostic(text: Text, finding: Finding, registry: Registry) -> types.Diagnostic:
     href = _documentation(finding.rule, registry)
     return types.Diagnostic(
@@ -304,7 +294,7 @@ def actions(ls: Server, params: types.CodeActionParams) -> list[types.CodeAction
         if not (first <= end and start <= last):
             continue
         seen = [diagnostic(text, finding, registry)]
-        if quick and finding.fix is not None and finding.fix.applicability != DISPLAY_ONLY:
+        if quick and fixing.applicable(finding.fix, unsafe=True):
             unsafe = "" if finding.fix.applicability == SAFE else " (unsafe: changes what runs)"
             found.append(types.CodeAction(f"{finding.fix.title}{unsafe}", kind=types.CodeActionKind.QuickFix,
                                           diagnostics=seen, edit=edit(finding.fix.edits),
@@ -314,7 +304,8 @@ def actions(ls: Server, params: types.CodeActionParams) -> list[types.CodeAction
             found.append(types.CodeAction(f"Suppress {finding.rule} on this line",
                                           kind=types.CodeActionKind.QuickFix, diagnostics=seen,
                                           edit=edit([suppress])))
-    every = fix_all(linted.findings)
+    passes = fixing.fix_text(text.text, linted.findings, unsafe=False).passes  # one pass, checked to parse
+    every = passes[0] if passes else []
     if every and wants(types.CodeActionKind.SourceFixAll):
         found.append(types.CodeAction("Fix all safe emaillint problems", kind=types.CodeActionKind.SourceFixAll,
                                       edit=edit(every)))
