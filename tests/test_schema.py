@@ -200,3 +200,10 @@ def test_a_keyword_draft_07_cannot_say_is_refused_by_name():
 
     with pytest.raises(DraftError, match="'unevaluatedProperties' has no draft-07 form"):
         draft07({"properties": {"relay": {"type": "object", "unevaluatedProperties": False}}})
+
+
+@pytest.mark.parametrize("port", [2**63, -(2**64), 10**30])
+def test_an_integer_wider_than_64_bits_is_a_schema_finding_with_its_own_digits(port):
+    findings = testing.lint(f"accounts:\n  a:\n    host: smtp.gmail.com\n    port: {port}\n    security: tls\n", as_of=AS_OF)
+    assert [(f.rule, f.line) for f in findings if f.rule in ("schema", "plugin-error")] == [("schema", 4)]
+    assert str(port) in next(f.message for f in findings if f.rule == "schema")

@@ -21,7 +21,7 @@ from emaillint.testing import registry as make_registry
 from helpers import REPO
 
 SCHEMA = make_registry().schema()
-RUNTIME = SchemaChecker(SCHEMA).validator
+RUNTIME = SchemaChecker(SCHEMA)
 REFERENCE = Draft202012Validator(SCHEMA)
 ACCOUNT_KEYS = sorted(SCHEMA["$defs"]["account"]["properties"])
 

@@ -147,13 +147,17 @@ class SchemaChecker:
             self._validator = jsonschema_rs.validator_for(self.schema)
         return self._validator
 
-    def check(self, doc: Document) -> list[Finding]:
+    def is_valid(self, data: Any) -> bool:
         try:
-            if self.validator.is_valid(doc.data):
-                return []
-        except ValueError:  # a tagged scalar (TaggedStr), which JSON has no type for
-            pass
-        errors = list(self.errors(_plain(doc.data)))
+            return bool(self.validator.is_valid(data))
+        except ValueError:  # a tagged scalar, or an integer wider than 64 bits (see _plain)
+            return bool(self.validator.is_valid(_plain(data)))
+
+    def check(self, doc: Document) -> list[Finding]:
+        if self.is_valid(doc.data):
+            return []
+        errors = [e._replace(instance=_at(doc.data, e.path)) if e.instance in (_WIDEST, -_WIDEST) else e
+                  for e in self.errors(_plain(doc.data))]
         # "missing key 'host'" says nothing "unknown key 'hots'; did you mean 'host'?" does not
         suggested = {(e.path, _suggestion(key, e.schema)) for e in errors
                      if e.keyword == "additionalProperties" for key in e.detail or ()}
@@ -184,13 +188,29 @@ class SchemaChecker:
         return target
 
 
+_WIDEST = 2**63 - 1
+"""jsonschema-rs takes integers of 64 bits; before 0.40 (the last releases for Python 3.9) a
+wider one raises ValueError instead of failing ``maximum``. Clamped to this, it gets the same
+verdict from every keyword emaillint's schema has (its bounds are all far smaller), and the
+messages show the value as written (``_at``)."""
+
+
 def _plain(value: Any) -> Any:
-    """The data with tagged scalars (``!secret x``) as plain text, which JSON Schema can type."""
+    """The data with tagged scalars (``!secret x``) as plain text, which JSON Schema can type,
+    and integers wider than 64 bits clamped to ``_WIDEST``."""
     if isinstance(value, dict):
         return {key: _plain(item) for key, item in value.items()}
     if isinstance(value, list):
         return [_plain(item) for item in value]
+    if isinstance(value, int) and not isinstance(value, bool) and not -_WIDEST <= value <= _WIDEST:
+        return _WIDEST if value > 0 else -_WIDEST
     return str(value) if isinstance(value, str) else value
+
+
+def _at(data: Any, path: Path) -> Any:
+    for part in path:
+        data = data[part]
+    return data
 
 
 def _suggestion(key: Any, schema: Mapping[str, Any]) -> str | None:
