@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any, Mapping
 
-from emaillint.model import SEVERITIES, Finding, Fix, Rule
+from emaillint.model import SEVERITIES, Dialect, Finding, Fix, Rule
 from emaillint.provider import (
     HOST_KINDS,
     RETIREMENTS,
@@ -37,6 +37,14 @@ _PROVIDER_PARTS: tuple[tuple[str, type], ...] = (
     ("wrong_hosts", OtherHost), ("domains", str), ("usernames", Username), ("secrets", SecretShape),
     ("sender_rules", SenderRule),
 )
+
+
+def dialect_problem(dialect: Dialect) -> str:
+    needles = dialect.needles
+    if not isinstance(needles, (tuple, list)) or not all(isinstance(n, str) and n for n in needles):
+        return (f"dialect '{dialect.name}' has needles={needles!r}, so it is not used;"
+                " give a tuple of non-empty strings, or leave needles out")
+    return ""
 
 
 def rule_problem(rule: Rule) -> str:

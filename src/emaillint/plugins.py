@@ -29,7 +29,8 @@ import pluggy
 
 from emaillint import hookspecs
 from emaillint.model import ERROR, Dialect, Finding, Rule
-from emaillint.plugin_checks import listing_problem, provider_problem, rule_problem, schema_property_problem
+from emaillint.plugin_checks import (dialect_problem, listing_problem, provider_problem, rule_problem,
+                                     schema_property_problem)
 from emaillint.provider import Listing, Provider
 from emaillint.resolve import ProviderIndex
 from emaillint.vocabulary import PLUGIN_ERROR
@@ -364,9 +365,8 @@ class Registry:
             if other is not None:
                 self.error(name, f"dialect '{dialect.name}' is already defined by {self.label(other.plugin)},"
                                  " so this one is not used; rename yours")
-            elif not isinstance(dialect.needles, (tuple, list)) or not all(isinstance(n, str) and n for n in dialect.needles):
-                self.error(name, f"dialect '{dialect.name}' has needles={dialect.needles!r}, so it is not used;"
-                                 " give a tuple of non-empty strings, or leave needles out")
+            elif why := dialect_problem(dialect):
+                self.error(name, why)
             else:
                 self.dialects.append(dialect._replace(plugin=name, needles=tuple(dialect.needles)))
         for name, provider in self._each("emaillint_providers", (Provider, Listing)):

@@ -156,7 +156,7 @@ class SchemaChecker:
     def check(self, doc: Document) -> list[Finding]:
         if self.is_valid(doc.data):
             return []
-        errors = [e._replace(instance=_at(doc.data, e.path)) if e.instance in (_WIDEST, -_WIDEST) else e
+        errors = [e._replace(instance=doc.get(e.path)) if e.instance in (_WIDEST, -_WIDEST) else e
                   for e in self.errors(_plain(doc.data))]
         # "missing key 'host'" says nothing "unknown key 'hots'; did you mean 'host'?" does not
         suggested = {(e.path, _suggestion(key, e.schema)) for e in errors
@@ -192,7 +192,7 @@ _WIDEST = 2**63 - 1
 """jsonschema-rs takes integers of 64 bits; before 0.40 (the last releases for Python 3.9) a
 wider one raises ValueError instead of failing ``maximum``. Clamped to this, it gets the same
 verdict from every keyword emaillint's schema has (its bounds are all far smaller), and the
-messages show the value as written (``_at``)."""
+messages show the value as written (``Document.get``)."""
 
 
 def _plain(value: Any) -> Any:
@@ -205,12 +205,6 @@ def _plain(value: Any) -> Any:
     if isinstance(value, int) and not isinstance(value, bool) and not -_WIDEST <= value <= _WIDEST:
         return _WIDEST if value > 0 else -_WIDEST
     return str(value) if isinstance(value, str) else value
-
-
-def _at(data: Any, path: Path) -> Any:
-    for part in path:
-        data = data[part]
-    return data
 
 
 def _suggestion(key: Any, schema: Mapping[str, Any]) -> str | None:
