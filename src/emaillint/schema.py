@@ -13,6 +13,7 @@ import json
 import os
 from typing import Any, Iterator, Mapping, NamedTuple
 
+from emaillint.cleared import WIDEST, cleared
 from emaillint.escape import printable
 from emaillint.load import Document, Path
 from emaillint.model import Finding
@@ -130,7 +131,7 @@ class SchemaChecker:
 
     jsonschema-rs answers "valid?" in about a microsecond and, for a document that is
     not, lists every failed keyword with its place in the document and in the schema;
-    about 18 ms to import. The pure-Python jsonschema costs ~65 ms to import and ~120
+    about 25 ms to import, so a document ``cleared`` can vouch for does without it. The pure-Python jsonschema costs ~65 ms to import and ~120
     microseconds a document (~800 for one that fails), which on 10,000 files or on one
     file in a commit hook was most of the run (docs/design.md).
     """
@@ -148,6 +149,8 @@ class SchemaChecker:
         return self._validator
 
     def is_valid(self, data: Any) -> bool:
+        if cleared(self.schema, data):
+            return True
         try:
             return bool(self.validator.is_valid(data))
         except ValueError:  # a tagged scalar, or an integer wider than 64 bits (see _plain)
@@ -156,7 +159,7 @@ class SchemaChecker:
     def check(self, doc: Document) -> list[Finding]:
         if self.is_valid(doc.data):
             return []
-        errors = [e._replace(instance=doc.get(e.path)) if e.instance in (_WIDEST, -_WIDEST) else e
+        errors = [e._replace(instance=doc.get(e.path)) if e.instance in (WIDEST, -WIDEST) else e
                   for e in self.errors(_plain(doc.data))]
         # "missing key 'host'" says nothing "unknown key 'hots'; did you mean 'host'?" does not
         suggested = {(e.path, _suggestion(key, e.schema)) for e in errors
@@ -188,22 +191,17 @@ class SchemaChecker:
         return target
 
 
-_WIDEST = 2**63 - 1
-"""jsonschema-rs takes integers of 64 bits; before 0.40 (the last releases for Python 3.9) a
-wider one raises ValueError instead of failing ``maximum``. Clamped to this, it gets the same
-verdict from every keyword emaillint's schema has (its bounds are all far smaller), and the
-messages show the value as written (``Document.get``)."""
-
-
 def _plain(value: Any) -> Any:
     """The data with tagged scalars (``!secret x``) as plain text, which JSON Schema can type,
-    and integers wider than 64 bits clamped to ``_WIDEST``."""
+    and integers wider than 64 bits clamped to ``WIDEST``: so clamped, one gets the same
+    verdict from every keyword emaillint's schema has (its bounds are all far smaller), and
+    the messages show the value as written (``Document.get``)."""
     if isinstance(value, dict):
         return {key: _plain(item) for key, item in value.items()}
     if isinstance(value, list):
         return [_plain(item) for item in value]
-    if isinstance(value, int) and not isinstance(value, bool) and not -_WIDEST <= value <= _WIDEST:
-        return _WIDEST if value > 0 else -_WIDEST
+    if isinstance(value, int) and not isinstance(value, bool) and not -WIDEST <= value <= WIDEST:
+        return WIDEST if value > 0 else -WIDEST
     return str(value) if isinstance(value, str) else value
 
 
