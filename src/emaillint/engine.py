@@ -34,7 +34,8 @@ class FileResult(NamedTuple):
     suppressions: tuple[suppressions.Directive, ...] = ()
     """The file's ``# emaillint: disable=...`` comments; ``run.collect`` applies them."""
     secrets: frozenset[str] = frozenset()
-    """The file's literal secrets, to redact the run-scope rules' findings as well."""
+    """The file's literal secrets, whether or not it has findings: ``run.collect`` redacts every
+    finding of the run with all files' secrets, since another file may repeat one of them."""
     accounts: tuple[tuple[Account, Context], ...] = ()
     """Every account with its context, when ``Options.accounts`` asked for them."""
     materials: Mapping[tuple[int, int], tuple[str, str]] = {}
@@ -158,12 +159,10 @@ class Linter:
                 found.append(self._plugin_error(path, f"emaillint failed on this document ({_where(exc)}), a bug"
                                                 " in emaillint or in the dialect that read it; please report it",
                                                 "emaillint", exc))
-        in_file: set[str] = set()
-        if found or records or accounts:  # only then can a message about the file hold a secret
-            in_file = set(self.environ_secrets | read)
-            for document in documents:  # a password of one document may be repeated in another
-                in_file |= credentials.find_secrets(document.data, self.shapes, self.secret_keys)
-            findings = redact(distinct(found), frozenset(in_file))
+        in_file = set(self.environ_secrets | read)
+        for document in documents:  # a password of one document may be repeated in another, or in another file
+            in_file |= credentials.find_secrets(document.data, self.shapes, self.secret_keys)
+        findings = redact(distinct(found), frozenset(in_file))
         about_file = loaded.findings  # reading them finishes the checks; over a limit, no documents are left
         if about_file and not loaded.documents:  # ... and nothing of the file is linted
             findings, records, accounts, in_file = [], [], [], set()
@@ -417,6 +416,57 @@ def redact(findings: Iterable[Finding], secrets: frozenset[str]) -> list[Finding
                              details=finding.details and _scrubbed(finding.details, ordered),
                              help=_without(finding.help, ordered), fix=_fix_without(finding.fix, ordered))
             for finding in findings]
+
+
+def redact_run(findings: Iterable[Finding], secrets: frozenset[str]) -> list[Finding]:
+    """``redact`` with the secrets of every file of a run, thousands of them: each finding with
+    only the few a form of which starts or ends with four characters its texts hold (a secret
+    cut short by an ellipsis keeps its first or its last four), so the cost grows with the
+    findings, not with the findings times the secrets."""
+    secrets = frozenset(s for s in secrets if len(s) >= credentials.MIN_SECRET)
+    if not secrets:
+        return list(findings)
+    ends: dict[str, set[str]] = {}
+    always: set[str] = set()  # a form too short to index (``%41%42%43%44`` decoded): tried on every text
+    for secret in secrets:
+        for form in _forms(secret):
+            if len(form) < _GRAM:
+                always.add(secret)
+            for end in (form[:_GRAM], form[-_GRAM:]):
+                ends.setdefault(end, set()).add(secret)
+    holds: dict[str, frozenset[str]] = {}  # a text -> the secrets it may hold; most texts repeat
+
+    def held(text: str) -> frozenset[str]:
+        if text not in holds:
+            grams = {text[i:i + _GRAM] for i in range(len(text) - _GRAM + 1)}
+            holds[text] = frozenset().union(*(ends[gram] for gram in grams & ends.keys()))
+        return holds[text]
+
+    redacted = []
+    for finding in findings:
+        found = always.union(*map(held, _texts(finding)))
+        redacted.extend(redact([finding], frozenset(found)) if found else [finding])
+    return redacted
+
+
+_GRAM = credentials.MIN_SECRET
+
+
+def _texts(finding: Finding) -> Iterator[str]:
+    """Every text of a finding that ``redact`` cuts secrets out of."""
+    yield from (finding.message, finding.account or "", finding.help)
+    if finding.fix is not None:
+        yield finding.fix.title
+        yield from (edit.text for edit in finding.fix.edits)
+    stack = [finding.details]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, Mapping):
+            stack.extend(value.values())
+        elif isinstance(value, (list, tuple)):
+            stack.extend(value)
 
 
 def _fix_without(fix: Fix | None, secrets: list[str]) -> Fix | None:

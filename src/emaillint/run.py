@@ -19,7 +19,7 @@ from emaillint import files as walker
 from emaillint import parallel
 from emaillint import policy as rule_policy
 from emaillint import suppressions
-from emaillint.engine import FileResult, Linter, Options, redact
+from emaillint.engine import FileResult, Linter, Options, redact_run
 from emaillint.model import ERROR, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, Finding, Rule
 from emaillint.plugin_checks import finding_problem
 from emaillint.plugins import DEFAULT_TIMEOUT, PLUGIN_PATH, Registry, describe, load_registry, unknown_disabled
@@ -306,7 +306,9 @@ def collect(registry: Registry, results: Iterable[FileResult], policy: Policy = 
     """All findings of a run, sorted: plugin errors, each file's, then cross-file rules'.
 
     Rule selection and severities apply to all of them, and so do the files' suppressions
-    (a shared-quota finding on a suppressed line is suppressed like any other).
+    (a shared-quota finding on a suppressed line is suppressed like any other). Every one is
+    redacted with the secrets of all the files: a password of one file may be written in
+    another as a host, an address or an account name, which that file's findings echo.
     """
     findings: list[Finding] = []
     records: dict[str, list[Any]] = {}
@@ -323,7 +325,8 @@ def collect(registry: Registry, results: Iterable[FileResult], policy: Policy = 
             records.setdefault(rule_id, []).append(record)
     findings[:0] = registry.errors  # after the files: a listed sheet loads, or fails to, on first use
     for rule_id, group in records.items():
-        findings.extend(redact(_finish(registry, registry.rules[rule_id], group, lines), frozenset(secrets)))
+        findings.extend(_finish(registry, registry.rules[rule_id], group, lines))
+    findings = redact_run(findings, frozenset(secrets))  # a file may repeat another's secret, in any finding
     findings = suppressions.apply(policy.select(findings), directives, registry.rules, policy.reports)
     findings = policy.grade(findings)
     findings.sort(key=Finding.sort_key)
