@@ -19,7 +19,7 @@ from emaillint.escape import printable
 from emaillint.model import (ERROR, SEVERITIES, Account, Context, Dialect, Finding, Fix, Problem, Reading, ReadOptions,
                              Rule)
 from emaillint.network import is_local
-from emaillint.plugin_checks import finding_problem, position_problem
+from emaillint.plugin_checks import finding_problem, fix_problem, position_problem
 from emaillint.plugins import DEFAULT_TIMEOUT, Registry, describe, original
 from emaillint.resolve import resolve
 from emaillint.rules.shared_quota import Record
@@ -43,6 +43,9 @@ class FileResult(NamedTuple):
     for each place a finding can point at (``baseline.materials``)."""
     lines: int = 1
     """How many lines the file has: a run-scope rule's finding must point inside it."""
+    chars: int = 0
+    """How many characters its text has, without a byte-order mark (as fixes count them): a
+    run-scope rule's fix must edit inside it."""
 
 
 class Options(NamedTuple):
@@ -167,7 +170,7 @@ class Linter:
         if about_file and not loaded.documents:  # ... and nothing of the file is linted
             findings, records, accounts, in_file = [], [], [], set()
         result = FileResult(path, self._fill(about_file + findings), records, directives, frozenset(in_file),
-                            tuple(accounts), lines=lines)
+                            tuple(accounts), lines=lines, chars=len(text.removeprefix("\ufeff")))
         if self.options.baseline:
             from emaillint import baseline
 
@@ -189,7 +192,9 @@ class Linter:
                 context = resolve(account, self.registry.providers, self.options.as_of).context
                 accounts.append((account, context))
             else:
-                found.extend(self._check_account(document.path, account, records, _password(account)))
+                found.extend(checked_fixes(self.registry, self._check_account(document.path, account, records,
+                                                                               _password(account)),
+                                           {document.path: len(document.source)}))
 
     def _read(self, document: loader.Document, lines: int, dialects: list[Dialect],
               found: list[Finding]) -> Reading | None:
@@ -202,8 +207,12 @@ class Linter:
         found.extend(document.findings)
         try:
             reading = self.registry.boundary.call(_dialect_key(dialect), dialect.read, document, self.read_options)
-            return None if reading is None and _dialect_key(dialect) in self.registry.boundary.hung else \
-                _checked(reading, document.path, lines, self.registry.rules)
+            if reading is None and _dialect_key(dialect) in self.registry.boundary.hung:
+                return None
+            reading = _checked(reading, document.path, lines, self.registry.rules)
+            return reading._replace(findings=checked_fixes(self.registry, reading.findings,
+                                                           {document.path: len(document.source)},
+                                                           _dialect_key(dialect)))
         except Exception as exc:
             found.append(self._plugin_error(document.path, f"dialect '{dialect.name}' raised reading this file",
                                             dialect.plugin, exc))
@@ -338,17 +347,37 @@ def distinct(findings: list[Finding]) -> list[Finding]:
 
 def _finding(path: str, rule: Rule, account: Account, problem: Problem, provider: str | None) -> Finding:
     if not (isinstance(problem, Problem) and isinstance(problem.where, str) and isinstance(problem.message, str)
-            and problem.severity in (None, *SEVERITIES) and isinstance(problem.help, str)
-            and (problem.fix is None or isinstance(problem.fix, Fix))):
+            and problem.severity in (None, *SEVERITIES) and isinstance(problem.help, str)):
         raise TypeError(f"check() yielded a malformed {type(problem).__name__}; yield"
-                        " Problem(field, message), with severity one of error, warning, info, help text"
-                        " and fix a Fix (from emaillint.api)")
+                        " Problem(field, message), with severity one of error, warning, info and help text"
+                        " (from emaillint.api)")
     if not (kit.is_place(problem.where) or problem.where in account.extra):
         raise TypeError(f"check() yielded Problem({problem.where!r}, ...), which names no account field;"
                         f" {kit.checked_place_hint(problem.where)}")
     line, column = account.where(problem.where)
     return Finding(path, line, column, rule.id, problem.severity or rule.severity, problem.message,
                    account.name, provider, help=problem.help, fix=problem.fix)
+
+
+def checked_fixes(registry: Registry, findings: Iterable[Finding], sizes: Mapping[str, int],
+                  key: tuple[str, str] | None = None) -> list[Finding]:
+    """The findings, each with a fix that cannot be applied (``fix_problem``) taken off and
+    its plugin's error beside it: the finding stays, and ``--fix``, ``--diff``, the editor and
+    every format see only fixes that fit the file. ``sizes``: each path's characters; ``key``:
+    the dialect that made the findings, else each finding's rule is at fault."""
+    checked = []
+    for finding in findings:
+        why = "" if finding.fix is None else fix_problem(finding.fix, sizes.get(finding.path, 0))
+        if not why:
+            checked.append(finding)
+            continue
+        rule = registry.rules.get(finding.rule)
+        plugin, what = key or (_rule_key(rule) if rule else ("emaillint", f"rule '{finding.rule}'"))
+        checked.append(finding._replace(fix=None))
+        checked.append(Finding(finding.path, finding.line, finding.column, PLUGIN_ERROR, ERROR,
+                               f"{registry.label(plugin)}: {what} offered a fix that cannot be applied, so its"
+                               f" {finding.rule} finding is reported without it: {why}", finding.account))
+    return checked
 
 
 def _checked(reading: Reading, path: str, lines: int, rules: Mapping[str, Rule]) -> Reading:
