@@ -273,3 +273,27 @@ def test_without_pygls_the_command_says_what_to_install(tmp_path):
                             stdin=subprocess.DEVNULL)
     assert result.returncode == 2
     assert result.stderr == "emaillint: error: the language server needs pygls: pip install 'emaillint[lsp]'\n"
+
+
+SECRET = "Zq771Kv9pX2Lm7W4"
+ECHOING = (f"accounts:\n  {SECRET}:\n    host: mail.{SECRET}.example.com\n    port: 587\n    security: starttls\n"
+           f"    username: billing@gmail.com\n    from: {SECRET}\n")
+"""A document that writes another's password as an account name, a host and an address."""
+
+
+def test_a_secret_of_one_open_document_is_cut_out_of_every_other_ones_diagnostics(client, tmp_path):
+    client.start(tmp_path)
+    echoing = tmp_path / "b.yaml"
+    shown = client.open(echoing, ECHOING)
+    assert SECRET in json.dumps(shown)  # nothing tells it is a secret yet: no open document has it as one
+    client.open(tmp_path / "a.yaml", BAD.replace('"${SMTP_PASSWORD}"', SECRET))
+    again = client.diagnostics(echoing.as_uri(), 1)  # published again, now that a document has it as a secret
+    assert {d["code"] for d in again} >= {"provider-host", "address-syntax"}
+    assert SECRET not in json.dumps(again) and "***" in json.dumps(again)
+    hovered = client.request("textDocument/hover", {"textDocument": {"uri": echoing.as_uri()},
+                                                    "position": {"line": 2, "character": 10}})
+    assert hovered is not None and "provider-host" in hovered["contents"]["value"]
+    assert SECRET not in hovered["contents"]["value"]
+    other = tmp_path / "c.yaml"
+    assert SECRET not in json.dumps(client.open(other, ECHOING))
+    assert client.stop() == 0

@@ -398,3 +398,92 @@ def test_a_secret_is_redacted_percent_encoded_and_decoded():
     shown = [Finding("a.yaml", 1, 1, "schema", "error", f"host {text} is wrong")
              for text in ("Zq991Kv9p@X2Lm 7W4", "Zq991Kv9p%2540X2Lm%207W4")]
     assert [f.message for f in redact(shown, frozenset([secret]))] == ["host *** is wrong"] * 2
+
+
+ECHOING = """\
+accounts:
+  <S>:
+    host: mail.<S>.example.com
+    port: 587
+    security: starttls
+    username: billing@gmail.com
+    from: <S>
+"""
+"""A file that writes another file's secret where messages echo it: as an account name
+(every finding about the account, and a baseline entry, names it), in a host
+(provider-host) and as an address (address-syntax)."""
+ELSEWHERE = {
+    "a password in another file": ("a.yaml", ACCOUNT + "    password: <S>\n"),
+    "URL userinfo in another file": ("a.yaml", ACCOUNT.replace("smtp.gmail.com", "smtp://u:<S>@smtp.gmail.com")),
+    "a password in document 2 of another file": ("a.yaml", ACCOUNT + "---\n" + ACCOUNT + "    password: <S>\n"),
+    "a Kubernetes Secret no dialect reads": ("secret.yaml", "apiVersion: v1\nkind: Secret\nstringData:\n"
+                                                            "  smtp-password: <S>\n"),
+    "a docker-compose environment": ("docker-compose.yml", "services:\n  app:\n    environment:\n"
+                                                           "      - SMTP_PASSWORD=<S>\n"),
+    "an .env file named on the command line": (".env", "SMTP_HOST=smtp.gmail.com\nexport SMTP_PASSWORD=<S>\n"
+                                                       "SMTP_PORT=587\n"),
+}
+RUN_CASES = [(name, *planted(90 + number, template)[::-1], path)
+             for number, (name, (path, template)) in enumerate(ELSEWHERE.items())]
+
+
+def written_elsewhere(tmp_path: Path, path: str, text: str, secrets: list[str], fillers: int = 0) -> list[str]:
+    """The secret's file and the file that echoes it (with ``fillers`` clean files, to reach
+    the worker processes): the paths to lint."""
+    (tmp_path / path).write_text(text)
+    (tmp_path / "b.yaml").write_text(ECHOING.replace("<S>", secrets[0]))
+    for number in range(fillers):
+        (tmp_path / f"clean{number:03d}.yaml").write_text(ACCOUNT + "    password: ${X}\n")
+    return [str(tmp_path / path), str(tmp_path)]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("name, secrets, text, path", RUN_CASES, ids=[case[0] for case in RUN_CASES])
+def test_a_secret_of_one_file_is_cut_out_of_every_other_files_findings(tmp_path, capsys, name, secrets, text,
+                                                                        path, jobs):
+    """Redaction spans the run: each file's secrets leave the file's worker in its result (in
+    memory), and every finding of the run is redacted with all of them, in every format."""
+    from emaillint import parallel
+
+    paths = written_elsewhere(tmp_path, path, text, secrets, parallel.THRESHOLD if jobs == "2" else 0)
+    for fmt in sorted(report.FORMATS):
+        code = main([*paths, "--format", fmt, "--as-of", AS_OF, "-j", jobs])
+        out, err = capsys.readouterr()
+        assert code == 1, err
+        assert "b.yaml" in out and "provider-host" in out  # the findings that would echo it are there
+        assert leaks(out + err, secrets) == [], fmt
+    assert not list(tmp_path.rglob("*cache*"))  # the secrets went back in memory, nowhere on disk
+
+
+def test_a_baseline_never_records_another_files_secret(tmp_path, capsys):
+    """A baseline entry names the account: an account named by another file's password is
+    recorded, like every message, with the secret cut out."""
+    [(_, secrets, text, path)] = [case for case in RUN_CASES if case[0] == "a password in another file"]
+    paths = written_elsewhere(tmp_path, path, text, secrets)
+    assert main([*paths, "--as-of", AS_OF, "--write-baseline", str(tmp_path / "baseline.json")]) == 0
+    out, err = capsys.readouterr()
+    written = (tmp_path / "baseline.json").read_text()
+    assert '"b.yaml"' in written and '"account": "***"' in written
+    assert leaks(written + out + err, secrets) == []
+    assert main([*paths, "--as-of", AS_OF, "--baseline", str(tmp_path / "baseline.json")]) == 0  # and it matches
+
+
+def test_a_runs_redaction_cuts_what_redaction_cuts_with_thousands_of_secrets():
+    """``redact_run`` tries each finding with only the secrets whose ends it holds: the same
+    cuts as ``redact`` with all of them, a secret cut short at either end included."""
+    from emaillint.engine import redact, redact_run
+    from emaillint.model import Edit, Finding, Fix
+
+    secret, spaced = canary(95, 1), "Zq952Kv9p@X2Lm 7W4"
+    others = frozenset(canary(95, 3)[:-4] + f"{n:04d}" for n in range(3000))
+    texts = [f"host {secret} is wrong", f"got 'smtp://u:{secret[:9]}...'", f"got '...{secret[-6:]}'",
+             f"cut \u2026{secret[5:]}", "Zq952Kv9p%40X2Lm%207W4 quoted", f"{secret.lower()} lower", "no secret here",
+             f"{canary(95, 3)[:-4]}0042 and {canary(95, 3)[:-4]}2999"]
+    findings = [Finding("a.yaml", 1, 1, "schema", "error", text, account=text, help=text, details={"x": [text]},
+                        fix=Fix(f"write {text}", (Edit(0, 1, text),))) for text in texts]
+    secrets = others | {secret, spaced}
+    assert redact_run(findings, secrets) == redact(findings, secrets)
+    assert [f.message for f in redact_run(findings, secrets)] == [
+        "host *** is wrong", "got 'smtp://u:***'", "got '***'", "cut ***", "*** quoted", "*** lower",
+        "no secret here", "*** and ***"]
+    assert [f.fix for f in redact_run(findings, secrets)][-2] == findings[-2].fix  # a fix that writes no secret stays

@@ -160,6 +160,9 @@ ASSIGNMENT = re.compile(r"""^[ \t]*(?:-[ \t]+)?(?:export[ \t]+)?([\w.\-\[\]'"]+)
 """``NAME=value`` and ``name: value`` lines inside a text value: docker-compose's
 ``- SMTP_PASSWORD=...`` list items, Ruby in GitLab's ``GITLAB_OMNIBUS_CONFIG: |``, a whole
 alertmanager.yml embedded in a Kubernetes ConfigMap."""
+FOLDED_ASSIGNMENT = re.compile(r"""(?<!\S)(?:export\s+)?([A-Za-z_][\w.\-]*)=("[^"]*"|'[^']*'|\S+)""")
+"""``NAME=value`` words run together on one line: an ``.env`` file read as YAML is one plain
+scalar, its lines folded into one (``SMTP_HOST=x SMTP_PASSWORD=y``)."""
 MIN_SECRET = 4
 """Shorter values are not redacted: replacing 'a' in every message would garble them."""
 
@@ -203,7 +206,7 @@ def _in_text(text: str, shapes: tuple[re.Pattern[str], ...] = ()) -> set[str]:
     for shape in shapes:
         found.update(match.group(0) for match in shape.finditer(text))
     if "=" in text or ": " in text or ":\t" in text:
-        for key, value in ASSIGNMENT.findall(text):
+        for key, value in ASSIGNMENT.findall(text) + FOLDED_ASSIGNMENT.findall(text):
             value = value.strip().strip("'\";,")
             if _secret_key(key) and _literal(value):
                 found.add(value)

@@ -19,7 +19,7 @@ from emaillint.escape import printable
 from emaillint.model import (ERROR, SEVERITIES, Account, Context, Dialect, Finding, Fix, Problem, Reading, ReadOptions,
                              Rule)
 from emaillint.network import is_local
-from emaillint.plugin_checks import finding_problem, position_problem
+from emaillint.plugin_checks import finding_problem, fix_problem, position_problem
 from emaillint.plugins import DEFAULT_TIMEOUT, Registry, describe, original
 from emaillint.resolve import resolve
 from emaillint.rules.shared_quota import Record
@@ -34,7 +34,8 @@ class FileResult(NamedTuple):
     suppressions: tuple[suppressions.Directive, ...] = ()
     """The file's ``# emaillint: disable=...`` comments; ``run.collect`` applies them."""
     secrets: frozenset[str] = frozenset()
-    """The file's literal secrets, to redact the run-scope rules' findings as well."""
+    """The file's literal secrets, whether or not it has findings: ``run.collect`` redacts every
+    finding of the run with all files' secrets, since another file may repeat one of them."""
     accounts: tuple[tuple[Account, Context], ...] = ()
     """Every account with its context, when ``Options.accounts`` asked for them."""
     materials: Mapping[tuple[int, int], tuple[str, str]] = {}
@@ -42,6 +43,9 @@ class FileResult(NamedTuple):
     for each place a finding can point at (``baseline.materials``)."""
     lines: int = 1
     """How many lines the file has: a run-scope rule's finding must point inside it."""
+    chars: int = 0
+    """How many characters its text has, without a byte-order mark (as fixes count them): a
+    run-scope rule's fix must edit inside it."""
 
 
 class Options(NamedTuple):
@@ -158,17 +162,15 @@ class Linter:
                 found.append(self._plugin_error(path, f"emaillint failed on this document ({_where(exc)}), a bug"
                                                 " in emaillint or in the dialect that read it; please report it",
                                                 "emaillint", exc))
-        in_file: set[str] = set()
-        if found or records or accounts:  # only then can a message about the file hold a secret
-            in_file = set(self.environ_secrets | read)
-            for document in documents:  # a password of one document may be repeated in another
-                in_file |= credentials.find_secrets(document.data, self.shapes, self.secret_keys)
-            findings = redact(distinct(found), frozenset(in_file))
+        in_file = set(self.environ_secrets | read)
+        for document in documents:  # a password of one document may be repeated in another, or in another file
+            in_file |= credentials.find_secrets(document.data, self.shapes, self.secret_keys)
+        findings = redact(distinct(found), frozenset(in_file))
         about_file = loaded.findings  # reading them finishes the checks; over a limit, no documents are left
         if about_file and not loaded.documents:  # ... and nothing of the file is linted
             findings, records, accounts, in_file = [], [], [], set()
         result = FileResult(path, self._fill(about_file + findings), records, directives, frozenset(in_file),
-                            tuple(accounts), lines=lines)
+                            tuple(accounts), lines=lines, chars=len(text.removeprefix("\ufeff")))
         if self.options.baseline:
             from emaillint import baseline
 
@@ -190,7 +192,9 @@ class Linter:
                 context = resolve(account, self.registry.providers, self.options.as_of).context
                 accounts.append((account, context))
             else:
-                found.extend(self._check_account(document.path, account, records, _password(account)))
+                found.extend(checked_fixes(self.registry, self._check_account(document.path, account, records,
+                                                                               _password(account)),
+                                           {document.path: len(document.source)}))
 
     def _read(self, document: loader.Document, lines: int, dialects: list[Dialect],
               found: list[Finding]) -> Reading | None:
@@ -203,8 +207,12 @@ class Linter:
         found.extend(document.findings)
         try:
             reading = self.registry.boundary.call(_dialect_key(dialect), dialect.read, document, self.read_options)
-            return None if reading is None and _dialect_key(dialect) in self.registry.boundary.hung else \
-                _checked(reading, document.path, lines, self.registry.rules)
+            if reading is None and _dialect_key(dialect) in self.registry.boundary.hung:
+                return None
+            reading = _checked(reading, document.path, lines, self.registry.rules)
+            return reading._replace(findings=checked_fixes(self.registry, reading.findings,
+                                                           {document.path: len(document.source)},
+                                                           _dialect_key(dialect)))
         except Exception as exc:
             found.append(self._plugin_error(document.path, f"dialect '{dialect.name}' raised reading this file",
                                             dialect.plugin, exc))
@@ -339,17 +347,37 @@ def distinct(findings: list[Finding]) -> list[Finding]:
 
 def _finding(path: str, rule: Rule, account: Account, problem: Problem, provider: str | None) -> Finding:
     if not (isinstance(problem, Problem) and isinstance(problem.where, str) and isinstance(problem.message, str)
-            and problem.severity in (None, *SEVERITIES) and isinstance(problem.help, str)
-            and (problem.fix is None or isinstance(problem.fix, Fix))):
+            and problem.severity in (None, *SEVERITIES) and isinstance(problem.help, str)):
         raise TypeError(f"check() yielded a malformed {type(problem).__name__}; yield"
-                        " Problem(field, message), with severity one of error, warning, info, help text"
-                        " and fix a Fix (from emaillint.api)")
+                        " Problem(field, message), with severity one of error, warning, info and help text"
+                        " (from emaillint.api)")
     if not (kit.is_place(problem.where) or problem.where in account.extra):
         raise TypeError(f"check() yielded Problem({problem.where!r}, ...), which names no account field;"
                         f" {kit.checked_place_hint(problem.where)}")
     line, column = account.where(problem.where)
     return Finding(path, line, column, rule.id, problem.severity or rule.severity, problem.message,
                    account.name, provider, help=problem.help, fix=problem.fix)
+
+
+def checked_fixes(registry: Registry, findings: Iterable[Finding], sizes: Mapping[str, int],
+                  key: tuple[str, str] | None = None) -> list[Finding]:
+    """The findings, each with a fix that cannot be applied (``fix_problem``) taken off and
+    its plugin's error beside it: the finding stays, and ``--fix``, ``--diff``, the editor and
+    every format see only fixes that fit the file. ``sizes``: each path's characters; ``key``:
+    the dialect that made the findings, else each finding's rule is at fault."""
+    checked = []
+    for finding in findings:
+        why = "" if finding.fix is None else fix_problem(finding.fix, sizes.get(finding.path, 0))
+        if not why:
+            checked.append(finding)
+            continue
+        rule = registry.rules.get(finding.rule)
+        plugin, what = key or (_rule_key(rule) if rule else ("emaillint", f"rule '{finding.rule}'"))
+        checked.append(finding._replace(fix=None))
+        checked.append(Finding(finding.path, finding.line, finding.column, PLUGIN_ERROR, ERROR,
+                               f"{registry.label(plugin)}: {what} offered a fix that cannot be applied, so its"
+                               f" {finding.rule} finding is reported without it: {why}", finding.account))
+    return checked
 
 
 def _checked(reading: Reading, path: str, lines: int, rules: Mapping[str, Rule]) -> Reading:
@@ -417,6 +445,57 @@ def redact(findings: Iterable[Finding], secrets: frozenset[str]) -> list[Finding
                              details=finding.details and _scrubbed(finding.details, ordered),
                              help=_without(finding.help, ordered), fix=_fix_without(finding.fix, ordered))
             for finding in findings]
+
+
+def redact_run(findings: Iterable[Finding], secrets: frozenset[str]) -> list[Finding]:
+    """``redact`` with the secrets of every file of a run, thousands of them: each finding with
+    only the few a form of which starts or ends with four characters its texts hold (a secret
+    cut short by an ellipsis keeps its first or its last four), so the cost grows with the
+    findings, not with the findings times the secrets."""
+    secrets = frozenset(s for s in secrets if len(s) >= credentials.MIN_SECRET)
+    if not secrets:
+        return list(findings)
+    ends: dict[str, set[str]] = {}
+    always: set[str] = set()  # a form too short to index (``%41%42%43%44`` decoded): tried on every text
+    for secret in secrets:
+        for form in _forms(secret):
+            if len(form) < _GRAM:
+                always.add(secret)
+            for end in (form[:_GRAM], form[-_GRAM:]):
+                ends.setdefault(end, set()).add(secret)
+    holds: dict[str, frozenset[str]] = {}  # a text -> the secrets it may hold; most texts repeat
+
+    def held(text: str) -> frozenset[str]:
+        if text not in holds:
+            grams = {text[i:i + _GRAM] for i in range(len(text) - _GRAM + 1)}
+            holds[text] = frozenset().union(*(ends[gram] for gram in grams & ends.keys()))
+        return holds[text]
+
+    redacted = []
+    for finding in findings:
+        found = always.union(*map(held, _texts(finding)))
+        redacted.extend(redact([finding], frozenset(found)) if found else [finding])
+    return redacted
+
+
+_GRAM = credentials.MIN_SECRET
+
+
+def _texts(finding: Finding) -> Iterator[str]:
+    """Every text of a finding that ``redact`` cuts secrets out of."""
+    yield from (finding.message, finding.account or "", finding.help)
+    if finding.fix is not None:
+        yield finding.fix.title
+        yield from (edit.text for edit in finding.fix.edits)
+    stack = [finding.details]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, Mapping):
+            stack.extend(value.values())
+        elif isinstance(value, (list, tuple)):
+            stack.extend(value)
 
 
 def _fix_without(fix: Fix | None, secrets: list[str]) -> Fix | None:

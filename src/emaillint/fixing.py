@@ -110,7 +110,7 @@ def _non_overlapping(candidates: list[Finding], size: int, dropped: list[tuple[F
     for finding in sorted(candidates, key=lambda f: (min(e.start for e in f.fix.edits), f.sort_key())):
         edits = sorted(finding.fix.edits)
         ranges = [(e.start, e.end) for e in edits]
-        if any(not (0 <= s <= e <= size) for s, e in ranges) or _overlap(ranges):
+        if any(not (0 <= s <= e <= size) for s, e in ranges) or overlapping(ranges):
             dropped.append((finding, "its edits are outside the file or overlap each other"))
             refused.add(_identity(finding))
             continue
@@ -126,7 +126,8 @@ def _clash(a: tuple[int, int], b: tuple[int, int]) -> bool:
         or (b[0] == b[1] and a[0] < b[0] < a[1])
 
 
-def _overlap(ranges: list[tuple[int, int]]) -> bool:
+def overlapping(ranges: list[tuple[int, int]]) -> bool:
+    """Whether any two edits' ranges clash (``plugin_checks.fix_problem`` refuses such a fix)."""
     return any(_clash(a, b) for i, a in enumerate(ranges) for b in ranges[i + 1:])
 
 

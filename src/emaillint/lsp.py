@@ -31,7 +31,7 @@ from emaillint import files as walker
 from emaillint import fixing
 from emaillint import policy as rule_policy
 from emaillint import suppressions
-from emaillint.engine import Linter, Options
+from emaillint.engine import Linter, Options, redact
 from emaillint.model import ERROR, INFO, SAFE, WARNING, Edit, Finding
 from emaillint.plugins import DEFAULT_TIMEOUT, Registry, load_registry
 from emaillint.run import CHECK, baseline_file, build_policy, collect, today
@@ -121,6 +121,8 @@ class Linted(NamedTuple):
     findings: list[Finding]
     problem: str = ""
     """A one-line error that kept the document from being linted (a bad project configuration)."""
+    secrets: frozenset[str] = frozenset()
+    """The document's literal secrets: every open document's findings are redacted with them."""
 
 
 class Engine:
@@ -146,9 +148,9 @@ class Engine:
             self._registry = load_registry(disabled=self.disabled + project.disable_plugins, timeout=self.timeout)
         return self._registry
 
-    def lint(self, text: str, path: str) -> tuple[list[Finding], str]:
+    def lint(self, text: str, path: str) -> tuple[list[Finding], str, frozenset[str]]:
         """The findings ``emaillint check`` would report for this text at ``path`` (with the
-        project's baseline, only the new ones), or a problem."""
+        project's baseline, only the new ones), or a problem; and the text's secrets."""
         from emaillint.baseline import BaselineError, Session
 
         folder = os.path.dirname(path)
@@ -159,9 +161,9 @@ class Engine:
             chosen = baseline_file(Settings(), project)
             session = Session(*chosen) if chosen is not None else None
         except (project_config.ConfigError, rule_policy.PolicyError, BaselineError) as exc:
-            return [], f"emaillint: error: {exc}"
+            return [], f"emaillint: error: {exc}", frozenset()
         if walker.excluded(path, project.exclude, project.root):
-            return [], ""
+            return [], "", frozenset()
         key = (project.as_of or today(), session is not None)
         linter = self._linters.get(key)
         if linter is None:
@@ -169,8 +171,9 @@ class Engine:
                                                                    plugin_timeout=self.timeout or DEFAULT_TIMEOUT))
         results = [linter.lint_text(text, path)]
         if session is None:
-            return collect(registry, results, policy), ""
-        return session.settle(collect(registry, session.watch(results), policy), policy.reports).findings, ""
+            return collect(registry, results, policy), "", results[0].secrets
+        findings = session.settle(collect(registry, session.watch(results), policy), policy.reports).findings
+        return findings, "", results[0].secrets
 
 
 def diagnostic(text: Text, finding: Finding, registry: Registry) -> types.Diagnostic:
@@ -207,18 +210,31 @@ class Server(LanguageServer):
         return self.workspace.position_encoding or types.PositionEncodingKind.Utf16
 
     def current(self, uri: str) -> Linted:
-        """The document's findings for its current text, linting it again if it changed."""
+        """The document's findings for its current text, linting it again if it changed,
+        redacted with the secrets of every open document (as ``check`` redacts with all its
+        files'): a password typed in one may be written in another as a host or a name."""
         document = self.workspace.get_text_document(uri)
         linted = self.linted.get(uri)
         if linted is None or linted.version != document.version or linted.text.text != document.source:
             path = to_fs_path(uri) or uri
-            findings, problem = self.engine.lint(document.source, path)
             linted = self.linted[uri] = Linted(document.version, Text(document.source, self.encoding()),
-                                               findings, problem)
-        return linted
+                                               *self.engine.lint(document.source, path))
+        return linted._replace(findings=redact(linted.findings, self.secrets()))
+
+    def secrets(self) -> frozenset[str]:
+        return frozenset().union(*(linted.secrets for linted in self.linted.values()))
 
     def publish(self, uri: str) -> None:
+        """The document's diagnostics; and the other open documents' again when it brings a
+        secret they may show."""
         self.pending.pop(uri, None)
+        known = self.secrets()
+        self._publish(uri)
+        if not self.secrets() <= known:
+            for other in [other for other in self.linted if other != uri]:
+                self._publish(other)
+
+    def _publish(self, uri: str) -> None:
         linted = self.current(uri)
         registry = self.engine.registry(os.path.dirname(to_fs_path(uri) or "."))
         diagnostics = [diagnostic(linted.text, f, registry) for f in linted.findings]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any, Mapping
 
-from emaillint.model import SEVERITIES, Dialect, Finding, Fix, Rule
+from emaillint.model import DISPLAY_ONLY, SAFE, SEVERITIES, UNSAFE, Dialect, Edit, Finding, Fix, Rule
 from emaillint.provider import (
     HOST_KINDS,
     RETIREMENTS,
@@ -263,9 +263,38 @@ def finding_problem(finding: Any, lines: Mapping[str, int], rules: Mapping[str, 
         return f"returned a finding with severity {finding.severity!r}; write one of {', '.join(SEVERITIES)}"
     if not (isinstance(finding.message, str) and finding.message.strip() and isinstance(finding.help, str)
             and isinstance(finding.account, (str, type(None))) and isinstance(finding.provider, (str, type(None)))
-            and isinstance(finding.details, (Mapping, type(None))) and isinstance(finding.fix, (Fix, type(None)))):
-        return ("returned a malformed Finding: message and help must be text, account and provider text or None,"
-                " details a dict or None and fix a Fix or None")
+            and isinstance(finding.details, (Mapping, type(None)))):
+        return ("returned a malformed Finding: message and help must be text, account and provider text or None"
+                " and details a dict or None")
+    return ""
+
+
+def fix_problem(fix: Any, size: int) -> str:
+    """Why a finding's fix cannot be offered ("" when it can): ``size`` is how many characters
+    the file's text has. ``--fix``, ``--diff``, the editor and every format take a fix as it
+    is, so its edits must be offsets inside the text that do not overlap."""
+    from emaillint.fixing import overlapping
+
+    if not isinstance(fix, Fix):
+        return f"the fix is {_a(fix)}; give Fix(title, edits) from emaillint.api"
+    if not isinstance(fix.title, str) or not fix.title.strip():
+        return f"its title is {fix.title!r}; write what the edits do, such as 'write security: tls'"
+    if fix.applicability not in (SAFE, UNSAFE, DISPLAY_ONLY):
+        return f"its applicability is {fix.applicability!r}; write one of {SAFE}, {UNSAFE}, {DISPLAY_ONLY}"
+    if not isinstance(fix.edits, (tuple, list)) or not fix.edits:
+        return f"its edits are {fix.edits!r}; give a tuple of one or more Edit(start, end, text)"
+    for number, edit in enumerate(fix.edits, 1):
+        if not isinstance(edit, Edit):
+            return f"edit {number} is {_a(edit)}; give Edit(start, end, text) from emaillint.api"
+        if not all(isinstance(n, int) and not isinstance(n, bool) for n in (edit.start, edit.end)):
+            return f"edit {number} runs from {edit.start!r} to {edit.end!r}; both must be character offsets (int)"
+        if not 0 <= edit.start <= edit.end <= size:
+            return (f"edit {number} replaces characters {edit.start} to {edit.end}, not a range of the file's"
+                    f" 0 to {size}; take offsets from the document (doc.span(path))")
+        if not isinstance(edit.text, str):
+            return f"edit {number} writes {_a(edit.text)}; its text must be a string"
+    if overlapping([(edit.start, edit.end) for edit in fix.edits]):
+        return "its edits overlap each other; give each character of the file to one edit at most"
     return ""
 
 

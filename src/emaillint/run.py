@@ -19,7 +19,7 @@ from emaillint import files as walker
 from emaillint import parallel
 from emaillint import policy as rule_policy
 from emaillint import suppressions
-from emaillint.engine import FileResult, Linter, Options, redact
+from emaillint.engine import FileResult, Linter, Options, checked_fixes, redact_run
 from emaillint.model import ERROR, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, Finding, Rule
 from emaillint.plugin_checks import finding_problem
 from emaillint.plugins import DEFAULT_TIMEOUT, PLUGIN_PATH, Registry, describe, load_registry, unknown_disabled
@@ -306,33 +306,39 @@ def collect(registry: Registry, results: Iterable[FileResult], policy: Policy = 
     """All findings of a run, sorted: plugin errors, each file's, then cross-file rules'.
 
     Rule selection and severities apply to all of them, and so do the files' suppressions
-    (a shared-quota finding on a suppressed line is suppressed like any other).
+    (a shared-quota finding on a suppressed line is suppressed like any other). Every one is
+    redacted with the secrets of all the files: a password of one file may be written in
+    another as a host, an address or an account name, which that file's findings echo.
     """
     findings: list[Finding] = []
     records: dict[str, list[Any]] = {}
     directives: dict[str, tuple[suppressions.Directive, ...]] = {}
     secrets: set[str] = set()
     lines: dict[str, int] = {}
+    chars: dict[str, int] = {}
     for result in results:
         findings.extend(result.findings)
         secrets |= result.secrets
-        lines[result.path] = result.lines
+        lines[result.path], chars[result.path] = result.lines, result.chars
         if result.suppressions:
             directives[result.path] = result.suppressions
         for rule_id, record in result.records:
             records.setdefault(rule_id, []).append(record)
     findings[:0] = registry.errors  # after the files: a listed sheet loads, or fails to, on first use
     for rule_id, group in records.items():
-        findings.extend(redact(_finish(registry, registry.rules[rule_id], group, lines), frozenset(secrets)))
+        findings.extend(_finish(registry, registry.rules[rule_id], group, lines, chars))
+    findings = redact_run(findings, frozenset(secrets))  # a file may repeat another's secret, in any finding
     findings = suppressions.apply(policy.select(findings), directives, registry.rules, policy.reports)
     findings = policy.grade(findings)
     findings.sort(key=Finding.sort_key)
     return findings
 
 
-def _finish(registry: Registry, rule: Rule, records: list[Any], lines: dict[str, int]) -> list[Finding]:
+def _finish(registry: Registry, rule: Rule, records: list[Any], lines: dict[str, int],
+            chars: dict[str, int]) -> list[Finding]:
     """A run-scope rule's findings, each checked like a dialect's (a file of this run, a line
-    inside it, a known rule); what cannot be reported, and a hang, is its plugin's error."""
+    inside it, a known rule, a fix that fits the file); what cannot be reported, and a hang,
+    is its plugin's error."""
     boundary = registry.boundary
     key = (rule.plugin, f"rule '{rule.id}'")
 
@@ -356,7 +362,7 @@ def _finish(registry: Registry, rule: Rule, records: list[Any], lines: dict[str,
         if why:
             return [error(f"finish() {why}, so none of its findings is reported")]
         good.append(finding)
-    return good
+    return checked_fixes(registry, good, chars, key)
 
 
 def exit_code(findings: list[Finding], usage_error: bool = False, policy: Policy = Policy()) -> int:

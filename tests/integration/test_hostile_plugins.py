@@ -1,7 +1,7 @@
 """The plugin boundary, tried with real hostile distributions (tests/integration/dists) built
 into wheels and installed by pip: a plugin that hangs, prints, exits, returns the wrong
-thing from every hook, points outside the file, ships bad provider data or changes the
-account. For each, the run completes, the other plugins' findings are unchanged, the
+thing from every hook, points outside the file, ships bad provider data, changes the
+account or offers fixes that cannot be applied. For each, the run completes, the other plugins' findings are unchanged, the
 offender is named, and JSON and SARIF output still parse (SARIF valid against its schema)."""
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ OWN_FILES = {
         "negative line", "line zero", "line past the end", "path never linted", "severity fatal", "unknown rule")),
     "mutating": "accounts:\n  tagged:\n    host: smtp.gmail.com\n    port: 587\n    security: starttls\n"
                 "    auth: app-password\n    username: tagged@gmail.com\n    mutating_tags: [a, b]\n",
+    "badfix": "badfix: a document only the badfix dialect reads\n",
 }
 """Files only one plugin reads: its dialect's documents, or an account with its key."""
 EXPECTED = {
@@ -53,6 +54,22 @@ EXPECTED = {
                     "provider 'text-port-relay': Endpoint '587': port must be a number, not a str ('587')"],
     "mutating": [f"rule 'mutating-{name}' raised on account 'tagged'"
                  for name in ("extra", "extra-list", "positions", "unexpanded", "spelling")],
+    "badfix": [f"{what} offered a fix that cannot be applied, so its badfix-{name} finding is reported without it: {why}"
+               for what, name, why in (
+                   ("rule 'badfix-negative'", "negative", "edit 1 replaces characters -5 to 2, not a range of the"
+                                                          " file's 0 to 255"),
+                   ("rule 'badfix-past-end'", "past-end", "edit 1 replaces characters 0 to 1000000000"),
+                   ("rule 'badfix-backwards'", "backwards", "edit 1 replaces characters 10 to 5"),
+                   ("rule 'badfix-overlap'", "overlap", "its edits overlap each other"),
+                   ("rule 'badfix-number-text'", "number-text", "edit 1 writes an int; its text must be a string"),
+                   ("rule 'badfix-text-offsets'", "text-offsets", "edit 1 runs from '0' to '1'"),
+                   ("rule 'badfix-applicability'", "applicability", "its applicability is 'always'"),
+                   ("rule 'badfix-title'", "title", "its title is None"),
+                   ("rule 'badfix-no-edits'", "no-edits", "its edits are ()"),
+                   ("rule 'badfix-not-a-fix'", "not-a-fix", "the fix is a str"),
+                   ("dialect 'badfix'", "dialect", "edit 1 replaces characters 48 to 149, not a range of the"
+                                                   " file's 0 to 49"),
+                   ("rule 'badfix-finish'", "finish", "edit 1 replaces characters 3 to 1"))],
 }
 
 
@@ -115,3 +132,30 @@ def test_no_rule_sees_what_another_rule_tried_to_change(fresh_venv, test_plugins
     [seen] = [f["message"] for f in json.loads(result.stdout)["findings"]
               if f["rule"] == "mutating-observer" and f["path"] == "mutating.yaml"]
     assert seen == "sees (('a', 'b'), Position(line=3, column=11), {}, 'port: 1')"
+
+
+def test_a_fix_that_cannot_be_applied_is_dropped_and_its_finding_stays(fresh_venv, test_plugins, tmp_path):
+    """Every finding of the badfix plugin is reported without its fix, in every format; --diff
+    and --fix change only what the other plugins' fixes change."""
+    (tmp_path / "config.yaml").write_text(CONFIG)
+    reported = lint(fresh_venv, test_plugins, tmp_path, "json", only=["badfix"])
+    findings = json.loads(reported.stdout)["findings"]
+    bad = [f for f in findings if f["rule"].startswith("badfix-")]
+    assert len(bad) == 2 * 10 + 2 and not any("fix" in f for f in bad)  # ten rules on two accounts, dialect, finish
+    assert [f["rule"] for f in findings if "fix" in f] == ["port-security-mismatch"]
+    run = [sarif["results"] for sarif in json.loads(lint(fresh_venv, test_plugins, tmp_path, "sarif",
+                                                         only=["badfix"]).stdout)["runs"]]
+    assert [r["ruleId"] for results in run for r in results if "fixes" in r] == ["port-security-mismatch"]
+    diff = emaillint(fresh_venv, "config.yaml", "badfix.yaml", "--diff", "--as-of", AS_OF, cwd=tmp_path,
+                     plugins_dir=test_plugins, only=["badfix"])
+    assert "Traceback" not in diff.stderr and diff.returncode == 1, diff.stderr
+    assert [line for line in diff.stdout.splitlines() if line[:1] in "+-" and line[:3] not in ("+++", "---")] == [
+        "-    security: starttls", "+    security: tls"]
+    fixed = emaillint(fresh_venv, "config.yaml", "badfix.yaml", "--fix", "--as-of", AS_OF, cwd=tmp_path,
+                      plugins_dir=test_plugins, only=["badfix"])
+    assert "Traceback" not in fixed.stderr and fixed.returncode == 2, fixed.stderr  # the plugin-errors remain
+    assert (tmp_path / "config.yaml").read_text() == CONFIG.replace("security: starttls\n    auth: app-password\n"
+                                                                    "    username: billing",
+                                                                    "security: tls\n    auth: app-password\n"
+                                                                    "    username: billing")
+    assert (tmp_path / "badfix.yaml").read_text() == OWN_FILES["badfix"]

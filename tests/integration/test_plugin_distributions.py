@@ -14,7 +14,7 @@ from helpers import AS_OF, BUILTIN_PLUGINS
 pytestmark = pytest.mark.integration
 
 MISBEHAVING = ("broken", "raising", "clash")
-HOSTILE = ("hang", "printing", "exiting", "malformed", "outofrange", "badprovider", "mutating")
+HOSTILE = ("hang", "printing", "exiting", "malformed", "outofrange", "badprovider", "mutating", "badfix")
 """The plugin boundary's hostile plugins (test_hostile_plugins.py): turned off here unless named."""
 
 CONFIG = """\
