@@ -17,8 +17,9 @@ import math
 import re
 from typing import Any, Callable, Mapping
 
-_ANNOTATIONS = frozenset(("$schema", "$id", "$comment", "$defs", "title", "description", "examples", "default",
-                          "readOnly", "writeOnly", "deprecated"))
+ANNOTATIONS = frozenset(("description", "title", "$comment", "examples", "default", "readOnly", "writeOnly"))
+"""Keywords that say nothing about whether a document is valid."""
+_PASSIVE = ANNOTATIONS | {"$schema", "$id", "$defs", "deprecated"}
 _TYPES: Mapping[str, tuple[type, ...]] = {
     "string": (str,), "object": (dict,), "array": (list,), "boolean": (bool,), "null": (type(None),),
     "integer": (int,), "number": (int, float),
@@ -38,7 +39,7 @@ def cleared(schema: Any, data: Any, root: Any = None) -> bool:
         return False  # JSON has only text keys: the real validator says what it makes of these
     root = schema if root is None else root
     for keyword, value in schema.items():
-        if keyword in _ANNOTATIONS:
+        if keyword in _PASSIVE:
             continue
         check = _KEYWORDS.get(keyword)
         if check is None or not check(value, data, schema, root):
@@ -91,10 +92,6 @@ def _items(value: Any, data: Any, schema: Any, root: Any) -> bool:
     return isinstance(value, (dict, bool)) and all(cleared(value, item, root) for item in data)
 
 
-def _text(data: Any) -> bool:
-    return isinstance(data, str)
-
-
 def _number(data: Any) -> bool:
     """A number both validators compare alike: finite, and an integer within 64 bits."""
     if isinstance(data, bool) or not isinstance(data, (int, float)):
@@ -112,7 +109,7 @@ def _bound(holds: Callable[[Any, Any], bool]) -> Callable[[Any, Any, Any, Any], 
 
 
 def _pattern(value: Any, data: Any, schema: Any, root: Any) -> bool:
-    if not _text(data):
+    if not isinstance(data, str):
         return True
     # ASCII text without line breaks: where Python's ``re`` and ECMA-262 regexes read alike
     # (Python's ``$`` also matches before a final newline; ``\d`` and ``\s`` differ beyond ASCII)
@@ -144,8 +141,8 @@ _KEYWORDS = {
     "const": lambda value, data, schema, root: _same(value, data),
     "anyOf": lambda value, data, schema, root: any(cleared(branch, data, root) for branch in value),
     "allOf": lambda value, data, schema, root: all(cleared(branch, data, root) for branch in value),
-    "minLength": lambda value, data, schema, root: not _text(data) or len(data) >= value,
-    "maxLength": lambda value, data, schema, root: not _text(data) or len(data) <= value,
+    "minLength": lambda value, data, schema, root: not isinstance(data, str) or len(data) >= value,
+    "maxLength": lambda value, data, schema, root: not isinstance(data, str) or len(data) <= value,
     "minimum": _bound(lambda data, value: data >= value),
     "maximum": _bound(lambda data, value: data <= value),
     "minProperties": lambda value, data, schema, root: not isinstance(data, dict) or len(data) >= value,

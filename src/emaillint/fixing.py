@@ -19,6 +19,7 @@ from collections import Counter
 from typing import Any, Callable, Iterable, NamedTuple, Sequence
 
 from emaillint.model import SAFE, UNSAFE, Account, Applicability, Edit, Finding, Fix
+from emaillint.plugin_checks import fix_problem
 
 MAX_PASSES = 4
 """Passes over one file; fixes still overlapping after that wait for the next ``--fix``."""
@@ -103,17 +104,20 @@ def _identity(finding: Finding) -> Any:
 def _non_overlapping(candidates: list[Finding], size: int, dropped: list[tuple[Finding, str]],
                      refused: set[Any]) -> list[Finding]:
     """The fixes to apply together, first in the file first; a fix overlapping one already
-    taken waits for the next pass. Edits outside the text, or overlapping each other, are
-    a rule's bug: that fix is dropped."""
+    taken waits for the next pass. A fix that cannot be applied (``fix_problem``: the engine
+    takes those off its findings, but ``apply_fixes`` may be given any) is dropped."""
     taken: list[tuple[int, int]] = []
     chosen = []
-    for finding in sorted(candidates, key=lambda f: (min(e.start for e in f.fix.edits), f.sort_key())):
-        edits = sorted(finding.fix.edits)
-        ranges = [(e.start, e.end) for e in edits]
-        if any(not (0 <= s <= e <= size) for s, e in ranges) or overlapping(ranges):
-            dropped.append((finding, "its edits are outside the file or overlap each other"))
+    fitting = []
+    for finding in candidates:
+        why = fix_problem(finding.fix, size)
+        if why:
+            dropped.append((finding, why))
             refused.add(_identity(finding))
-            continue
+        else:
+            fitting.append(finding)
+    for finding in sorted(fitting, key=lambda f: (min(e.start for e in f.fix.edits), f.sort_key())):
+        ranges = [(e.start, e.end) for e in sorted(finding.fix.edits)]
         if any(_clash(r, t) for r in ranges for t in taken):
             continue
         taken.extend(ranges)

@@ -13,7 +13,7 @@ import json
 import os
 from typing import Any, Iterator, Mapping, NamedTuple
 
-from emaillint.cleared import WIDEST, cleared
+from emaillint.cleared import ANNOTATIONS, WIDEST, cleared
 from emaillint.escape import printable
 from emaillint.load import Document, Path
 from emaillint.model import Finding
@@ -99,7 +99,7 @@ def draft07(schema: Any) -> Any:
             continue
         else:
             out[key] = draft07(value) if key not in ("enum", "const", "examples", "default", "required") else value
-    if "$ref" in out and set(out) - _ANNOTATIONS - {"$ref"}:
+    if "$ref" in out and set(out) - ANNOTATIONS - {"$ref"}:
         ref = {"$ref": out.pop("$ref")}
         out["allOf"] = [ref, *out.get("allOf", [])]
     return out
@@ -107,7 +107,6 @@ def draft07(schema: Any) -> Any:
 
 _NO_DRAFT_07 = frozenset(("unevaluatedProperties", "unevaluatedItems", "$dynamicRef", "$dynamicAnchor",
                           "$recursiveRef", "$recursiveAnchor", "$anchor", "$vocabulary", "minContains", "maxContains"))
-_ANNOTATIONS = frozenset(("description", "title", "$comment", "examples", "default", "readOnly", "writeOnly"))
 
 
 class SchemaError(NamedTuple):
