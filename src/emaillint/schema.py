@@ -148,8 +148,10 @@ class SchemaChecker:
         return self._validator
 
     def is_valid(self, data: Any) -> bool:
-        if cleared(self.schema, data):
-            return True
+        return cleared(self.schema, data) or self.validated(data)
+
+    def validated(self, data: Any) -> bool:
+        """jsonschema-rs's verdict alone, which the differential tests hold ``cleared`` to."""
         try:
             return bool(self.validator.is_valid(data))
         except ValueError:  # a tagged scalar, or an integer wider than 64 bits (see _plain)
