@@ -333,12 +333,12 @@ def _in_plugin(exc: BaseException) -> str:
 
 
 def distinct(findings: list[Finding]) -> list[Finding]:
-    """One finding per place, rule and message: accounts that inherit one setting (every
+    """One finding per place, rule, message and help: accounts that inherit one setting (every
     Alertmanager receiver inherits ``global``) would otherwise repeat its finding."""
-    seen: set[tuple[int, int, str, str]] = set()
+    seen: set[tuple[int, int, str, str, str]] = set()
     result = []
     for finding in findings:
-        key = (finding.line, finding.column, finding.rule, finding.message)
+        key = (finding.line, finding.column, finding.rule, finding.message, finding.help)
         if key not in seen:
             seen.add(key)
             result.append(finding)

@@ -133,7 +133,7 @@ def cases(*paths: str | os.PathLike[str]) -> list[Case]:
 
 
 CASE_KEYS = frozenset(("name", "config", "files", "path", "as_of", "dialect", "environ", "expect", "columns",
-                       "messages", "severities", "disabled"))
+                       "messages", "helps", "severities", "disabled"))
 
 
 def check_case(case: Case | Mapping[str, Any], *, plugins: Iterable[Any] = (), discover: bool = True,
@@ -145,7 +145,8 @@ def check_case(case: Case | Mapping[str, Any], *, plugins: Iterable[Any] = (), d
     ``environ`` and ``disabled`` (plugins not to load). ``expect`` is the complete list
     of ``rule@line`` (``rule@line:column`` with ``columns: true``, ``path:rule@line`` with
     ``files``), so a case also proves nothing else fires; ``messages`` are substrings
-    some finding's message must contain; ``severities`` maps a rule id to the one
+    some finding's message (what is wrong) must contain, ``helps`` the same for its help
+    (what to write); ``severities`` maps a rule id to the one
     severity its findings must have. A key not listed here is an error, so a misspelt
     ``expects:`` cannot pass silently. Returns the findings, for further assertions.
     """
@@ -162,7 +163,8 @@ def check_case(case: Case | Mapping[str, Any], *, plugins: Iterable[Any] = (), d
     findings = lint_files(files, plugins=plugins, discover=discover, builtins=builtins,
                           disabled=spec.get("disabled", ()), as_of=str(spec.get("as_of", as_of or today())),
                           dialect=spec.get("dialect"), environ=spec.get("environ"))
-    listing = "\n".join(f"  {f.path}:{f.line}:{f.column} {f.severity} {f.rule} {f.message}" for f in findings)
+    listing = "\n".join(f"  {f.path}:{f.line}:{f.column} {f.severity} {f.rule} {f.message}"
+                        + (f"\n      help: {f.help}" if f.help else "") for f in findings)
     got = labels(findings, columns=spec.get("columns", False), paths=multi)
     expected = sorted(spec.get("expect") or [])
     if got != expected:
@@ -170,6 +172,9 @@ def check_case(case: Case | Mapping[str, Any], *, plugins: Iterable[Any] = (), d
     for needle in spec.get("messages", []):
         if not any(needle in f.message for f in findings):
             raise AssertionError(f"no message contains {needle!r}:\n{listing}")
+    for needle in spec.get("helps", []):
+        if not any(needle in f.help for f in findings):
+            raise AssertionError(f"no help contains {needle!r}:\n{listing}")
     for rule, severity in spec.get("severities", {}).items():
         seen = {f.severity for f in findings if f.rule == rule}
         if seen != {severity}:
