@@ -330,7 +330,7 @@ def test_a_password_too_short_to_redact_does_not_garble_messages():
     """Redaction skips values under four characters: '3' would cut every 3 out of the text."""
     findings = testing.lint("accounts:\n  relay:\n    host: mail.example.com\n    port: 70000\n"
                             "    security: starttls\n    password: '3'\n", as_of=AS_OF)
-    assert any("from 1 to 65535" in f.message for f in findings if f.rule == "schema")
+    assert any("from 1 to 65535" in f.help for f in findings if f.rule == "schema")
 
 
 def test_details_are_redacted_like_messages():
