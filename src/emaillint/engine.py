@@ -435,15 +435,27 @@ def _problems(rule: Rule, account: Account, context: Context) -> list[Problem]:
 def redact(findings: Iterable[Finding], secrets: frozenset[str]) -> list[Finding]:
     """Remove literal secrets from messages, account names and details, whoever wrote them (rules,
     plugins, libraries), including a secret cut short with an ellipsis (``'smtp://u:hunt...'``)."""
-    secrets = frozenset(s for s in secrets if len(s) >= credentials.MIN_SECRET)
-    if not secrets:
+    ordered = _ordered(secrets)
+    if not ordered:
         return list(findings)
-    ordered = sorted({form for secret in secrets for form in _forms(secret)}, key=len, reverse=True)
     return [finding._replace(message=_without(finding.message, ordered),
                              account=finding.account and _without(finding.account, ordered),
                              details=finding.details and _scrubbed(finding.details, ordered),
                              help=_without(finding.help, ordered), fix=_fix_without(finding.fix, ordered))
             for finding in findings]
+
+
+def redact_text(text: str, secrets: frozenset[str]) -> str:
+    """``redact`` for text that is not a finding (``--diff``'s lines)."""
+    ordered = _ordered(secrets)
+    return _without(text, ordered) if ordered else text
+
+
+def _ordered(secrets: frozenset[str]) -> list[str]:
+    """Every form of the secrets long enough to redact, longest first (a secret's forms may
+    hold one another)."""
+    return sorted({form for secret in secrets if len(secret) >= credentials.MIN_SECRET for form in _forms(secret)},
+                  key=len, reverse=True)
 
 
 def redact_run(findings: Iterable[Finding], secrets: frozenset[str]) -> list[Finding]:
