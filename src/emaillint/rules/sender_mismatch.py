@@ -24,8 +24,8 @@ person. Rejected: `554 5.2.252 SendAsDenied`, nothing is sent. DMARC: the mail i
 and then dropped by the recipient's server (`550-5.7.26` at Gmail, which says "Don't
 impersonate Gmail From: headers": https://support.google.com/a/answer/81126, enforced with
 rejections since November 2025; yahoo.com publishes `p=reject` and Yahoo's 2024 sender
-requirements ask the same alignment). The message quotes the rules each provider's data
-sheet gives for its own domains; the help quotes them.
+requirements ask the same alignment). The help quotes the rules each provider's data
+sheet gives for its own domains.
 
 ## Example
 ```yaml
