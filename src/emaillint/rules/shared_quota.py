@@ -75,7 +75,7 @@ def finish(records: list[Record]) -> Iterable[Finding]:
         verdicts = _verdicts(group)
         if not verdicts:
             continue
-        mailbox = group[0].share.mailbox.split(':', 1)[1]
+        mailbox = group[0].share.mailbox.split(":", 1)[1]
         message = fitting(*[f"{mailbox}: {verdict}" for verdict in verdicts], *verdicts)
         estimate = _estimate(group)
         for record in group:  # each names the first others only: linear in the accounts, not quadratic
