@@ -232,9 +232,9 @@ def test_redaction_removes_what_the_loaded_providers_secret_patterns_find():
     text = SENDGRID + f"    from: {key}\n"
     patterns = testing.registry().providers.secret_patterns()
     assert any(pattern.search(key) for pattern in patterns)
-    shown = [f.message for f in testing.lint(text, as_of=AS_OF) if f.rule == "address-syntax"]
-    assert shown == ["from address '***' is not valid: An email address must have an @-sign;"
-                     " write a full address such as billing@example.com"]
+    shown = [(f.message, f.help) for f in testing.lint(text, as_of=AS_OF) if f.rule == "address-syntax"]
+    # the key's 69 characters leave no room for email-validator's reason in a short message
+    assert shown == [("from address '***' is not valid", "write a full address such as billing@example.com")]
     unknown = testing.lint(text, as_of=AS_OF, disabled=["sendgrid"])
     assert any(key in f.message for f in unknown if f.rule == "address-syntax")
 

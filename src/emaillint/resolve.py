@@ -4,7 +4,7 @@ Provider: an explicit ``provider`` key, else the provider that owns the host, el
 one that owns the username's domain (SPEC order). Plan: an explicit ``plan``, else what
 host and username tell (a company domain on smtp.gmail.com is Google Workspace, on
 smtp.office365.com Microsoft 365), else the provider's most restrictive plan; the
-``plan_note`` says which was assumed, and quota messages repeat it.
+``plan_note`` says which was assumed, and quota findings repeat it in their help.
 """
 
 from __future__ import annotations
