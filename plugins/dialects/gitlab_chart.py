@@ -87,7 +87,7 @@ def read(doc: Any, options: Any) -> Reading:
         mail.pop("user_name", None)
     sender = mapping(doc, base + ("global", "email")).get("from")
     rubymail.read(reader, draft, mail, sender=sender and sender._replace(label=".".join(base + ("global", "email", "from"))), defaults=DEFAULTS,
-                  raises=gitlab_omnibus.RAISES,
+                  raises=gitlab_omnibus.RAISES, raised=gitlab_omnibus.RAISED,
                   shown={} if auto else {"enable_starttls_auto": f"{name}.starttls_auto: false (the chart's default)"})
     if signs_in:
         _password(reader, draft, smtp, name, block)

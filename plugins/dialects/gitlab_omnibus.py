@@ -33,8 +33,9 @@ PASSED = ("address", "port", "domain", "enable_starttls_auto", "tls", "ssl", "op
 KEYS = {f"gitlab_rails['smtp_{key}']": key for key in PASSED}
 ENABLE, SENDER = "gitlab_rails['smtp_enable']", "gitlab_rails['gitlab_email_from']"
 KNOWN = (*KEYS, ENABLE, "gitlab_rails['smtp_pool']")
-RAISES = ("GitLab 15.10.4 and later raise ArgumentError (':enable_starttls and :tls are mutually exclusive') on every"
-          " send, and gitlab-ctl reconfigure refuses the pair from 16.0 on")
+RAISES = "sending fails"
+RAISED = ("(GitLab 15.10.4 and later raise ArgumentError ':enable_starttls and :tls are mutually exclusive' on"
+          " every send, and gitlab-ctl reconfigure refuses the pair from 16.0 on)")
 ENCRYPTED = "the encrypted SMTP credentials (gitlab-rake gitlab:smtp:secret:edit)"
 STARTTLS_ON = "gitlab_rails['smtp_tls'] = false with gitlab_rails['smtp_enable_starttls_auto'] = true"
 SPELLING = spelling("GitLab", fields={
@@ -91,7 +92,7 @@ def read(doc: Any, options: Any) -> Reading:
             draft.elsewhere("username", mail["authentication"].path)
         if "authentication" in mail and "password" not in mail:
             draft.stored("encrypted credentials", mail["authentication"].path)
-        rubymail.read(inner, draft, mail, sender=lines.get(SENDER), raises=RAISES)
+        rubymail.read(inner, draft, mail, sender=lines.get(SENDER), raises=RAISES, raised=RAISED)
         draft.respell(QUOTED)  # Ruby strings: the sheet spells keys as written, unquoted
         inner.unknown([s for target, s in lines.items() if "['smtp_" in target and target not in KNOWN], KNOWN,
                       says="GitLab does not pass it to Rails and ignores it", otherwise="GitLab has no such setting",

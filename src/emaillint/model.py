@@ -118,8 +118,12 @@ class Conflict(NamedTuple):
     """Settings of one account that ask for different security modes.
 
     ``settings`` name them as written (``mail.smtp.ssl.enable: true``). Only the dialect
-    knows what its program makes of the mix, so it says so: ``outcome`` (what happens)
-    and ``fix`` (what to write), in the program's words. ``fails`` marks a mix that stops
+    knows what its program makes of the mix, so it says so, in the program's words:
+    ``outcome`` is what happens, one short clause (the message reads ``A and B: outcome``
+    and holds at most 100 characters: "Django refuses to send"); ``fix`` is what to write,
+    starting with a verb, and is the finding's help ("keep EMAIL_USE_TLS=True for port 587
+    or EMAIL_USE_SSL=True for port 465, not both"), where the error the program prints may
+    follow in parentheses. ``fails`` marks a mix that stops
     mail going out rather than only misleading the next reader; ``where`` names the
     account field whose position the finding takes.
     """
