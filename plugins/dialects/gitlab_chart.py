@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from emaillint.api import (NO_SIGN_IN, NO_TLS, STARTTLS, STARTTLS_OPTIONAL, TLS, Dialect, Reader, Reading, Setting,
+from emaillint.api import (NO_SIGN_IN, NO_TLS, STARTTLS_OPTIONAL, TLS, Dialect, Reader, Reading, Setting,
                            hookimpl, interpolate_nothing, mapping, spelling)
 
 from emaillint_plugins.dialects import gitlab_omnibus, rubymail
@@ -42,8 +42,8 @@ def _spelling(name: str) -> Any:
     """How the chart writes each setting, under ``name`` (``global.smtp``, ``gitlab.global.smtp``)."""
     on = f"{name}.starttls_auto: true and no tls: true"
     return spelling("GitLab", fields={"password": PASSWORD.format(name)}, security={
-        TLS: f"{name}.tls: true with starttls_auto: false", STARTTLS_OPTIONAL: on,
-        STARTTLS: f"{on} (GitLab cannot require STARTTLS)", NO_TLS: f"{name}.starttls_auto: false"})
+        TLS: f"{name}.tls: true with starttls_auto: false", STARTTLS_OPTIONAL: on,  # no STARTTLS: GitLab cannot require it
+        NO_TLS: f"{name}.starttls_auto: false"})
 
 
 def _go(value: Any) -> bool:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from emaillint.api import (NO_TLS, PLAIN, STARTTLS, STARTTLS_OPTIONAL, TLS, Dialect, Reader, Reading, Value, hookimpl,
+from emaillint.api import (NO_TLS, PLAIN, STARTTLS_OPTIONAL, TLS, Dialect, Reader, Reading, Value, hookimpl,
                            interpolate_compose, interpolate_ruby, mapping, ruby_assignments, ruby_truthy, spelling)
 
 from emaillint_plugins.dialects import compose, rubymail
@@ -43,7 +43,7 @@ SPELLING = spelling("GitLab", fields={
     "username": "gitlab_rails['smtp_user_name'] = '{}'", "sender": f"{SENDER} = '{{}}'",
     "password": f"{ENCRYPTED}, not gitlab_rails['smtp_password']"}, security={
     TLS: "gitlab_rails['smtp_tls'] = true with gitlab_rails['smtp_enable_starttls_auto'] = false",
-    STARTTLS_OPTIONAL: STARTTLS_ON, STARTTLS: f"{STARTTLS_ON} (GitLab cannot require STARTTLS)",
+    STARTTLS_OPTIONAL: STARTTLS_ON,  # no STARTTLS: GitLab cannot require it
     NO_TLS: "gitlab_rails['smtp_enable_starttls_auto'] = false"})
 QUOTED = {field: SPELLING.fields[field] for field in ("host", "username", "sender")}
 

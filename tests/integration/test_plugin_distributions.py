@@ -70,9 +70,9 @@ def test_the_example_plugins_provider_and_rule_fire(icloud_venv, config):
     result = emaillint(icloud_venv, "config.yaml", "--as-of", AS_OF, cwd=config)
     assert result.returncode == 1, result.stderr
     assert result.stdout.splitlines() == [
-        GMAIL_FINDING + "[*] port 465 expects TLS from the first byte, but the connection starts in plain text"
-                        " (security: starttls) and hangs until it times out; write security: tls, or use"
-                        " port: 587 with security: starttls",
+        GMAIL_FINDING + "[*] port 465 expects TLS from the first byte: plain text (security: starttls) hangs until it"
+                        " times out",
+        "    help: write security: tls, or use port: 587 with security: starttls",
         ICLOUD_FINDING,
         "1 file checked: 2 errors; 1 fixable with --fix",
     ]
