@@ -51,7 +51,7 @@ def check(capsys, *args: str) -> tuple[int, str, str]:
 
 def rules_in(out: str) -> list[str]:
     """The rule ids of a text report, in order."""
-    return [line.split()[2] for line in out.splitlines()[:-1]]
+    return [line.split()[2] for line in out.splitlines()[:-1] if not line.startswith(" ")]
 
 
 def toml(root: Path, body: str, extra: str = "") -> None:
@@ -253,7 +253,7 @@ def tree(project: Path) -> Path:
 
 
 def files_in(out: str) -> set[str]:
-    return {line.split(":", 1)[0] for line in out.splitlines()[:-1]}
+    return {line.split(":", 1)[0] for line in out.splitlines()[:-1] if not line.startswith(" ")}
 
 
 def test_exclude_globs_skip_directories_and_paths_in_a_walk(capsys, tree):

@@ -35,7 +35,8 @@ SPELLING = spelling("Discourse", fields={
     "host": PREFIX + "ADDRESS: {}", "port": PREFIX + "PORT: {}", "username": PREFIX + "USER_NAME: {}",
     "sender": SENDER + ": {}", "password": PREFIX + "PASSWORD: the password, kept out of the repository"
                                                    " (containers/ is git-ignored upstream)"}, security={
-    TLS: PREFIX + "FORCE_TLS: true", STARTTLS_OPTIONAL: PREFIX + "ENABLE_START_TLS: true",  # Discourse cannot require STARTTLS
+    # no STARTTLS: Discourse cannot require it
+    TLS: PREFIX + "FORCE_TLS: true", STARTTLS_OPTIONAL: PREFIX + "ENABLE_START_TLS: true",
     NO_TLS: PREFIX + "ENABLE_START_TLS: false without FORCE_TLS"})
 
 

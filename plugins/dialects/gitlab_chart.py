@@ -41,8 +41,8 @@ PASSWORD = "{}.password.secret: <a Kubernetes Secret with the password> (passwor
 def _spelling(name: str) -> Any:
     """How the chart writes each setting, under ``name`` (``global.smtp``, ``gitlab.global.smtp``)."""
     on = f"{name}.starttls_auto: true and no tls: true"
-    return spelling("GitLab", fields={"password": PASSWORD.format(name)}, security={
-        TLS: f"{name}.tls: true with starttls_auto: false", STARTTLS_OPTIONAL: on,  # no STARTTLS: GitLab cannot require it
+    return spelling("GitLab", fields={"password": PASSWORD.format(name)}, security={  # no STARTTLS: it cannot be required
+        TLS: f"{name}.tls: true with starttls_auto: false", STARTTLS_OPTIONAL: on,
         NO_TLS: f"{name}.starttls_auto: false"})
 
 

@@ -59,7 +59,7 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
     advice = f"{title} with STARTTLS (or 465 with implicit TLS)"
     if "port" in account.defaults:
         program = account.spelling.program or "the program"
-        yield Problem("port", f"no port is set, so {program} uses 25, which most networks block for sign-in",
+        yield Problem("port", f"no port is set, so {program} uses 25, which most networks block outbound",
                       help=advice)
     elif account.host and not is_local(account.host) and target_host(account, context) is None:
         yield Problem("port", "port 25 is where mail servers hand mail to each other, not where clients sign in",
