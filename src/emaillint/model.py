@@ -165,7 +165,10 @@ class Spelling(NamedTuple):
     (``port-security-mismatch``, ``cleartext-auth``, ``provider-security``);
     ``verify_off`` is how the file turned certificate checks off
     (``cert-verification-off``). A field or mode left out is one the format has no
-    setting for: messages then say what to do without naming a key.
+    setting for: messages then say what to do without naming a key. The strings name
+    settings only, no caveats: they appear inside messages of at most 100 characters, and
+    what a format cannot do ("GitLab cannot require STARTTLS") follows from the mode it
+    leaves out, which the rule's help then says.
     """
 
     program: str = ""
