@@ -96,7 +96,8 @@ def test_json_output_has_the_spec_shape(capsys, configs):
     document = json.loads(out)
     assert code == 1 and document["version"] == 1
     assert list(document["findings"][0]) == ["path", "line", "column", "rule", "severity", "message",
-                                             "account", "provider", "fix"]
+                                             "account", "provider", "help", "fix"]
+    assert document["findings"][0]["help"] == "write security: tls, or use port: 587 with security: starttls"
     fix = document["findings"][0]["fix"]
     assert (fix["title"], fix["applicability"]) == ("write security: tls", "safe")
     [edit] = fix["edits"]

@@ -121,7 +121,8 @@ def test_sarif_validates_and_carries_rules_results_and_plugin_failures(capsys, t
     assert relative["locations"][0]["physicalLocation"]["artifactLocation"]["uriBaseId"] == "%SRCROOT%"
     assert relative["locations"][0]["physicalLocation"]["region"] == {"startLine": 5, "startColumn": 15}
     assert rules[relative["ruleIndex"]]["id"] == "port-security-mismatch"
-    assert relative["properties"] == {"account": "invoices", "provider": "gmail"}
+    assert relative["properties"] == {"account": "invoices", "provider": "gmail",
+                                      "help": "write security: tls, or use port: 587 with security: starttls"}
     assert ("port-security-mismatch", (tmp_path / "absolute.yaml").as_uri()) in results
     acme_result = results[("acme-retired-relay", "mail/invoices.yaml")]
     assert acme_result["level"] == "warning"

@@ -170,10 +170,9 @@ class Config:
                 written = f"{label}: true" if require else f"{self.sheet.name('require_tls')}: true (the default)"
                 draft.conflict(
                     ("port 465 (implicit TLS)", written),
-                    "Alertmanager before 0.31 then asks for STARTTLS inside the TLS connection, which"
-                    " servers do not offer, and every notification fails ('does not advertise the"
-                    " STARTTLS extension')",
-                    f"set {label}: false (0.31 and later ignore it on port 465)",
+                    "Alertmanager before 0.31 fails",
+                    f"set {label}: false (0.31 and later ignore it on port 465; earlier ones ask for STARTTLS"
+                    " inside the TLS connection: 'does not advertise the STARTTLS extension')",
                     at=require.path if require else None, fails=True)
         elif required is False:
             draft.set("security", NO_TLS, require.path)

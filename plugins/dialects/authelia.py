@@ -103,8 +103,8 @@ def _security(reader: Reader, draft: Draft, smtp: Mapping[str, Setting], scheme:
     if scheme == "submissions":
         draft.set("security", TLS, at)
         if flag is not None:
-            draft.conflict((f"{scheme}://", f"{flag.label}: true"), f"Authelia uses implicit TLS and ignores"
-                           f" {flag.label}", f"remove {flag.label}", at=flag.path)
+            draft.conflict((f"{scheme}://", f"{flag.label}: true"), f"Authelia ignores {flag.label}",
+                           f"remove {flag.label} (Authelia uses implicit TLS)", at=flag.path)
     elif scheme:
         mode = STARTTLS if flag is None else NO_TLS if flag is disable else STARTTLS_OPTIONAL
         draft.set("security", mode, at if flag is None else flag.path)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from emaillint.api import (NO_TLS, STARTTLS, STARTTLS_OPTIONAL, TLS, Dialect, Reader, Reading, Setting, environment,
+from emaillint.api import (NO_TLS, STARTTLS_OPTIONAL, TLS, Dialect, Reader, Reading, Setting, environment,
                            hookimpl, interpolate_nothing, spelling)
 
 from emaillint_plugins.dialects import rubymail
@@ -35,9 +35,9 @@ SPELLING = spelling("Discourse", fields={
     "host": PREFIX + "ADDRESS: {}", "port": PREFIX + "PORT: {}", "username": PREFIX + "USER_NAME: {}",
     "sender": SENDER + ": {}", "password": PREFIX + "PASSWORD: the password, kept out of the repository"
                                                    " (containers/ is git-ignored upstream)"}, security={
-    TLS: PREFIX + "FORCE_TLS: true", STARTTLS: PREFIX + "ENABLE_START_TLS: true (Discourse cannot require STARTTLS)",
-    STARTTLS_OPTIONAL: PREFIX + "ENABLE_START_TLS: true",
-    NO_TLS: PREFIX + "ENABLE_START_TLS: false and no " + PREFIX + "FORCE_TLS"})
+    # no STARTTLS: Discourse cannot require it
+    TLS: PREFIX + "FORCE_TLS: true", STARTTLS_OPTIONAL: PREFIX + "ENABLE_START_TLS: true",
+    NO_TLS: PREFIX + "ENABLE_START_TLS: false without FORCE_TLS"})
 
 
 def _coerced(setting: Setting) -> Setting:

@@ -37,8 +37,9 @@ def decide(draft: Draft, use_tls: Flag, use_ssl: Flag, *, true: str = "True", de
         return
     if tls and ssl:
         both = tuple(form.format(key=flag[1].label, value=true) for flag in (use_tls, use_ssl))
-        draft.conflict(both, "Django refuses to send ('EMAIL_USE_TLS/EMAIL_USE_SSL are mutually exclusive')",
-                       f"keep {both[0]} for port 587 or {both[1]} for port 465, not both", fails=True)
+        draft.conflict(both, "Django refuses to send",
+                       f"keep {both[0]} for port 587 or {both[1]} for port 465, not both"
+                       " (Django: 'EMAIL_USE_TLS/EMAIL_USE_SSL are mutually exclusive')", fails=True)
     mode = TLS if ssl else STARTTLS if tls else NO_TLS
     decided_by = use_ssl if ssl else use_tls if tls else (use_tls or use_ssl)
     draft.set("security", mode, decided_by[1].path)

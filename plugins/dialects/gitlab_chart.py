@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from emaillint.api import (NO_SIGN_IN, NO_TLS, STARTTLS, STARTTLS_OPTIONAL, TLS, Dialect, Reader, Reading, Setting,
+from emaillint.api import (NO_SIGN_IN, NO_TLS, STARTTLS_OPTIONAL, TLS, Dialect, Reader, Reading, Setting,
                            hookimpl, interpolate_nothing, mapping, spelling)
 
 from emaillint_plugins.dialects import gitlab_omnibus, rubymail
@@ -41,9 +41,9 @@ PASSWORD = "{}.password.secret: <a Kubernetes Secret with the password> (passwor
 def _spelling(name: str) -> Any:
     """How the chart writes each setting, under ``name`` (``global.smtp``, ``gitlab.global.smtp``)."""
     on = f"{name}.starttls_auto: true and no tls: true"
-    return spelling("GitLab", fields={"password": PASSWORD.format(name)}, security={
+    return spelling("GitLab", fields={"password": PASSWORD.format(name)}, security={  # no STARTTLS: it cannot be required
         TLS: f"{name}.tls: true with starttls_auto: false", STARTTLS_OPTIONAL: on,
-        STARTTLS: f"{on} (GitLab cannot require STARTTLS)", NO_TLS: f"{name}.starttls_auto: false"})
+        NO_TLS: f"{name}.starttls_auto: false"})
 
 
 def _go(value: Any) -> bool:
@@ -87,7 +87,7 @@ def read(doc: Any, options: Any) -> Reading:
         mail.pop("user_name", None)
     sender = mapping(doc, base + ("global", "email")).get("from")
     rubymail.read(reader, draft, mail, sender=sender and sender._replace(label=".".join(base + ("global", "email", "from"))), defaults=DEFAULTS,
-                  raises=gitlab_omnibus.RAISES,
+                  raises=gitlab_omnibus.RAISES, raised=gitlab_omnibus.RAISED,
                   shown={} if auto else {"enable_starttls_auto": f"{name}.starttls_auto: false (the chart's default)"})
     if signs_in:
         _password(reader, draft, smtp, name, block)

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from emaillint.api import (NO_TLS, PLAIN, STARTTLS, STARTTLS_OPTIONAL, TLS, Dialect, Reader, Reading, Value, hookimpl,
+from emaillint.api import (NO_TLS, PLAIN, STARTTLS_OPTIONAL, TLS, Dialect, Reader, Reading, Value, hookimpl,
                            interpolate_compose, interpolate_ruby, mapping, ruby_assignments, ruby_truthy, spelling)
 
 from emaillint_plugins.dialects import compose, rubymail
@@ -33,8 +33,9 @@ PASSED = ("address", "port", "domain", "enable_starttls_auto", "tls", "ssl", "op
 KEYS = {f"gitlab_rails['smtp_{key}']": key for key in PASSED}
 ENABLE, SENDER = "gitlab_rails['smtp_enable']", "gitlab_rails['gitlab_email_from']"
 KNOWN = (*KEYS, ENABLE, "gitlab_rails['smtp_pool']")
-RAISES = ("GitLab 15.10.4 and later raise ArgumentError (':enable_starttls and :tls are mutually exclusive') on every"
-          " send, and gitlab-ctl reconfigure refuses the pair from 16.0 on")
+RAISES = "sending fails"
+RAISED = ("(GitLab 15.10.4 and later raise ArgumentError ':enable_starttls and :tls are mutually exclusive' on"
+          " every send, and gitlab-ctl reconfigure refuses the pair from 16.0 on)")
 ENCRYPTED = "the encrypted SMTP credentials (gitlab-rake gitlab:smtp:secret:edit)"
 STARTTLS_ON = "gitlab_rails['smtp_tls'] = false with gitlab_rails['smtp_enable_starttls_auto'] = true"
 SPELLING = spelling("GitLab", fields={
@@ -42,7 +43,7 @@ SPELLING = spelling("GitLab", fields={
     "username": "gitlab_rails['smtp_user_name'] = '{}'", "sender": f"{SENDER} = '{{}}'",
     "password": f"{ENCRYPTED}, not gitlab_rails['smtp_password']"}, security={
     TLS: "gitlab_rails['smtp_tls'] = true with gitlab_rails['smtp_enable_starttls_auto'] = false",
-    STARTTLS_OPTIONAL: STARTTLS_ON, STARTTLS: f"{STARTTLS_ON} (GitLab cannot require STARTTLS)",
+    STARTTLS_OPTIONAL: STARTTLS_ON,  # no STARTTLS: GitLab cannot require it
     NO_TLS: "gitlab_rails['smtp_enable_starttls_auto'] = false"})
 QUOTED = {field: SPELLING.fields[field] for field in ("host", "username", "sender")}
 
@@ -91,7 +92,7 @@ def read(doc: Any, options: Any) -> Reading:
             draft.elsewhere("username", mail["authentication"].path)
         if "authentication" in mail and "password" not in mail:
             draft.stored("encrypted credentials", mail["authentication"].path)
-        rubymail.read(inner, draft, mail, sender=lines.get(SENDER), raises=RAISES)
+        rubymail.read(inner, draft, mail, sender=lines.get(SENDER), raises=RAISES, raised=RAISED)
         draft.respell(QUOTED)  # Ruby strings: the sheet spells keys as written, unquoted
         inner.unknown([s for target, s in lines.items() if "['smtp_" in target and target not in KNOWN], KNOWN,
                       says="GitLab does not pass it to Rails and ignores it", otherwise="GitLab has no such setting",

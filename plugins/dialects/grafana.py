@@ -71,7 +71,7 @@ def read(doc: Any, options: Any) -> Reading:
         draft.set("security", TLS, host.path)
         if written and policy.value != DEFAULT_POLICY:
             draft.conflict(("port 465 in host", f"startTLS_policy: {policy.value}"),
-                           "Grafana uses implicit TLS on 465 and ignores startTLS_policy",
+                           "Grafana ignores startTLS_policy",
                            "remove startTLS_policy, or use port 587 if you meant STARTTLS")
     elif mode is None and written:
         draft.set("security", STARTTLS_OPTIONAL, policy.path)

@@ -84,10 +84,10 @@ class Session:
         if implicit and starttls:
             draft.conflict(
                 tuple(f"{s.label}: {written(s.value)}" for s in implicit[:1] + starttls[:1]),
-                "JavaMail connects with implicit TLS and skips STARTTLS ('STARTTLS requested but"
-                " already using SSL'), so the starttls properties do nothing",
+                "JavaMail skips STARTTLS",
                 "keep only the one that matches the port: implicit TLS (ssl.enable) for 465,"
-                " starttls.enable and starttls.required for 587")
+                " starttls.enable and starttls.required for 587 (JavaMail's debug log: 'STARTTLS"
+                " requested but already using SSL')")
         setting = port_setting or self.prop("port") or (self.ssl_socket_factory() and self.prop("socketFactory.port"))
         if setting and setting.value is not None:
             draft.read("port", setting, convert=port, fix=fix)

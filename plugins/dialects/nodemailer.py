@@ -79,7 +79,7 @@ def decide(draft: Draft, secure: Flag, require_tls: Flag, ignore_tls: Flag, *, p
         mode, why = NO_TLS, ignore_tls
         if require_tls is not None and require_tls[0]:
             draft.conflict((f"{require_tls[1].label}=true", f"{ignore_tls[1].label}=true"),
-                           "nodemailer never sends STARTTLS when ignoreTLS is on, whatever requireTLS says",
+                           f"nodemailer ignores {require_tls[1].label}",
                            f"remove {ignore_tls[1].label}")
     elif require_tls is not None and require_tls[0]:
         mode, why = STARTTLS, require_tls

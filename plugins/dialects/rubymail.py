@@ -47,8 +47,9 @@ FIELDS = {"host": "address", "port": "port", "username": "user_name", "sender": 
 IMPLICIT = ("tls", "ssl")
 STARTTLS_FLAGS = ("enable_starttls", "enable_starttls_auto")
 VERIFY_MODES = ("none", "peer", "client_once", "fail_if_no_peer_cert")
-RAISES = ("Mail 2.9 and later raise ArgumentError (':enable_starttls and :tls are mutually exclusive') on every"
-          " send, and Mail 2.8 silently uses implicit TLS")
+RAISES = "Mail 2.9 and later raise on every send"
+RAISED = ("(Mail 2.9 and later raise ArgumentError ':enable_starttls and :tls are mutually exclusive';"
+          " Mail 2.8 silently uses implicit TLS)")
 RUBY_FORM = "{key} = {value}"
 """How a Ruby settings file writes a setting (``Reader(form=RUBY_FORM)``)."""
 SMTP_METHODS = ("smtp", "async_smtp", "smtp_pool")
@@ -87,14 +88,15 @@ def settings(doc: Any, path: tuple[Any, ...]) -> dict[str, Setting]:
 
 def read(reader: Reader, draft: Draft, mail: Mapping[str, Setting], *, sender: Setting | None = None,
          defaults: Mapping[str, Any] = DEFAULTS, shown: Mapping[str, str] = {}, raises: str = RAISES,
-         fix: str = "") -> None:
+         fix: str = "", raised: str = RAISED) -> None:
     """Host, port, credentials, security and certificate checks of one ``smtp_settings``
     hash as Mail decides them, and the From address the program sends with (``sender``,
     no Mail setting). ``mail`` maps Mail's keys to the settings that give them
     (the format's own, as written; their value is what Mail gets), ``defaults`` are what
     the format hands Mail for the keys left out, ``shown`` how the format wrote a setting
     whose value Mail gets in other words (``enable_starttls: auto``), ``raises`` and ``fix``
-    what its program does with implicit TLS and STARTTLS both on, and what to write."""
+    what its program does with implicit TLS and STARTTLS both on (a short clause) and what
+    to write, ``raised`` the error it gives, which the help adds after ``fix``."""
     mail = {**{key: Setting(value, None, key) for key, value in defaults.items()  # positioned at the account
                if key in IMPLICIT + STARTTLS_FLAGS and key not in mail}, **mail}
     for field, key in FIELDS.items():
@@ -115,12 +117,13 @@ def read(reader: Reader, draft: Draft, mail: Mapping[str, Setting], *, sender: S
             draft.set("auth", NO_SIGN_IN, password.path)  # Net::SMTP signs in only with a user name
     elif password is not None and password.value == "":
         draft.empty_password(password.path)
-    _security(reader, draft, mail, {key: shown.get(key) or said(reader, s) for key, s in mail.items()}, raises, fix)
+    _security(reader, draft, mail, {key: shown.get(key) or said(reader, s) for key, s in mail.items()}, raises, fix,
+              raised)
     _verify(reader, draft, mail.get("openssl_verify_mode"))
 
 
 def _security(reader: Reader, draft: Draft, mail: Mapping[str, Setting], shown: Mapping[str, str], raises: str,
-              fix: str) -> None:
+              fix: str, raised: str) -> None:
     got = {key: value(reader, mail.get(key)) for key in IMPLICIT + STARTTLS_FLAGS}
     for key, found in got.items():
         if isinstance(found, str) and not found.startswith(":") and boolean(found) is False:
@@ -135,10 +138,11 @@ def _security(reader: Reader, draft: Draft, mail: Mapping[str, Setting], shown: 
         draft.set("security", TLS, mail[implicit].path)
         asked = [key for key in STARTTLS_FLAGS if got[key] is not UNKNOWN and ruby_truthy(got[key])]
         if asked:
-            draft.conflict((shown[implicit], shown[asked[0]]), raises, fix or (
+            fix = fix or (
                 f"set {reader.form.format(key=mail[asked[0]].label, value='false')} for implicit TLS on port 465,"
-                f" or {reader.form.format(key=mail[implicit].label, value='false')} for STARTTLS on port 587"),
-                at=mail[asked[0]].path, fails=True)
+                f" or {reader.form.format(key=mail[implicit].label, value='false')} for STARTTLS on port 587")
+            draft.conflict((shown[implicit], shown[asked[0]]), raises, f"{fix} {raised}".strip(),
+                           at=mail[asked[0]].path, fails=True)
         return
     starttls, auto = got["enable_starttls"], got["enable_starttls_auto"]
     if starttls is UNKNOWN or auto is UNKNOWN:

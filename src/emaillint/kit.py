@@ -579,8 +579,9 @@ class Draft:
     def conflict(self, settings: tuple[str, ...], outcome: str, fix: str, *, at: Path | None = None,
                  fails: bool = False) -> None:
         """Settings that ask for different security modes: what the program makes of the mix
-        (``outcome``) and what to write (``fix``), in its words; ``fails`` when the mix stops
-        mail going out. The finding goes to ``at``, else to the security setting."""
+        (``outcome``, a short clause: the message) and what to write (``fix``: the help), in
+        its words (``Conflict``); ``fails`` when the mix stops mail going out. The finding
+        goes to ``at``, else to the security setting."""
         where = "security"
         if at is not None:
             where = f"conflicts.{len(self.conflicts)}"

@@ -118,8 +118,12 @@ class Conflict(NamedTuple):
     """Settings of one account that ask for different security modes.
 
     ``settings`` name them as written (``mail.smtp.ssl.enable: true``). Only the dialect
-    knows what its program makes of the mix, so it says so: ``outcome`` (what happens)
-    and ``fix`` (what to write), in the program's words. ``fails`` marks a mix that stops
+    knows what its program makes of the mix, so it says so, in the program's words:
+    ``outcome`` is what happens, one short clause (the message reads ``A and B: outcome``
+    and holds at most 100 characters: "Django refuses to send"); ``fix`` is what to write,
+    starting with a verb, and is the finding's help ("keep EMAIL_USE_TLS=True for port 587
+    or EMAIL_USE_SSL=True for port 465, not both"), where the error the program prints may
+    follow in parentheses. ``fails`` marks a mix that stops
     mail going out rather than only misleading the next reader; ``where`` names the
     account field whose position the finding takes.
     """
@@ -161,7 +165,10 @@ class Spelling(NamedTuple):
     (``port-security-mismatch``, ``cleartext-auth``, ``provider-security``);
     ``verify_off`` is how the file turned certificate checks off
     (``cert-verification-off``). A field or mode left out is one the format has no
-    setting for: messages then say what to do without naming a key.
+    setting for: messages then say what to do without naming a key. The strings name
+    settings only, no caveats: they appear inside messages of at most 100 characters, and
+    what a format cannot do ("GitLab cannot require STARTTLS") follows from the mode it
+    leaves out, which the rule's help then says.
     """
 
     program: str = ""

@@ -46,8 +46,8 @@ def test_the_installed_dialect_is_listed_and_reads_peertube_files(fresh_venv, ex
                             capture_output=True, text=True, cwd=tmp_path, env=_env(example_dialect))
     assert result.returncode == 1, result.stderr
     assert result.stdout.splitlines()[0].startswith(
-        "production.yaml:10:8: error port-security-mismatch [*] port 465 expects TLS from the first byte, but the"
-        " connection starts in plain text (tls: false)")
+        "production.yaml:10:8: error port-security-mismatch [*] port 465 expects TLS from the first byte: plain text"
+        " (tls: false) hangs until it times out")
     assert "write tls: true, or use port: 587 with tls: false" in result.stdout
 
 

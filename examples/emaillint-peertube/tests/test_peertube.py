@@ -51,7 +51,7 @@ CASES = [
     {"name": "the documented 465 setup stays silent", "config": PRODUCTION, "expect": []},
     {"name": "tls: false on 465 starts in plain text and hangs",
      "config": PRODUCTION.replace("tls: true", "tls: false"),
-     "expect": ["port-security-mismatch@13"], "messages": ["write tls: true, or use port: 587 with tls: false"]},
+     "expect": ["port-security-mismatch@13"], "helps": ["write tls: true, or use port: 587 with tls: false"]},
     {"name": "a password written in the file",
      "config": PRODUCTION.replace("password: null", "password: hunter2-hunter2"),
      "expect": ["plaintext-password@12", "legacy-auth@12"],

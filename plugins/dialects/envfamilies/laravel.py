@@ -40,8 +40,8 @@ def _security(reader: Reader, draft: Draft, env: Environment) -> None:
         return  # a run-time port: 465 or not decides
     else:
         written = reader.text(encryption)
-        draft.respell(security={STARTTLS_OPTIONAL: f"MAIL_ENCRYPTION={written}, which Laravel 9 and later do"
-                                                   " not enforce" if written else f"MAIL_PORT={port or 'unset'}"})
+        draft.respell(security={STARTTLS_OPTIONAL: f"MAIL_ENCRYPTION={written}" if written
+                                else f"MAIL_PORT={port or 'unset'}"})
         decided_by = encryption if written else port_setting
         if decided_by is not None:
             draft.set("security", STARTTLS_OPTIONAL, decided_by.path)

@@ -32,8 +32,8 @@ def _security(reader: Reader, draft: Draft, env: Environment) -> None:
     mode = reader.enum(draft, SECURITY, chosen) if chosen else None
     if mode is not None and legacy is not None and legacy != mode:
         draft.conflict((f"SMTP_SECURITY={chosen.value.strip().lower()}", f"{old.label}={old.value}"),
-                       "vaultwarden uses SMTP_SECURITY and ignores the deprecated SMTP_SSL and SMTP_EXPLICIT_TLS",
-                       "remove SMTP_SSL and SMTP_EXPLICIT_TLS")
+                       f"vaultwarden ignores {old.label}",
+                       "remove SMTP_SSL and SMTP_EXPLICIT_TLS (deprecated: SMTP_SECURITY wins)")
     mode = mode or legacy or STARTTLS
     if chosen or legacy:
         draft.set("security", mode, (chosen or old).path)

@@ -55,14 +55,10 @@ ENCRYPTED = (None, TLS, STARTTLS, STARTTLS_OPTIONAL)
 def check(account: Account, context: Context) -> Iterator[Problem]:
     if account.verify_cert is not False or account.security not in ENCRYPTED:
         return
-    host = account.host or "the server"
-    what = "the password and every message" if account.has_credentials else "every message"
-    yield Problem("verify_cert", (
-        f"certificate verification is off ({account.setting('verify_cert', False)}): anyone on the"
-        f" network path can pose as {host} and read {what}; remove the setting, and if the server's"
-        " certificate is private, trust its CA instead"
-    ), None if account.has_credentials else WARNING,
-        fix=removal_fix(account, "verify_cert", f"remove {account.setting('verify_cert', False)}", applicability=UNSAFE))
+    off = account.setting("verify_cert", False)
+    yield Problem("verify_cert", f"certificate verification is off ({off})", None if account.has_credentials else WARNING,
+                  help=f"remove {off}, and if the server's certificate is private, trust its CA instead",
+                  fix=removal_fix(account, "verify_cert", f"remove {off}", applicability=UNSAFE))
 
 
 RULE = Rule(CERT_VERIFICATION_OFF, ERROR,

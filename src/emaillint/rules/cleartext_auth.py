@@ -34,18 +34,19 @@ from __future__ import annotations
 from typing import Iterator
 
 from emaillint.model import ERROR, Account, Context, Problem, Rule
+from emaillint.rules.advice import upgrade
 from emaillint.rules.port_security_mismatch import mismatched
-from emaillint.vocabulary import CLEARTEXT_AUTH, NO_TLS, STARTTLS, TLS
+from emaillint.vocabulary import CLEARTEXT_AUTH, NO_TLS, STARTTLS, STARTTLS_OPTIONAL, TLS
 
 
 def check(account: Account, context: Context) -> Iterator[Problem]:
     if account.security == NO_TLS and account.has_credentials and not mismatched(account.port, NO_TLS):
-        yield Problem("security", (
-            f"credentials would be sent unencrypted ({account.setting('security', NO_TLS)}); write"
-            f" {account.setting('security', STARTTLS)} with port 587, or"
-            f" {account.setting('security', TLS)} with port 465, or drop the credentials for a"
-            " relay that needs no login"
-        ))
+        cannot = (f" ({account.spelling.program or 'the program'} cannot require STARTTLS)"
+                  if account.spelled("security", STARTTLS) is None and account.spelled("security", STARTTLS_OPTIONAL)
+                  else "")
+        yield Problem("security", f"credentials would be sent unencrypted ({account.setting('security', NO_TLS)})",
+                      help=f"write {upgrade(account)} with port 587, or {account.setting('security', TLS)} with port"
+                           f" 465, or drop the credentials for a relay that needs no login{cannot}")
 
 
 RULE = Rule(CLEARTEXT_AUTH, ERROR, "security: none while credentials are configured", __doc__, check)

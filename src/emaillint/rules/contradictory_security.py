@@ -3,10 +3,11 @@
 ## What it does
 Reports combinations such as JavaMail's `ssl.enable: true` (implicit TLS) together with
 `starttls.enable: true`, Django's `EMAIL_USE_TLS` and `EMAIL_USE_SSL` both on, or
-Alertmanager's `require_tls: true` on port 465. The message says what the program does
-with the mix, which only the dialect knows: an error where the mix stops mail going out
-(Django refuses to start; Alertmanager before 0.31 asks for STARTTLS inside the TLS
-connection and fails), a warning where one setting silently wins.
+Alertmanager's `require_tls: true` on port 465. The message names the settings and says
+what the program does with the mix, which only the dialect knows; the help says what to
+keep. It is an error where the mix stops mail going out (Django refuses to start;
+Alertmanager before 0.31 asks for STARTTLS inside the TLS connection and fails), a
+warning where one setting silently wins.
 
 ## Why is this bad
 A reader cannot tell which mode is in use, and the next edit breaks it: move the
@@ -43,10 +44,8 @@ from emaillint.vocabulary import CONTRADICTORY_SECURITY
 
 def check(account: Account, context: Context) -> Iterator[Problem]:
     for conflict in account.conflicts:
-        yield Problem(conflict.where, (
-            f"{' and '.join(conflict.settings)} ask for different security: {conflict.outcome};"
-            f" {conflict.fix}"
-        ), ERROR if conflict.fails else None)
+        yield Problem(conflict.where, f"{' and '.join(conflict.settings)}: {conflict.outcome}",
+                      ERROR if conflict.fails else None, help=conflict.fix)
 
 
 RULE = Rule(CONTRADICTORY_SECURITY, WARNING,

@@ -55,19 +55,15 @@ RELAY_PORT = 25
 def check(account: Account, context: Context) -> Iterator[Problem]:
     if account.port != RELAY_PORT or not account.has_credentials:
         return
-    advice = f"set {account.setting('port', 587)} with STARTTLS (or 465 with implicit TLS)"
+    title = f"set {account.setting('port', 587)}"
+    advice = f"{title} with STARTTLS (or 465 with implicit TLS)"
     if "port" in account.defaults:
         program = account.spelling.program or "the program"
-        yield Problem("port", (
-            f"no port is set, so {program} uses 25, the port mail servers use between themselves:"
-            f" most networks block it and providers refuse sign-in there; {advice}"
-        ))
+        yield Problem("port", f"no port is set, so {program} uses 25, which most networks block outbound",
+                      help=advice)
     elif account.host and not is_local(account.host) and target_host(account, context) is None:
-        yield Problem("port", (
-            f"port 25 is where mail servers hand mail to each other, not where clients sign in:"
-            f" most networks block it outbound and providers document 587 or 465 for"
-            f" submission; {advice}"
-        ), fix=setting_fix(account, "port", RELAY_PORT, 587, applicability=UNSAFE))
+        yield Problem("port", "port 25 is where mail servers hand mail to each other, not where clients sign in",
+                      help=advice, fix=setting_fix(account, "port", RELAY_PORT, 587, applicability=UNSAFE, title=title))
 
 
 RULE = Rule(DEFAULT_PORT, WARNING, "port 25 (written, or the program's default) used to sign in and submit mail",

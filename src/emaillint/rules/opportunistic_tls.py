@@ -53,6 +53,8 @@ from emaillint.network import is_test_sink
 from emaillint.rules.port_security_mismatch import mismatched
 from emaillint.vocabulary import OPPORTUNISTIC_TLS, STARTTLS, STARTTLS_OPTIONAL, TLS
 
+MAX_MESSAGE = 100
+
 
 def check(account: Account, context: Context) -> Iterator[Problem]:
     if account.security != STARTTLS_OPTIONAL or not account.has_credentials:
@@ -60,17 +62,17 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
     if mismatched(account.port, STARTTLS_OPTIONAL) or is_test_sink(account.host):
         return
     program = account.spelling.program or "the program"
-    how = account.setting("security", STARTTLS_OPTIONAL)
-    if "security" in account.defaults:
-        how += ", the default"
+    default = "security" in account.defaults
+    message = f"{program} uses STARTTLS only if offered ({account.setting('security', STARTTLS_OPTIONAL)}"
+    message += ", the default)" if default else ")"
+    if len(message) > MAX_MESSAGE:  # a setting spelled over several keys: the finding points at it
+        message = f"{program} uses STARTTLS only if offered" + (" (the default)" if default else "")
     required = account.spelled("security", STARTTLS)
-    fix = (f"write {required}" if required else
-           f"{program} has no setting that requires STARTTLS here, so use implicit TLS:"
-           f" {account.setting('port', 465)} with {account.setting('security', TLS)}")
-    yield Problem("security", (
-        f"{program} uses STARTTLS only if the server offers it ({how}), so whoever strips the"
-        f" offer on the network path reads the password in clear; {fix}"
-    ), fix=setting_fix(account, "security", STARTTLS_OPTIONAL, STARTTLS, applicability=UNSAFE))
+    advice = (f"write {required}" if required else
+              f"use implicit TLS: {account.setting('port', 465)} with {account.setting('security', TLS)}"
+              f" ({program} has no setting that requires STARTTLS)")
+    yield Problem("security", message, help=advice,
+                  fix=setting_fix(account, "security", STARTTLS_OPTIONAL, STARTTLS, applicability=UNSAFE))
 
 
 RULE = Rule(OPPORTUNISTIC_TLS, WARNING,

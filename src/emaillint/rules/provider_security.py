@@ -41,7 +41,7 @@ from emaillint.provider import graded
 from emaillint.rules.advice import SECURITY_WORDS, write
 from emaillint.rules.hosts import SAME_SECURITY, target_host, unusual_port
 from emaillint.rules.port_security_mismatch import mismatched, usual
-from emaillint.vocabulary import PROVIDER_SECURITY
+from emaillint.vocabulary import PROVIDER_SECURITY, STARTTLS, STARTTLS_OPTIONAL
 
 
 def check(account: Account, context: Context) -> Iterator[Problem]:
@@ -57,10 +57,8 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
     wanted = [e.security for e in listed]
     security = SAME_SECURITY.get(account.security, account.security)
     if wanted and security not in wanted:
-        instead = write(account, "security", wanted[0], f"use {SECURITY_WORDS.get(wanted[0], wanted[0])}")
-        yield Problem("security", (
-            f"{host.name} requires {wanted[0]} on port {account.port}, not {account.security}; {instead}"
-        ), graded(ERROR, *listed))
+        yield Problem("security", f"{host.name} requires {wanted[0]} on port {account.port}, not {account.security}",
+                      graded(ERROR, *listed), help=_instead(account, wanted[0]))
 
 
 def _ispdb(account: Account, context: Context) -> Iterator[Problem]:
@@ -75,11 +73,17 @@ def _ispdb(account: Account, context: Context) -> Iterator[Problem]:
     security = SAME_SECURITY.get(account.security, account.security)
     if listed and security != listed[0].security:
         wanted = listed[0].security
-        instead = write(account, "security", wanted, f"use {SECURITY_WORDS.get(wanted, wanted)}")
         yield Problem("security", (
-            f"Thunderbird's ISPDB lists {account.host} with {wanted} on port {account.port}, not"
-            f" {account.security} ({listed[0].file}); {instead}"
-        ), WARNING)
+            f"Thunderbird's ISPDB lists {account.host} with {wanted} on port {account.port}, not {account.security}"
+        ), WARNING, help=f"{_instead(account, wanted)} (as ISPDB's {listed[0].file} lists)")
+
+
+def _instead(account: Account, wanted: str) -> str:
+    """``write <the setting>``; for STARTTLS in a format that cannot require it (GitLab), the
+    setting that upgrades if offered, else the mode in words."""
+    if wanted == STARTTLS and account.spelled("security", STARTTLS) is None:
+        return write(account, "security", STARTTLS_OPTIONAL, f"use {SECURITY_WORDS[STARTTLS]}")
+    return write(account, "security", wanted, f"use {SECURITY_WORDS.get(wanted, wanted)}")
 
 
 RULE = Rule(PROVIDER_SECURITY, ERROR,

@@ -39,16 +39,17 @@ from emaillint.network import ip_address
 from emaillint.vocabulary import STARTTLS, TLS, TLS_IP_HOST
 
 REQUIRED_TLS = (TLS, STARTTLS)
+MAX_MESSAGE = 100
 
 
 def check(account: Account, context: Context) -> Iterator[Problem]:
     if (account.host and account.security in REQUIRED_TLS and account.verify_cert is not False
             and ip_address(account.host) is not None):
-        yield Problem("host", (
-            f"TLS to the IP address {account.host} with certificate checks: certificates name hosts,"
-            " not addresses, so the check fails ('IP address mismatch'); write the host name the"
-            " server's certificate is issued for"
-        ))
+        message = f"TLS to the IP address {account.host} with certificate checks fails ('IP address mismatch')"
+        if len(message) > MAX_MESSAGE:
+            message = f"TLS to the IP address {account.host} with certificate checks fails"
+        yield Problem("host", message, help=f"write the host name the server's certificate is issued for:"
+                                            f" {account.setting('host', '<that name>')}")
 
 
 RULE = Rule(TLS_IP_HOST, WARNING, "TLS is required to a bare IP address, which certificates do not name",
