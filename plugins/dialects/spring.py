@@ -98,10 +98,9 @@ class _Mail:
             key = flatten(self.reader.doc, "jasypt").get(JASYPT_KEY)
             if key is not None and key.value not in (None, "") and interpolate_spring(str(key.value)).kind == PLAIN:
                 self.reader.finding(key.path, PLAINTEXT_PASSWORD, (
-                    "spring.mail.password is jasypt-encrypted, but the key that decrypts it"
-                    " (jasypt.encryptor.password) is written in this file, so anyone who can read the"
-                    " file can read the password; pass the key at start-up instead"
-                    " (JASYPT_ENCRYPTOR_PASSWORD or -Djasypt.encryptor.password)"), account=ACCOUNT)
+                    "jasypt.encryptor.password, the key that decrypts spring.mail.password, is written in this file"),
+                    account=ACCOUNT, help=("pass the key at start-up instead (JASYPT_ENCRYPTOR_PASSWORD or"
+                                           " -Djasypt.encryptor.password)"))
         elif not text:
             self.draft.empty_password(setting.path)
         else:

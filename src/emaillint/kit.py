@@ -754,8 +754,10 @@ class Reader:
                 self.ignored(setting.path, message, account=account, rename=rename)
 
     def finding(self, at: Path, rule: str, message: str, *, key: bool = False, account: str | None = None,
-                severity: str | None = None) -> None:
-        self.findings.append(self.doc.finding(at, rule, message, key=key, account=account, severity=severity))
+                severity: str | None = None, help: str = "") -> None:
+        """A finding of the dialect's own at ``at``: ``message`` says what is wrong, ``help`` what to write."""
+        self.findings.append(self.doc.finding(at, rule, message, key=key, account=account, severity=severity,
+                                              help=help))
 
     def refused(self, at: Path, message: str, *, key: bool = False, account: str | None = None,
                 severity: str | None = None) -> None:
