@@ -65,16 +65,13 @@ SES = Provider(
     ),
     wrong_hosts=(
         OtherHost("email.<region>.amazonaws.com", "email-smtp.{region}.amazonaws.com",
-                  "{host} is Amazon SES's HTTPS API endpoint (for the AWS SDKs and CLI), not its SMTP"
-                  " endpoint", ENDPOINTS, pattern=rf"email\.{REGION}\.(?:amazonaws\.com|api\.aws)",
+                  "{host} is Amazon SES's HTTPS API endpoint, not its SMTP one", ENDPOINTS, pattern=rf"email\.{REGION}\.(?:amazonaws\.com|api\.aws)",
                   kind=API_ENDPOINT, confidence=HIGH),
         OtherHost("email-fips.<region>.amazonaws.com", "email-smtp-fips.{region}.amazonaws.com",
-                  "{host} is Amazon SES's FIPS HTTPS API endpoint (for the AWS SDKs and CLI), not its"
-                  " SMTP endpoint", ENDPOINTS, pattern=rf"email-fips\.{REGION}\.(?:amazonaws\.com|api\.aws)",
+                  "{host} is Amazon SES's FIPS HTTPS API endpoint, not its SMTP one", ENDPOINTS, pattern=rf"email-fips\.{REGION}\.(?:amazonaws\.com|api\.aws)",
                   kind=API_ENDPOINT, confidence=HIGH),
         OtherHost("inbound-smtp.<region>.amazonaws.com", "email-smtp.{region}.amazonaws.com",
-                  "{host} is where Amazon SES receives mail for your domains (their MX), not where you"
-                  " submit it", f"{INBOUND} {ENDPOINTS}", pattern=rf"inbound-smtp\.{REGION}\.amazonaws\.com",
+                  "{host} is Amazon SES's receiving (MX) host, not its SMTP one", f"{INBOUND} {ENDPOINTS}", pattern=rf"inbound-smtp\.{REGION}\.amazonaws\.com",
                   kind=INBOUND_ENDPOINT, confidence=HIGH),
     ),
     domains=(),

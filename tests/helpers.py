@@ -67,3 +67,8 @@ def examples(text: str) -> list[tuple[str, str, str]]:
 def printed(findings) -> str:
     """Findings as the text report prints them, without the summary line."""
     return "".join(f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}\n" for f in findings)
+
+
+def finding_lines(out: str) -> list[str]:
+    """The finding lines of a text report: not the summary, not the indented help lines."""
+    return [line for line in out.splitlines()[:-1] if not line.startswith("    help: ")]

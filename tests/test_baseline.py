@@ -17,7 +17,7 @@ import pytest
 from emaillint.baseline import FORMAT, VERSION
 from emaillint.cli import main
 
-from helpers import AS_OF, GMAIL_465_STARTTLS, REPO
+from helpers import AS_OF, GMAIL_465_STARTTLS, REPO, finding_lines
 from test_readonly import snapshot
 from test_reports import assert_valid_sarif
 from test_secrets import CASES as LEAKY_CASES
@@ -95,9 +95,9 @@ def test_moved_lines_still_match(capsys, project):
     moved = ("# mail settings, reviewed 2026-11\n\naccounts:\n  relay:\n" + relay + "\n"
              + invoices.replace("security: starttls", 'security: "starttls"'))
     moved = re.sub(r"^( +)", lambda indent: indent.group(1) * 2, moved, flags=re.M)  # re-indented
-    before = [line.split(": ")[0] for line in lint(capsys, "mail", "--no-baseline")[1].splitlines()[:-1]]
+    before = [line.split(": ")[0] for line in finding_lines(lint(capsys, "mail", "--no-baseline")[1])]
     (project / "mail" / "billing.yaml").write_text(moved)
-    after = [line.split(": ")[0] for line in lint(capsys, "mail", "--no-baseline")[1].splitlines()[:-1]]
+    after = [line.split(": ")[0] for line in finding_lines(lint(capsys, "mail", "--no-baseline")[1])]
     assert len(after) == len(before) == FINDINGS and not set(before) & set(after)  # every one elsewhere
     code, out, _ = lint(capsys, "mail", "--baseline", "baseline.json", "--format", "json")
     assert json.loads(out)["summary"] == {"files": 1, "errors": 0, "warnings": 0, "infos": 0,
@@ -109,7 +109,7 @@ def test_a_renamed_account_is_a_new_finding_and_its_old_entries_are_stale(capsys
     (project / "mail" / "billing.yaml").write_text(MAIL.replace("  invoices:", "  invoicing:"))
     code, out, _ = lint(capsys, "mail", "--baseline", "baseline.json")
     assert code == 1
-    assert [line.split(" ")[2] for line in out.splitlines()[:-1]] == ["port-security-mismatch", "plaintext-password"]
+    assert [line.split(" ")[2] for line in finding_lines(out)] == ["port-security-mismatch", "plaintext-password"]
     assert summary(out) == "1 file checked: 2 errors (3 baselined, 2 stale baseline entries); 1 fixable with --fix"
 
 
@@ -191,7 +191,7 @@ def test_baseline_with_suppressions(capsys, project):
     (project / "mail" / "billing.yaml").write_text(misplaced)
     code, out, _ = lint(capsys, "mail", "--baseline", "baseline.json")
     assert code == 1
-    assert [line.split(" ")[2] for line in out.splitlines()[:-1]] == ["unused-suppression", "port-security-mismatch"]
+    assert [line.split(" ")[2] for line in finding_lines(out)] == ["unused-suppression", "port-security-mismatch"]
     # ... which can be baselined like any other
     assert lint(capsys, "mail", "--write-baseline", "baseline.json")[0] == 0
     assert "unused-suppression" in [e["rule"] for e in entries(project / "baseline.json")]
@@ -206,7 +206,7 @@ def test_the_summary_counts_baselined_findings_and_stale_entries_in_every_format
     counts = "1 file checked: 2 errors (3 baselined, 2 stale baseline entries)"
     if fmt in ("text", "github"):
         assert summary(out) == counts + ("; 1 fixable with --fix" if fmt == "text" else "")
-        assert len(out.splitlines()) == 3
+        assert len(finding_lines(out)) == 2  # and the summary
     elif fmt == "json":
         document = json.loads(out)
         assert document["summary"] == {"files": 1, "errors": 2, "warnings": 0, "infos": 0,

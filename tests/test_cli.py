@@ -160,7 +160,7 @@ def test_informational_commands(capsys, command, needle):
 
 def test_explain_unknown_rule_suggests_the_closest(capsys):
     code, _, err = cli(capsys, "explain", "cc-quotas")
-    assert code == 2 and err == "emaillint: error: no rule 'cc-quotas'; did you mean 'cc-quota'?\n"
+    assert code == 2 and err == "emaillint: error: no rule 'cc-quotas'; write 'cc-quota'\n"
 
 
 def test_no_color_is_honoured(capsys, configs, monkeypatch):

@@ -13,7 +13,7 @@ import pytest
 from emaillint import files
 from emaillint.cli import main
 
-from helpers import AS_OF, GMAIL_465_STARTTLS, readme_blocks
+from helpers import AS_OF, GMAIL_465_STARTTLS, finding_lines, readme_blocks
 
 # Port 465 with STARTTLS (error, line 5) and a CC address on Gmail free (cc-quota warning,
 # line 10): neither depends on the date.
@@ -51,7 +51,7 @@ def check(capsys, *args: str) -> tuple[int, str, str]:
 
 def rules_in(out: str) -> list[str]:
     """The rule ids of a text report, in order."""
-    return [line.split()[2] for line in out.splitlines()[:-1]]
+    return [line.split()[2] for line in finding_lines(out)]
 
 
 def toml(root: Path, body: str, extra: str = "") -> None:
@@ -253,7 +253,7 @@ def tree(project: Path) -> Path:
 
 
 def files_in(out: str) -> set[str]:
-    return {line.split(":", 1)[0] for line in out.splitlines()[:-1]}
+    return {line.split(":", 1)[0] for line in finding_lines(out)}
 
 
 def test_exclude_globs_skip_directories_and_paths_in_a_walk(capsys, tree):
@@ -301,14 +301,14 @@ BAD_CONFIGS = [
     ("pyproject.toml", '[tool.emaillint]\nignore = "cc-quota"\n',
      "pyproject.toml: [tool.emaillint] ignore: expected a list of rule ids, e.g. [\"cc-quota\"], got 'cc-quota'"),
     ("pyproject.toml", '[tool.emaillint]\nignore = ["cc-quotas"]\n',
-     "pyproject.toml: [tool.emaillint] ignore: no rule 'cc-quotas'; did you mean 'cc-quota'?"),
+     "pyproject.toml: [tool.emaillint] ignore: no rule 'cc-quotas'; write 'cc-quota'"),
     ("pyproject.toml", '[tool.emaillint]\nselect = ["acme-relay-limit"]\n',
-     "pyproject.toml: [tool.emaillint] select: no rule 'acme-relay-limit'; 'emaillint rules' lists them"
+     "pyproject.toml: [tool.emaillint] select: no rule 'acme-relay-limit'; write an id 'emaillint rules' lists"
      " (a plugin's rules need the plugin installed and enabled)"),
     ("pyproject.toml", '[tool.emaillint]\nseverity = {cc-quota = "fatal"}\n',
      "pyproject.toml: [tool.emaillint] severity: cc-quota: expected one of error, warning, info, got 'fatal'"),
     ("pyproject.toml", '[tool.emaillint]\nseverity = {cc-qouta = "error"}\n',
-     "pyproject.toml: [tool.emaillint] severity: no rule 'cc-qouta'; did you mean 'cc-quota'?"),
+     "pyproject.toml: [tool.emaillint] severity: no rule 'cc-qouta'; write 'cc-quota'"),
     ("pyproject.toml", '[tool.emaillint]\nignore = ["plugin-error"]\n',
      "pyproject.toml: [tool.emaillint] ignore: plugin-error cannot be ignored, re-graded or suppressed: a failing"
      " plugin means rules did not run; disable the plugin with disable_plugins or --disable-plugin NAME"),
@@ -326,11 +326,11 @@ BAD_CONFIGS = [
     (".emaillint.yaml", "strict: true\ninclude: [1]\n",
      ".emaillint.yaml:2:1: include: expected a list of file globs, e.g. [\"*.yaml\", \"mail/*.conf\"], got a list"),
     (".emaillint.yaml", "ignore: [cc-quota]\nignore: []\n",
-     ".emaillint.yaml:2:1: 'ignore' is already set on line 1; YAML loaders silently keep only the last value,"
-     " so delete one of them"),
+     ".emaillint.yaml:2:1: 'ignore' is already set on line 1; YAML loaders silently keep only the last value;"
+     " delete one of them"),
     (".emaillint.yaml", "select: [cc-quota\n",
      ".emaillint.yaml:2:1: not valid YAML: did not find expected ',' or ']' while parsing a flow sequence"
-     " (line 1); check quoting and indentation near here"),
+     " (line 1); check the quoting and indentation near here"),
     (".emaillint.yaml", "- select\n", ".emaillint.yaml:1:1: must be a mapping of settings (select:, ignore:, ...)"),
     (".emaillint.yaml", "disable-plugins: [acme]\n",
      ".emaillint.yaml:1:1: disable-plugins: unknown key; did you mean 'disable_plugins'?"),
@@ -365,7 +365,7 @@ def test_a_bad_configuration_is_one_line_and_exit_2(capsys, project, name, text,
     (["--disable-plugin", "gmial"], "--disable-plugin: no installed plugin is named 'gmial'; did you mean 'gmail'?"),
     (["--config", "setup.toml"], "setup.toml: has no [tool.emaillint] table; add one, or name an .emaillint.yaml"),
     (["--config", "setup.cfg"], "setup.cfg: is neither a pyproject.toml nor a .yaml file; name one of those with --config"),
-    (["--select", "cc-quotas"], "--select: no rule 'cc-quotas'; did you mean 'cc-quota'?"),
+    (["--select", "cc-quotas"], "--select: no rule 'cc-quotas'; write 'cc-quota'"),
     (["--ignore", "cc-quota,plugin-error"], "--ignore: plugin-error cannot be ignored, re-graded or suppressed: a"
      " failing plugin means rules did not run; disable the plugin with disable_plugins or --disable-plugin NAME"),
 ])

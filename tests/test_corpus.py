@@ -99,7 +99,7 @@ def test_the_spec_checks_never_refuse_a_valid_input_the_parser_accepts():
 
 @needs_suite
 @pytest.mark.parametrize("case, line, words", [
-    ("9C9N", 3, "indented by at least 1 space"),
+    ("9C9N", 3, "indent it by at least 1 space"),
     ("9HCY", 2, "needs '...'"),
     ("SU5Z", 1, "space before '#'"),
     ("X4QW", 1, "write '> #'"),
@@ -109,7 +109,7 @@ def test_the_spec_checks_never_refuse_a_valid_input_the_parser_accepts():
 def test_spec_violations_point_at_the_offending_line(results, case, line, words):
     [finding] = results[case].findings
     assert (finding.rule, finding.severity, finding.line) == ("yaml-syntax", "warning", line)
-    assert words in finding.message
+    assert words in f"{finding.message}; {finding.help}"
 
 
 @needs_suite

@@ -196,14 +196,14 @@ def test_a_dialect_without_spellings_gets_advice_in_words():
         """
     findings = lint(text, path="mail.yaml", plugins=[_Ini()], as_of=AS_OF)
     provider_rules = ("provider-host", "provider-port", "legacy-auth")
-    assert [(f.rule, f.line, f.message) for f in findings if f.rule in provider_rules] == [
-        ("provider-host", 2, "imap.gmail.com is Gmail's IMAP server (reading mail), not its SMTP server; use"
-                             " smtp.gmail.com as the SMTP host"),
-        ("provider-port", 3, "smtp.gmail.com does not accept mail submission on port 2525; use port 587 with"
-                             " STARTTLS, or port 465 with implicit TLS"),
-        ("legacy-auth", 6, "Gmail free stopped accepting plain account passwords on 2022-05-30; 'less secure apps'"
-                           " and DisplayUnlockCaptcha no longer exist: sign in with an app password (create one"
-                           " after turning on 2-Step Verification) or with OAuth2"),
+    assert [(f.rule, f.line, f.message, f.help) for f in findings if f.rule in provider_rules] == [
+        ("provider-host", 2, "imap.gmail.com is Gmail's IMAP server (reading mail), not its SMTP server",
+         "use smtp.gmail.com as the SMTP host"),
+        ("provider-port", 3, "smtp.gmail.com does not accept mail submission on port 2525",
+         "use port 587 with STARTTLS, or port 465 with implicit TLS"),
+        ("legacy-auth", 6, "Gmail free stopped accepting plain account passwords on 2022-05-30",
+         "'less secure apps' and DisplayUnlockCaptcha no longer exist: sign in with an app password (create one"
+         " after turning on 2-Step Verification) or with OAuth2"),
     ]
 
 

@@ -94,6 +94,19 @@ def test_diff_writes_nothing_exits_1_and_is_the_patch_fix_makes(tmp_path, capsys
     assert "port: 25" in patched and "imap.gmail.com" not in patched  # the port change is unsafe
 
 
+def test_diff_never_shows_a_password_on_a_line_it_prints(tmp_path, capsys, monkeypatch):
+    """A password written next to a fixed line is context of the hunk: it shows as ***."""
+    monkeypatch.chdir(tmp_path)
+    secret = "Zx9-hunter2-Qw7"
+    text = (f"accounts:\n  gmail:\n    password: {secret}\n    host: imap.gmail.com\n    port: 587\n"
+            "    security: starttls\n    username: me@gmail.com\n")
+    (tmp_path / "mail.yaml").write_text(text)
+    code, out, _ = run(capsys, "mail.yaml", "--diff")
+    assert code == 1 and "+    host: smtp.gmail.com\n" in out
+    assert " password: ***\n" in out and secret not in out
+    assert (tmp_path / "mail.yaml").read_text() == text
+
+
 def test_text_marks_what_fix_fixes_and_counts_the_unsafe_ones_apart(tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "mail.yaml").write_text(SAFE_AND_UNSAFE)

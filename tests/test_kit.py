@@ -178,7 +178,8 @@ def test_unknown_keys_get_the_shared_did_you_mean():
         _acme(reader)
 
     findings = lint(ACME.replace("    sender:", "    sendr:"), plugins=[_dialect(read)], discover=False, as_of=AS_OF)
-    assert [f.message for f in findings if f.rule == "unknown-key"] == ["sendr: Acme ignores it; did you mean sender?"]
+    assert [(f.message, f.help) for f in findings if f.rule == "unknown-key"] == [
+        ("sendr: Acme ignores it", "rename sendr to sender")]
 
 
 def test_enumerated_security_spells_itself_and_refuses_what_the_program_does_not_know():
@@ -192,8 +193,8 @@ def test_enumerated_security_spells_itself_and_refuses_what_the_program_does_not
         reader.add(draft)
 
     findings = lint(ACME + "    security: tls\n", plugins=[_dialect(read)], discover=False, as_of=AS_OF)
-    assert ("security: 'tls' is not one of its modes, so Acme refuses to start; write one of starttls"
-            in [f.message for f in findings if f.rule == "schema"])
+    assert (("security: 'tls' is not one of its modes, so Acme refuses to start", "write one of starttls")
+            in [(f.message, f.help) for f in findings if f.rule == "schema"])
 
 
 def test_unknown_case_keys_are_refused():

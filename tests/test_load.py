@@ -104,10 +104,10 @@ def test_valid_yaml_passes_the_spec_checks(text):
 
 
 @pytest.mark.parametrize("text, line, column, words", [
-    ('a: "x\ny"\n', 2, 1, "indented by at least 1 space"),
-    ('a:\n  b: "x\n  y"\n', 3, 3, "indented by at least 3 spaces"),
+    ('a: "x\ny"\n', 2, 1, "indent it by at least 1 space"),
+    ('a:\n  b: "x\n  y"\n', 3, 3, "indent it by at least 3 spaces"),
     ('- "a\n\tb"\n', 2, 1, "a tab is not indentation"),
-    ("a: [1,\n2]\n", 2, 1, "indented by at least 1 space"),
+    ("a: [1,\n2]\n", 2, 1, "indent it by at least 1 space"),
     ('a: x\t#c\nb: "1"#x\n', 2, 7, "a comment needs a space before '#'"),
     ("a: [x]#c\n", 1, 7, "a comment needs a space before '#'"),
     ("a: >#c\n  x\n", 1, 5, "write '> #'"),
@@ -119,7 +119,7 @@ def test_yaml_libyaml_accepts_but_the_spec_forbids_is_a_yaml_syntax_warning(text
     loaded = load.load(text, "x.yaml")
     [finding] = loaded.findings
     assert (finding.rule, finding.severity, finding.line, finding.column) == ("yaml-syntax", "warning", line, column)
-    assert words in finding.message
+    assert words in f"{finding.message}; {finding.help}"
     assert loaded.documents  # what libyaml read is still linted
 
 

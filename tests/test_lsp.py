@@ -9,6 +9,8 @@ import shutil
 import subprocess
 import sys
 import threading
+import urllib.parse
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -116,7 +118,7 @@ class Client:
 
 @pytest.fixture
 def client(tmp_path):
-    started = Client(tmp_path)
+    started = Client(tmp_path, {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")})
     yield started
     started.close()
 
@@ -164,6 +166,11 @@ def test_diagnostics_fixes_suppressions_and_hover_over_stdio(client, tmp_path):
                               "end": {"line": 2, "character": start + len("starttls")}}
     assert found["code"] == "port-security-mismatch" and found["source"] == "emaillint"
     assert found["severity"] == 2  # Warning: the project configuration of the document's folder says so
+    # emaillint's distribution declares no documentation URL: the link is the rule's explanation, local
+    page = found["codeDescription"]["href"]
+    assert page.startswith((tmp_path / "cache" / "emaillint" / "explain").as_uri() + "/port-security-mismatch-")
+    explained = Path(urllib.request.url2pathname(urllib.parse.urlparse(page).path)).read_text(encoding="utf-8")
+    assert explained.startswith("# port-security-mismatch\n") and "## Why is this bad" in explained
     assert "port 465 expects TLS from the first byte" in found["message"]
 
     where = {"start": found["range"]["start"], "end": found["range"]["start"]}

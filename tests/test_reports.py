@@ -172,10 +172,11 @@ def test_github_annotations_escape_data_and_properties_byte_for_byte(capsys, tmp
     assert code == 1
     assert out == (
         "::notice file=50%25%2Ca%3Ab.yaml,line=3,col=11,title=emaillint (unknown-provider)::50%25,a:b.yaml:3:11:"
-        " unknown-provider no installed plugin knows relay%2525.example.com; provider rules (host, port, auth,"
-        " quotas) are skipped: install a plugin for it or set provider:\n"
+        " unknown-provider no installed plugin knows relay%2525.example.com: provider rules are skipped%0Ainstall a"
+        " provider plugin for relay%2525.example.com, or name an installed one with provider: (emaillint plugins"
+        " lists them)\n"
         "::error file=50%25%2Ca%3Ab.yaml,line=6,col=5,title=emaillint (schema)::50%25,a:b.yaml:6:5: schema"
-        " accounts.in,voi:ces.hots\\r\\nt: unknown key; did you mean 'host'?\n"
+        " accounts.in,voi:ces.hots\\r\\nt: unknown key%0Awrite host instead of hots\\r\\nt\n"
         "1 file checked: 1 error, 1 info\n"
     )
 
@@ -219,8 +220,9 @@ def test_text_output_keeps_one_finding_per_line_when_a_message_quotes_a_line_bre
     monkeypatch.chdir(tmp_path)
     main(["check", "odd.yaml", "--as-of", AS_OF])
     lines = capsys.readouterr().out.splitlines()
-    assert len(lines) == 3
-    assert lines[1] == r"odd.yaml:6:5: error schema accounts.in,voi:ces.hots\r\nt: unknown key; did you mean 'host'?"
+    assert len(lines) == 5  # two findings, each with its help on the next line, and the summary
+    assert lines[2:4] == [r"odd.yaml:6:5: error schema accounts.in,voi:ces.hots\r\nt: unknown key",
+                          r"    help: write host instead of hots\r\nt"]
 
 
 def test_a_line_break_any_rule_quotes_stays_escaped_in_every_format(tmp_path):
@@ -230,7 +232,7 @@ def test_a_line_break_any_rule_quotes_stays_escaped_in_every_format(tmp_path):
     findings = testing.lint('accounts:\n  relay:\n    host: "mail\\nexample.com"\n    port: 25\n'
                             "    security: starttls\n    auth: none\n", as_of=AS_OF)
     [unknown] = [f for f in findings if f.rule == "unknown-provider"]
-    assert "mail\\nexample.com" in unknown.message and "\n" not in unknown.message
+    assert "mail\\nexample.com" in unknown.message and "\n" not in unknown.message + unknown.help
 
 
 def test_details_show_in_json_and_sarif_properties_and_nowhere_else():

@@ -67,15 +67,15 @@ CONTROL = (
 
 def test_keys_and_values_with_control_characters_are_shown_escaped():
     findings = testing.lint(CONTROL, as_of=AS_OF)
-    assert [(f.line, f.rule, f.message) for f in findings] == [
-        (4, "schema", "accounts.in\\nvoices.port: expected a whole number from 1 to 65535 or a ${NAME}"
-                      " reference, got text '58\\x07'"),
-        (5, "schema", "accounts.in\\nvoices.security: expected one of starttls, tls, none or a ${NAME}"
-                      " reference, got text 'start\\ntls'"),
-        (6, "schema", "accounts.in\\nvoices.ho\\rst: unknown key; did you mean 'host'?"),
-        (7, "schema", "accounts.in\\nvoices.auth: expected one of password, app-password, oauth2, api-key, none,"
-                      " got text 'app\\npassword'"),
-        (8, "schema", "provider: 'gm\\nail' is not an installed provider; did you mean 'gmail'?"),
+    assert [(f.line, f.rule, f.message, f.help) for f in findings] == [
+        (4, "schema", "accounts.in\\nvoices.port: text '58\\x07' is not valid here",
+         "write a whole number from 1 to 65535 or a ${NAME} reference"),
+        (5, "schema", "accounts.in\\nvoices.security: text 'start\\ntls' is not valid here",
+         "write one of starttls, tls, none or a ${NAME} reference"),
+        (6, "schema", "accounts.in\\nvoices.ho\\rst: unknown key", "write host instead of ho\\rst"),
+        (7, "schema", "accounts.in\\nvoices.auth: text 'app\\npassword' is not valid here",
+         "write one of password, app-password, oauth2, api-key, none"),
+        (8, "schema", "provider: 'gm\\nail' is not an installed provider", "write provider: gmail"),
     ]
 
 
@@ -86,21 +86,25 @@ def test_every_output_format_keeps_one_finding_on_one_line(capsys, tmp_path, out
     out, err = capsys.readouterr()
     assert (code, err) == (1, "")
     if output == "text":
-        lines = out.splitlines()
-        assert len(lines) == 6 and all(line.startswith(str(tmp_path)) for line in lines[:-1])
-        assert "got text 'start\\ntls'" in out
+        lines = out.splitlines()  # each finding, then its help indented on the next line
+        assert len(lines) == 11 and all(line.startswith(str(tmp_path)) for line in lines[:-1:2])
+        assert all(line.startswith("    help: ") for line in lines[1:-1:2])
+        assert "text 'start\\ntls' is not valid here" in out
         return
     if output == "github":
         lines = out.splitlines()
         assert len(lines) == 6 and all(line.startswith("::error ") for line in lines[:-1])
-        assert all("%0A" not in line and "%0D" not in line for line in lines)
+        # the one line break is the one between message and help
+        assert all(line.count("%0A") == 1 and "%0D" not in line for line in lines[:-1])
         return
     document = json.loads(out)
     messages = ([f["message"] for f in document["findings"]] if output == "json"
                 else [r["message"]["text"] for r in document["runs"][0]["results"]])
     assert len(messages) == 5
+    if output == "sarif":  # SARIF's message is the message and, on a second line, the help
+        messages = [part for message in messages for part in message.split("\n", 1)]
     assert all(message.isprintable() for message in messages)
-    assert "accounts.in\\nvoices.ho\\rst: unknown key; did you mean 'host'?" in messages
+    assert "accounts.in\\nvoices.ho\\rst: unknown key" in messages
 
 
 class Token:
@@ -117,10 +121,10 @@ def test_a_secret_with_control_characters_is_still_never_shown():
     config = CONTROL.replace('    provider: "gm\\nail"\n', '    token_key: "Zq9sec\\nKv9pX2Lm\\t7W4"\n')
     findings = testing.lint(config, plugins=[Token()], as_of=AS_OF)
     message = next(f.message for f in findings if f.line == 8)
-    assert message == "accounts.in\\nvoices.token_key: expected text, got text"
+    assert message == "accounts.in\\nvoices.token_key: text is not valid here"
     for finding in findings:
         for part in ("Zq9sec", "Kv9pX2Lm", "7W4"):
-            assert part not in finding.message
+            assert part not in finding.message + finding.help
 
 
 def _fixture_documents() -> list[object]:

@@ -232,9 +232,9 @@ def test_redaction_removes_what_the_loaded_providers_secret_patterns_find():
     text = SENDGRID + f"    from: {key}\n"
     patterns = testing.registry().providers.secret_patterns()
     assert any(pattern.search(key) for pattern in patterns)
-    shown = [f.message for f in testing.lint(text, as_of=AS_OF) if f.rule == "address-syntax"]
-    assert shown == ["from address '***' is not valid: An email address must have an @-sign;"
-                     " write a full address such as billing@example.com"]
+    shown = [(f.message, f.help) for f in testing.lint(text, as_of=AS_OF) if f.rule == "address-syntax"]
+    # the key's 69 characters leave no room for email-validator's reason in a short message
+    assert shown == [("from address '***' is not valid", "write a full address such as billing@example.com")]
     unknown = testing.lint(text, as_of=AS_OF, disabled=["sendgrid"])
     assert any(key in f.message for f in unknown if f.rule == "address-syntax")
 
@@ -329,7 +329,7 @@ def test_a_password_too_short_to_redact_does_not_garble_messages():
     """Redaction skips values under four characters: '3' would cut every 3 out of the text."""
     findings = testing.lint("accounts:\n  relay:\n    host: mail.example.com\n    port: 70000\n"
                             "    security: starttls\n    password: '3'\n", as_of=AS_OF)
-    assert any("from 1 to 65535" in f.message for f in findings if f.rule == "schema")
+    assert any("from 1 to 65535" in f.help for f in findings if f.rule == "schema")
 
 
 def test_details_are_redacted_like_messages():

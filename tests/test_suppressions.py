@@ -51,7 +51,8 @@ def test_plugin_error_cannot_be_suppressed_and_the_attempt_is_reported():
     assert sorted((f.rule, f.line) for f in findings) == [
         ("plugin-error", 2), ("unused-suppression", 2), ("unused-suppression", 2), ("unused-suppression", 6)]
     messages = [f.message for f in findings if f.rule == "unused-suppression"]
-    assert sum("plugin-error cannot be ignored, re-graded or suppressed" in m for m in messages) == 2
+    assert sum("plugin-error cannot be suppressed" in m for m in messages) == 2
+    assert sum("disable the plugin with disable_plugins" in f.help for f in findings) == 2
     assert any("no raising-rule finding on this line" in m for m in messages)
 
 

@@ -34,7 +34,8 @@ MARKERS = ("email_configs", "smtp_smarthost")
 EXPANDS = "Alertmanager expands no environment variables"
 NO_EXPANSION = "write the value, or render this file (envsubst) before Alertmanager reads it"
 PASSWORD_FILE = "put the password in a file and point {file} at it"
-REFUSED = "Alertmanager has no such email setting and refuses to load the file (field {key} not found)"
+# Alertmanager says "field {key} not found" (config.go, yaml.UnmarshalStrict)
+REFUSED = "Alertmanager has no such setting and refuses to load the file"
 KEYS = {"from": "sender", "auth_username": "username", "to": Key("to", split=",")}
 REQUIRED = {"smarthost": "smarthost: smtp.example.com:587", "from": "from: alertmanager@example.com",
             "to": "to: ops@example.com"}
@@ -144,8 +145,8 @@ class Config:
         for key, example in sheet.required.items():
             if receiver and merged.get(key) is None:
                 where = REQUIRED_WHERE.get(key, f"no {key} here and no smtp_{key} in global")
-                reader.refused(path, f"{where.replace('email_configs', sheet.configs)}: {sheet.refuses}; add"
-                                     f" {example}", key=True, account=name)
+                reader.refused(path, f"{where.replace('email_configs', sheet.configs)}: {sheet.refuses}",
+                               help=f"add {example}", key=True, account=name)
         smarthost = merged.get("smarthost")
         port = smarthost and reader.smarthost(draft, smarthost, sheet.refuses, quote="'", key=True)
         self._security(draft, merged, port, smarthost)

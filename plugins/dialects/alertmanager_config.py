@@ -39,8 +39,9 @@ NAMES = {"send_resolved": "sendResolved", "auth_username": "authUsername", "auth
 KNOWN = ("sendResolved", "to", "from", "hello", "smarthost", "authUsername", "authPassword", "authSecret",
          "authIdentity", "headers", "html", "text", "requireTLS", "tlsConfig")
 REJECTS = "the operator rejects the AlertmanagerConfig"
-DROPPED = ("the AlertmanagerConfig CRD has no field {key}: kubectl apply refuses it, other clients have the API"
-           " server drop it (unverified here), and the operator never reads it")
+# kubectl apply refuses an unknown field, other clients have the API server drop it (unverified),
+# and the operator never reads it
+DROPPED = "the AlertmanagerConfig CRD has no such field, so the operator never reads it"
 REFERENCE = "{key}: {{name: <a Secret kept out of the repository>, key: password}}"
 KEPT_OUT = ("the Secret {name} outside the repository (create it with kubectl create secret generic {name},"
             " or commit a SealedSecret or an ExternalSecret instead)")
@@ -59,8 +60,8 @@ def read(doc: Any, options: Any) -> Reading:
     receivers = doc.get(("spec", "receivers"))
     for r, receiver in enumerate(receivers if isinstance(receivers, list) else ()):
         if isinstance(receiver, dict) and "email_configs" in receiver:
-            reader.ignored(("spec", "receivers", r, "email_configs"), f"email_configs: {DROPPED.format(key='email_configs')};"
-                           f" write {CONFIGS} (the CRD's camelCase: requireTLS, authPassword, tlsConfig)")
+            reader.ignored(("spec", "receivers", r, "email_configs"), f"email_configs: {DROPPED}",
+                           help=f"write {CONFIGS} (the CRD's camelCase: requireTLS, authPassword, tlsConfig)")
         entries = receiver.get(CONFIGS) if isinstance(receiver, dict) else None
         for e in range(len(entries) if isinstance(entries, list) else 0):
             _headers(reader, mapping(doc, ("spec", "receivers", r, CONFIGS, e)).get("headers"))
@@ -73,15 +74,14 @@ def _headers(reader: Reader, headers: Setting | None) -> None:
     if headers is None or headers.value is None:
         return
     if not isinstance(headers.value, list):
-        return reader.refused(headers.path, "headers is not a list, so the API server rejects the AlertmanagerConfig:"
-                                            " the CRD takes a list of {key, value}; write headers: [{key: Subject,"
-                                            " value: ...}]")
+        return reader.refused(headers.path, "headers is not a list, so the API server rejects the AlertmanagerConfig",
+                              help="write headers as a list of {key, value}: headers: [{key: Subject, value: ...}]")
     seen: set[str] = set()
     for i, item in enumerate(headers.value):
         name = str(item.get("key", "")).lower() if isinstance(item, dict) else ""
         if name in seen:
-            reader.refused(headers.path + (i,), f"header {name!r} is given twice (header names ignore case), so"
-                                                f" {REJECTS} ('duplicate header'); keep one")
+            reader.refused(headers.path + (i,), f"header {name!r} is given twice (names ignore case): {REJECTS}",
+                           help="keep one of them")
         seen.add(name)
 
 
@@ -93,9 +93,8 @@ def _secret(reader: Reader, draft: Draft, found: Setting) -> None:
             draft.password(found._replace(value=str(found.value)))
         else:
             draft.stored("Kubernetes Secret", found.path)
-        return reader.refused(found.path, f"{found.label} is not a Secret key reference, so the API server rejects the"
-                                          f" AlertmanagerConfig; write {REFERENCE.format(key=found.label)}",
-                              account=draft.name)
+        return reader.refused(found.path, f"{found.label} is not a Secret key reference: the API server rejects it",
+                              help=f"write {REFERENCE.format(key=found.label)}", account=draft.name)
     name, key = str(found.value["name"]), str(found.value["key"])
     for other in reader.doc.others():
         if other.scalar(("kind",)) != "Secret" or other.scalar(("metadata", "name")) != name or \

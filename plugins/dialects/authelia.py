@@ -84,8 +84,8 @@ def read(doc: Any, options: Any) -> Reading:
     if not any(smtp.get(key) is not None and smtp[key].value not in (None, "") for key in ("username", "password")):
         draft.set("auth", NO_SIGN_IN)  # GetClient signs in only when a username or a password is set
     if smtp.get("sender") is None or smtp["sender"].value in (None, ""):
-        reader.refused(PATH, "notifier.smtp has no sender, so Authelia refuses to start (option 'sender' is"
-                             " required); write sender: 'Authelia <authelia@example.com>'", key=True, account=ACCOUNT)
+        reader.refused(PATH, "notifier.smtp has no sender, so Authelia refuses to start (option 'sender' is required)",
+                       help="write sender: 'Authelia <authelia@example.com>'", key=True, account=ACCOUNT)
     for found, known, where in ((smtp, KEYS, ACCOUNT), (tls, TLS_KEYS, ACCOUNT + ".tls")):
         reader.unknown([s for k, s in found.items() if k not in known], known, refused=True, account=ACCOUNT,
                        says="Authelia refuses to start (configuration key not expected)",
@@ -120,7 +120,7 @@ def _address(reader: Reader, draft: Draft, smtp: Mapping[str, Setting]) -> tuple
     address, host, legacy = smtp.get("address"), smtp.get("host"), smtp.get("port")
     if address is not None and (host is not None or legacy is not None):
         reader.refused((host or legacy).path, "notifier.smtp has both address and the deprecated host/port, so"
-                                              " Authelia refuses to start; keep only address", key=True,
+                                              " Authelia refuses to start", help="keep only address", key=True,
                        account=ACCOUNT)
     if address is not None and address.value not in (None, ""):
         text = reader.text(address)
@@ -129,9 +129,9 @@ def _address(reader: Reader, draft: Draft, smtp: Mapping[str, Setting]) -> tuple
             return "", ""
         parsed = url(text if "://" in text else "smtp://" + text)  # decode_hooks.go: no scheme is smtp://
         if parsed is None or parsed.scheme not in SCHEME_PORTS:
-            reader.refused(address.path, f"address: {text} has no scheme Authelia knows, so it refuses to start"
-                                         " (scheme must be one of 'smtp', 'submission', or 'submissions'); write"
-                                         " address: submissions://smtp.example.com:465", account=ACCOUNT)
+            reader.refused(address.path, f"address: {text} has no scheme Authelia knows, so it refuses to start",
+                           help="write address: submissions://smtp.example.com:465 (the schemes are smtp,"
+                                " submission and submissions)", account=ACCOUNT)
             return "", ""
         draft.set("host", parsed.host, address.path)
         number = parsed.port or SCHEME_PORTS[parsed.scheme]

@@ -83,8 +83,8 @@ def _cut(reader: Reader, setting: Setting) -> None:
     line = reader.doc.source.splitlines()[where.line - 1] if reader.doc.source else ""
     rest = line[where.column - 1:]
     if rest[:1] not in ("'", '"') and " #" in rest and not rest.split(" #", 1)[1][:1].isspace():
-        reader.refused(setting.path, f"{setting.label}: YAML ends an unquoted value at ' #', so Discourse signs in with"
-                                     " only the part before it; quote the whole password", account="env")
+        reader.refused(setting.path, f"{setting.label}: YAML ends an unquoted value at ' #', cutting the password short",
+                       help="quote the whole password", account="env")
 
 
 DIALECT = Dialect(name=NAME, summary="Discourse containers/app.yml: DISCOURSE_SMTP_* under env:",

@@ -105,16 +105,15 @@ def _password(reader: Reader, draft: Any, smtp: dict[str, Setting], name: str, b
         draft.elsewhere("username", username.path)
     if secret is not None and isinstance(secret.value, str) and secret.value:
         draft.password(secret)  # a literal where the chart wants a Secret's name: in the file, and unused
-        reader.refused(secret.path, f"{name}.password is text, but the chart reads password.secret, the name of"
-                                    f" a Kubernetes Secret, and cannot render without it; write {PASSWORD.format(name)}",
-                       account=name)
+        reader.refused(secret.path, f"{name}.password is text: the chart needs a Secret's name and cannot render",
+                       help=f"write {PASSWORD.format(name)}", account=name)
     elif secret is not None and isinstance(secret.value, dict) and secret.value.get("secret"):
         draft.stored("Kubernetes Secret", secret.path)
     else:
-        reader.refused(secret.path if secret is not None else block, (
-            "Helm refuses to render the chart ('Missing required secret containing the SMTP password'): sign-in is"
-            f" on (authentication: plain is the default); write {PASSWORD.format(name)}, or authentication: \"\" for a"
-            " relay without sign-in"), key=secret is None, account=name)
+        reader.refused(secret.path if secret is not None else block,
+                       "sign-in is on (authentication: plain, the default) but no password Secret: Helm cannot render",
+                       help=f"write {PASSWORD.format(name)}, or authentication: \"\" for a relay without sign-in",
+                       key=secret is None, account=name)
 
 
 DIALECT = Dialect(name=NAME, summary="GitLab Helm chart values: global.smtp and global.email.from",

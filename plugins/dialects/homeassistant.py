@@ -96,12 +96,12 @@ def read(doc: Any, options: Any) -> Reading:
                 draft.default(field, value)
         for key, example in REQUIRED.items():
             if entry.get(key) in (None, ""):
-                reader.refused(path, f"{key} is required: Home Assistant refuses this notifier without it;"
-                                     f" add {example}", key=True, account=name)
+                reader.refused(path, f"{key} is required: Home Assistant refuses this notifier without it",
+                               help=f"add {example}", key=True, account=name)
         for key, instead in RETIRED.items():
             if key in found:
-                reader.ignored(found.pop(key).path, f"{key} is an old option Home Assistant no longer reads; {instead}",
-                               account=name)
+                reader.ignored(found.pop(key).path, f"{key} is an old option Home Assistant no longer reads",
+                               help=instead, account=name)
         reader.unknown([s for k, s in found.items() if k not in KEYS], KEYS, says="Home Assistant ignores it",
                        otherwise="the smtp notifier has no such option", account=name)
         reader.add(draft)

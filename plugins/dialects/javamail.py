@@ -104,9 +104,9 @@ class Session:
         """Report properties JavaMail ignores; ``up_level`` maps names that belong to the
         host program's own settings (``host`` -> ``spring.mail.host``)."""
         for name, setting in self.props.items():
-            message = self.problem(name, up_level.get(name.lower().replace("-", "").replace("_", ""), ""))
-            if message:
-                reader.ignored(setting.path, message, account=account, rename=self.meant(name))
+            problem = self.problem(name, up_level.get(name.lower().replace("-", "").replace("_", ""), ""))
+            if problem:
+                reader.ignored(setting.path, problem[0], help=problem[1], account=account, rename=self.meant(name))
 
     def meant(self, name: str) -> tuple[str, str] | None:
         """(``name``, the transport property it is one typo away from), for the fix."""
@@ -115,23 +115,24 @@ class Session:
         close = closest(suffix, TRANSPORT) if suffix and suffix not in TRANSPORT and suffix not in MISPLACED else None
         return (name, f"mail.{protocol}.{close}") if close else None
 
-    def problem(self, name: str, up_level: str) -> str | None:
+    def problem(self, name: str, up_level: str) -> tuple[str, str] | None:
+        """What is wrong with a property JavaMail ignores, and what to write."""
         transport = next(((p, name[len(f"mail.{p}."):]) for p in DEFAULT_PORTS if name.startswith(f"mail.{p}.")),
                          None)
         if transport is None:
             if name.startswith("mail."):
                 return None
             if up_level:
-                return f"{name} is not a JavaMail property and is ignored here; did you mean {up_level}, one level up?"
-            return f"{name} is not a JavaMail property (those start with mail.) and is ignored"
+                return f"{name} is not a JavaMail property and is ignored here", f"write {up_level}, one level up"
+            return (f"{name} is not a JavaMail property (those start with mail.) and is ignored",
+                    f"remove {name}, or write the JavaMail property meant (mail.{self.protocol}.*)")
         protocol, suffix = transport
         if suffix in TRANSPORT:
             if protocol != self.protocol and suffix.startswith(SECURITY):
-                return (f"{name} is ignored: with spring.mail.protocol: {self.protocol} JavaMail reads"
-                        f" {self.prefix}{suffix}")
+                return (f"{name} is ignored with spring.mail.protocol: {self.protocol}", f"write {self.prefix}{suffix}")
             return None
         if suffix in MISPLACED:
-            return f"{name} is not a JavaMail property and is ignored; write {MISPLACED[suffix]}"
+            return f"{name} is not a JavaMail property and is ignored", f"write {MISPLACED[suffix]}"
         close = closest(suffix, TRANSPORT)
-        hint = f"did you mean mail.{protocol}.{close}?" if close else "check the spelling against JavaMail's list"
-        return f"{name} is not a JavaMail property, so JavaMail ignores it; {hint}"
+        hint = f"write mail.{protocol}.{close}" if close else "check the spelling against JavaMail's list"
+        return f"{name} is not a JavaMail property, so JavaMail ignores it", hint

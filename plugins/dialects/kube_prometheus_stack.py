@@ -26,9 +26,8 @@ EXISTING_SECRET = ("alertmanager", "alertmanagerSpec", "useExistingSecret")
 MISPLACED = ("alertmanager", "alertmanagerSpec", "config")
 """A config written here is never used: ``templates/alertmanager/alertmanager.yaml`` (commit
 006497b3) copies named ``alertmanagerSpec`` keys into the Alertmanager resource, not this one."""
-UNUSED = ("alertmanager.alertmanagerSpec.config: the chart never reads it (it copies only named alertmanagerSpec"
-          " keys into the Alertmanager resource), so Alertmanager sends no mail with these settings; move them to"
-          " alertmanager.config")
+UNUSED = "alertmanager.alertmanagerSpec.config: the chart never reads it, so Alertmanager sends no mail"
+MOVE = "move these settings to alertmanager.config"
 SHEET = alertmanager.Sheet(base=BASE, password=(
     "auth_password_file: /etc/alertmanager/secrets/<secret>/password (the Secret listed in"
     " alertmanager.alertmanagerSpec.secrets, kept out of the repository)"))
@@ -41,7 +40,7 @@ def detect(doc: Any) -> bool:
 def read(doc: Any, options: Any) -> Reading:
     reader = Reader(doc, options, NAME, interpolate_nothing, alertmanager.NO_EXPANSION, outcome=alertmanager.EXPANDS)
     if alertmanager.is_config(doc, MISPLACED):
-        reader.ignored(MISPLACED, UNUSED)
+        reader.ignored(MISPLACED, UNUSED, help=MOVE)
     if boolean(doc.get(ENABLED, True)) is not False and not boolean(doc.get(EXISTING_SECRET)):
         alertmanager.Config(reader, SHEET).read()
     return reader.reading()

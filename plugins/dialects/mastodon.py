@@ -87,9 +87,9 @@ def _starttls(reader: Reader, smtp: dict[str, Setting], name: str) -> dict[str, 
         key, value = WORDS[word]
         return {key: chosen._replace(value=value)}
     if word:
-        reader.refused(chosen.path, f"enable_starttls: '{word}' is none of always, auto and never, so Mastodon leaves"
-                                    " STARTTLS to enable_starttls_auto (used only if the server offers it); write"
-                                    " always, auto or never", account=name, severity=WARNING)
+        reader.refused(chosen.path, f"enable_starttls: '{word}' is no mode Mastodon knows, so enable_starttls_auto"
+                                    " decides STARTTLS", help="write enable_starttls: always, auto or never",
+                       account=name, severity=WARNING)
     if chosen is None or chosen.value is None:  # the chart's default, auto
         return {"enable_starttls_auto": Setting(True, None, "enable_starttls")}
     return {"enable_starttls_auto": auto._replace(value=auto.value != "false")} if auto is not None else {}

@@ -103,9 +103,8 @@ def read(reader: Reader, draft: Draft, mail: Mapping[str, Setting], *, sender: S
             draft.respell({field: reader.form.format(key=setting.label, value="{}")})
             found = draft.read(field, setting, convert=port if field == "port" else None)
             if field == "port" and found.kind in (PLAIN, FALLBACK) and draft.fields["port"] is None:
-                reader.refused(setting.path, (
-                    f"{said(reader, setting)} is not a port number, so Net::SMTP cannot connect and every send fails;"
-                    f" write {reader.form.format(key=setting.label, value=587)}"), account=draft.name)
+                reader.refused(setting.path, f"{said(reader, setting)} is not a port number, so every send fails",
+                               help=f"write {reader.form.format(key=setting.label, value=587)}", account=draft.name)
         elif key in defaults:
             draft.default(field, defaults[key])
     password = mail.get("password")
@@ -126,10 +125,9 @@ def _security(reader: Reader, draft: Draft, mail: Mapping[str, Setting], shown: 
     for key, found in got.items():
         if isinstance(found, str) and not found.startswith(":") and boolean(found) is False:
             what = "connects with implicit TLS" if key in IMPLICIT else "asks for STARTTLS"
-            reader.refused(mail[key].path, (
-                f"{shown[key]} is a string, and Ruby takes every string for true, so"
-                f" {draft.spelling.program} {what}; write {reader.form.format(key=mail[key].label, value='false')}"
-                " without quotes"), account=draft.name)
+            reader.refused(mail[key].path, f"{shown[key]} is a string, true to Ruby: {draft.spelling.program} {what}",
+                           help=f"write {reader.form.format(key=mail[key].label, value='false')} without quotes",
+                           account=draft.name)
     if any(got[key] is UNKNOWN for key in IMPLICIT):
         return
     implicit = next((key for key in IMPLICIT if ruby_truthy(got[key])), None)
@@ -169,11 +167,11 @@ def _verify(reader: Reader, draft: Draft, setting: Setting | None) -> None:
     if word == "none":
         draft.unverified(setting.path, said(reader, setting))
     elif word not in VERIFY_MODES and draft.fields.get("security") != NO_TLS:
-        constant = "the Ruby constant: in YAML it is text, which" if "::" in word else "a verify mode:"
-        reader.refused(setting.path, (
-            f"{said(reader, setting)} is not {constant} Mail looks up OpenSSL::SSL::VERIFY_{word.upper()}"
-            f" and raises NameError on every send; write {reader.form.format(key=setting.label, value='peer')}"
-            " (the default: certificates are checked)"), account=draft.name)
+        # Mail looks up OpenSSL::SSL::VERIFY_<word> and raises NameError on every send
+        constant = "text, not the constant" if "::" in word else "no verify mode"
+        reader.refused(setting.path, f"{said(reader, setting)} is {constant}: sending raises NameError",
+                       help=f"write {reader.form.format(key=setting.label, value='peer')} (the default: certificates"
+                            " are checked)", account=draft.name)
 
 
 def said(reader: Reader, setting: Setting) -> str:

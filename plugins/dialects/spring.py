@@ -57,7 +57,7 @@ class _Mail:
         if self.protocol not in javamail.DEFAULT_PORTS:
             reader.refused(protocol.path, (
                 f"spring.mail.protocol: '{protocol.value}' is not a JavaMail mail transport, so sending fails"
-                " with NoSuchProviderException; write smtp (STARTTLS or none) or smtps (implicit TLS)"),
+                " with NoSuchProviderException"), help="write smtp (STARTTLS or none) or smtps (implicit TLS)",
                 account=ACCOUNT)
             self.protocol = "smtp"
         self.session = javamail.Session({n[len(PROPERTIES):]: s._replace(label=n[len(PROPERTIES):])
@@ -81,9 +81,8 @@ class _Mail:
         for field, setting in self.fields.items():
             if field not in FIELDS:
                 close = closest(field, FIELDS)
-                hint = f"did you mean spring.mail.{FIELDS[close]}?" if close else "Spring Boot ignores it"
-                self.reader.ignored(setting.path, f"{setting.label}: Spring Boot has no such mail setting; {hint}",
-                                    account=ACCOUNT,
+                self.reader.ignored(setting.path, f"{setting.label}: Spring Boot has no such mail setting and ignores it",
+                                    help=f"remove {setting.label}", account=ACCOUNT,
                                     rename=(setting.label, f"spring.mail.{FIELDS[close]}") if close else None)
         self.session.unknown(self.reader, ACCOUNT, {key: f"spring.mail.{name}" for key, name in FIELDS.items()})
         self.reader.add(draft)

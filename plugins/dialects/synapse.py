@@ -64,9 +64,9 @@ def read(doc: Any, options: Any) -> Reading:
         draft.default("port", 465 if force[0] else DEFAULTS["smtp_port"])
     for flag in (force, require):
         if flag[0] and not enable[0]:
-            reader.refused(enable[1].path, f"{flag[1].label}: true with enable_tls: false stops Synapse at start-up"
-                                           f" ('email.{flag[1].label} requires email.enable_tls to be true');"
-                                           " remove enable_tls: false", account=ACCOUNT)
+            reader.refused(enable[1].path, f"{flag[1].label}: true with enable_tls: false stops Synapse at start-up",
+                           help=f"remove enable_tls: false (Synapse says 'email.{flag[1].label} requires"
+                                " email.enable_tls to be true')", account=ACCOUNT)
     mode, decided = ((TLS, force) if force[0] else (NO_TLS, enable) if not enable[0] else
                      (STARTTLS, require) if require[0] else (STARTTLS_OPTIONAL, require))
     if decided[1] is None:
@@ -77,9 +77,9 @@ def read(doc: Any, options: Any) -> Reading:
         draft.set("auth", NO_SIGN_IN)  # require_auth is smtp_user is not None
     sender = email.get("notif_from")
     if sender is None or sender.value in (None, ""):
-        reader.refused(("email",), "the email section has no notif_from, so Synapse refuses to start"
-                                   " ('required keys are missing: email.notif_from'); write"
-                                   " notif_from: \"Your Friendly %(app)s homeserver <noreply@example.com>\"",
+        reader.refused(("email",), "the email section has no notif_from, so Synapse refuses to start",
+                       help="write notif_from: \"Your Friendly %(app)s homeserver <noreply@example.com>\" (Synapse says"
+                            " 'required keys are missing: email.notif_from')",
                        key=True, account=ACCOUNT)
     reader.add(draft)
     return reader.reading()
@@ -92,8 +92,8 @@ def _truth(reader: Reader, account: str, email: dict[str, Setting], key: str) ->
         return DEFAULTS[key], None
     value = setting.value
     if isinstance(value, str) and value.strip().lower() in ("false", "no", "off", "0"):
-        reader.refused(setting.path, f"{key}: '{value}' is text, which Synapse takes for true; write {key}: false"
-                                     " without quotes", account=account, severity=WARNING)
+        reader.refused(setting.path, f"{key}: '{value}' is text, which Synapse takes for true",
+                       help=f"write {key}: false without quotes", account=account, severity=WARNING)
     return bool(value), setting
 
 

@@ -51,7 +51,7 @@ def explain(args: argparse.Namespace, stream: IO[str]) -> int:
 
         from emaillint.policy import unknown_rule
 
-        sys.stderr.write(f"emaillint: error: {unknown_rule(args.rule, registry.rules)}\n")
+        sys.stderr.write(f"emaillint: error: {'; '.join(unknown_rule(args.rule, registry.rules))}\n")
         _errors(registry, stream)  # the rule may be missing because its plugin failed
         return EXIT_ERROR
     stream.write(f"{rule.id} ({rule.severity}, from plugin {rule.plugin})\n\n" + explanation(rule, registry))

@@ -137,7 +137,8 @@ def _yaml_config(text: str, path: str) -> ProjectConfig:
     problems = loaded.findings + [f for document in loaded.documents for f in document.findings]
     if problems:
         first = problems[0]
-        raise ConfigError(f"{path}:{first.line}:{first.column}: {first.message}")
+        said = f"{first.message}; {first.help}" if first.help else first.message
+        raise ConfigError(f"{path}:{first.line}:{first.column}: {said}")
     document = loaded.documents[0] if loaded.documents else None
     if len(loaded.documents) > 1:
         raise ConfigError(f"{path}: has {len(loaded.documents)} YAML documents; keep the settings in one")

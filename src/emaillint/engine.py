@@ -232,16 +232,15 @@ class Linter:
         resolution = resolve(account, self.registry.providers, self.options.as_of, password)
         context = resolution.context
         provider = context.provider.name if context.provider else None
-        for field, message in resolution.problems:
+        for field, message, help in resolution.problems:
             line, column = account.where(field)
-            yield Finding(path, line, column, SCHEMA, "", message, account.name, provider)
+            yield Finding(path, line, column, SCHEMA, "", message, account.name, provider, help=help)
         if context.provider is None and not resolution.problems and account.host and not is_local(account.host):
             line, column = account.where("host")
-            hint = " or set provider:" if account.dialect == canonical.NAME else ""
-            yield Finding(path, line, column, UNKNOWN_PROVIDER, "", (
-                f"no installed plugin knows {account.host}; provider rules (host, port, auth, quotas)"
-                f" are skipped: install a plugin for it{hint}"
-            ), account.name, None)
+            hint = ", or name an installed one with provider:" if account.dialect == canonical.NAME else ""
+            yield Finding(path, line, column, UNKNOWN_PROVIDER, "",
+                          f"no installed plugin knows {account.host}: provider rules are skipped", account.name, None,
+                          help=f"install a provider plugin for {account.host}{hint} (emaillint plugins lists them)")
         for rule in self.account_rules:
             try:
                 found = [_finding(path, rule, account, problem, provider)
@@ -274,15 +273,15 @@ class Linter:
 
     def _fill(self, findings: list[Finding]) -> list[Finding]:
         """Give findings made without a severity their rule's default, and keep every message
-        on one line: a key or value with a line break, quoted by any rule or plugin, is
-        shown escaped (secrets are already cut out by then)."""
+        and help on one line: a key or value with a line break, quoted by any rule or plugin,
+        is shown escaped (secrets are already cut out by then)."""
         rules = self.registry.rules
         filled = []
         for f in findings:
             if not f.severity:
                 f = f._replace(severity=rules[f.rule].severity if f.rule in rules else ERROR)
-            if not f.message.isprintable():
-                f = f._replace(message=printable(f.message))
+            if not (f.message.isprintable() and f.help.isprintable()):
+                f = f._replace(message=printable(f.message), help=printable(f.help))
             filled.append(f)
         return filled
 
@@ -436,15 +435,27 @@ def _problems(rule: Rule, account: Account, context: Context) -> list[Problem]:
 def redact(findings: Iterable[Finding], secrets: frozenset[str]) -> list[Finding]:
     """Remove literal secrets from messages, account names and details, whoever wrote them (rules,
     plugins, libraries), including a secret cut short with an ellipsis (``'smtp://u:hunt...'``)."""
-    secrets = frozenset(s for s in secrets if len(s) >= credentials.MIN_SECRET)
-    if not secrets:
+    ordered = _ordered(secrets)
+    if not ordered:
         return list(findings)
-    ordered = sorted({form for secret in secrets for form in _forms(secret)}, key=len, reverse=True)
     return [finding._replace(message=_without(finding.message, ordered),
                              account=finding.account and _without(finding.account, ordered),
                              details=finding.details and _scrubbed(finding.details, ordered),
                              help=_without(finding.help, ordered), fix=_fix_without(finding.fix, ordered))
             for finding in findings]
+
+
+def redact_text(text: str, secrets: frozenset[str]) -> str:
+    """``redact`` for text that is not a finding (``--diff``'s lines)."""
+    ordered = _ordered(secrets)
+    return _without(text, ordered) if ordered else text
+
+
+def _ordered(secrets: frozenset[str]) -> list[str]:
+    """Every form of the secrets long enough to redact, longest first (a secret's forms may
+    hold one another)."""
+    return sorted({form for secret in secrets if len(secret) >= credentials.MIN_SECRET for form in _forms(secret)},
+                  key=len, reverse=True)
 
 
 def redact_run(findings: Iterable[Finding], secrets: frozenset[str]) -> list[Finding]:

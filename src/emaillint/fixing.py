@@ -212,15 +212,20 @@ def write(path: str, data: bytes) -> None:
         raise FixError(f"cannot be written: {exc.strerror or type(exc).__name__}; not fixed") from None
 
 
-def diff(path: str, before: bytes, after: bytes) -> str:
-    """A unified diff of ``--fix``'s change, as ``git apply`` and ``patch -p1`` read it."""
+def diff(path: str, before: bytes, after: bytes, secrets: frozenset[str] = frozenset()) -> str:
+    """A unified diff of ``--fix``'s change, as ``git apply`` and ``patch -p1`` read it; a
+    line that holds one of the file's ``secrets`` shows it as ``***`` (that hunk then no
+    longer applies: ``--fix`` writes it), since output never carries a password."""
     import difflib
+
+    from emaillint.engine import redact_text
 
     old = before.decode("utf-8", errors="replace").splitlines(keepends=True)
     new = after.decode("utf-8", errors="replace").splitlines(keepends=True)
     lines = []
     shown = path.lstrip("/")
     for line in difflib.unified_diff(old, new, f"a/{shown}", f"b/{shown}"):
+        line = line if line.startswith(("--- ", "+++ ", "@@ ")) else redact_text(line, secrets)
         lines.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
     return "".join(lines)
 

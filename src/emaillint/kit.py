@@ -21,6 +21,7 @@ from __future__ import annotations
 from typing import Any, Callable, Iterable, Mapping, NamedTuple
 
 from emaillint import credentials, fixing, vocabulary
+from emaillint.escape import printable
 from emaillint.interpolation import FALLBACK, PLAIN, UNEXPANDED, Interpolation, Value
 from emaillint.model import (
     INTERPOLATION_DEFAULT,
@@ -734,11 +735,11 @@ class Reader:
         if value is None:
             shown = self.doc.ambiguous(setting.path)
             kind = "modes" if key.field == "security" else "values"
-            what = (f"unquoted '{shown}' is read as a boolean (YAML 1.1), not as text" if shown
+            what = (f"unquoted '{shown}' is a YAML 1.1 boolean, not text" if shown
                     else f"'{setting.value}' is not one of its {kind}")
             self.refused(setting.path, f"{self.form.format(key=setting.label, value=what)}, so"
-                                       f" {key.otherwise or 'the program refuses it'};"
-                                       f" write {key.choices or 'one of ' + ', '.join(key.values)}",
+                                       f" {key.otherwise or 'the program refuses it'}",
+                         help=f"write {key.choices or 'one of ' + ', '.join(key.values)}",
                          account=draft.name, severity=severity)
         draft.set(key.field, value, setting.path)
         return value
@@ -747,40 +748,47 @@ class Reader:
                 refused: bool = False, account: str | None = None) -> None:
         """Report each setting whose key the program does not read, with the closest known
         key: ``says`` what the program does with it (``"Grafana ignores it"``), ``otherwise``
-        is the hint when nothing is close (``{key}`` in ``says`` stands for the key).
+        why to remove it when nothing is close (``{key}`` in ``says`` stands for the key).
         ``refused``: the program refuses the file then (a ``schema`` finding, not ``unknown-key``)."""
         known = list(known)
         for setting in found:
             close = closest(setting.label, known)
-            hint = f"did you mean {close}?" if close else otherwise
-            message = f"{setting.label}: {says.replace('{key}', setting.label)}; {hint}"
+            message = f"{setting.label}: {says.replace('{key}', setting.label)}"
             rename = (setting.label, close) if close else None
+            help = f"remove {setting.label} ({otherwise})"
             if refused:
-                self.refused(setting.path, message, key=True, account=account)
-                if rename:
-                    self.findings[-1] = self.findings[-1]._replace(fix=fixing.key_fix(self.doc, setting.path, *rename))
+                self.refused(setting.path, message, help=help, key=True, account=account)
+                self._rename(setting.path, rename)
             else:
-                self.ignored(setting.path, message, account=account, rename=rename)
+                self.ignored(setting.path, message, help=help, account=account, rename=rename)
 
-    def finding(self, at: Path, rule: str, message: str, *, key: bool = False, account: str | None = None,
-                severity: str | None = None, help: str = "") -> None:
+    def finding(self, at: Path, rule: str, message: str, *, help: str = "", key: bool = False,
+                account: str | None = None, severity: str | None = None) -> None:
         """A finding of the dialect's own at ``at``: ``message`` says what is wrong, ``help`` what to write."""
         self.findings.append(self.doc.finding(at, rule, message, key=key, account=account, severity=severity,
                                               help=help))
 
-    def refused(self, at: Path, message: str, *, key: bool = False, account: str | None = None,
+    def refused(self, at: Path, message: str, *, help: str = "", key: bool = False, account: str | None = None,
                 severity: str | None = None) -> None:
-        """The program refuses this (it will not start, or will not send): a ``schema`` finding."""
-        self.finding(at, vocabulary.SCHEMA, message, key=key, account=account, severity=severity)
+        """The program refuses this (it will not start, or will not send): a ``schema`` finding;
+        ``message`` says what is wrong and what the program does, ``help`` what to write."""
+        self.finding(at, vocabulary.SCHEMA, message, help=help, key=key, account=account, severity=severity)
 
-    def ignored(self, at: Path, message: str, *, account: str | None = None,
+    def ignored(self, at: Path, message: str, *, help: str = "", account: str | None = None,
                 rename: tuple[str, str] | None = None) -> None:
         """The program silently ignores this key: an ``unknown-key`` finding at the key.
         ``rename``: (the key's full name, the one meant), for the fix that renames it."""
-        self.finding(at, vocabulary.UNKNOWN_KEY, message, key=isinstance(at[-1], str) if at else False,
+        self.finding(at, vocabulary.UNKNOWN_KEY, message, help=help, key=isinstance(at[-1], str) if at else False,
                      account=account)
+        self._rename(at, rename)
+
+    def _rename(self, at: Path, rename: tuple[str, str] | None) -> None:
+        """The last finding says to write the key meant, and renames it where the key is
+        plainly written (``key_fix``)."""
         if rename:
-            self.findings[-1] = self.findings[-1]._replace(fix=fixing.key_fix(self.doc, at, *rename))
+            fix = fixing.key_fix(self.doc, at, *rename)
+            meant = fix.title if fix else f"write {rename[1]} instead of {printable(rename[0])}"
+            self.findings[-1] = self.findings[-1]._replace(help=meant, fix=fix)
 
     def smarthost(self, draft: Draft, setting: Setting, consequence: str, *, quote: str = "",
                   key: bool = False) -> int | None:
@@ -795,8 +803,8 @@ class Reader:
             draft.set("host", split.host, setting.path)
             port_ = split.port
             if split.problem:
-                self.refused(setting.path, f"{label} '{setting.value}' {split.problem}: {consequence}; write"
-                                           f" {label}: {split.host}:587", key=key, account=draft.name)
+                self.refused(setting.path, f"{label} '{setting.value}' {split.problem}: {consequence}",
+                             help=f"write {label}: {split.host}:587", key=key, account=draft.name)
             else:
                 draft.set("port", port_, setting.path)
         host = draft.fields.get("host") or "smtp.example.com"

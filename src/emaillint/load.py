@@ -351,9 +351,9 @@ class Loaded:
         if violation is not None:
             # A warning, and the documents are linted: the loaders programs read mail settings
             # with (PyYAML, Go's yaml, SnakeYAML) accept this, so the settings do take effect.
-            self._findings.append(Finding(self.path, violation.line, violation.column, YAML_SYNTAX, WARNING, (
-                f"not valid YAML 1.2, though libyaml-based loaders accept it: {violation.message}"
-            )))
+            self._findings.append(Finding(self.path, violation.line, violation.column, YAML_SYNTAX, WARNING,
+                                          f"not valid YAML 1.2: {violation.message}",
+                                          help=violation.help))
 
 
 def decode(raw: bytes) -> tuple[str | None, str]:
@@ -425,10 +425,10 @@ def load(text: str, path: str) -> Loaded:
     except yaml.reader.ReaderError as exc:
         # The first character YAML text may not hold; libyaml's offset counts UTF-8 bytes.
         line, column = _yaml_spec().position(text, max(text.find(chr(exc.character)), 0))
-        loaded._findings.append(Finding(path, line, column, YAML_SYNTAX, ERROR, (
-            f"not valid YAML: the non-printable character U+{exc.character:04X} is not allowed in YAML text;"
-            " delete it (write it as an escape such as \\t inside double quotes if it is wanted)"
-        )))
+        loaded._findings.append(Finding(
+            path, line, column, YAML_SYNTAX, ERROR,
+            f"not valid YAML: the non-printable character U+{exc.character:04X} is not allowed in YAML text",
+            help="delete it (write it as an escape such as \\t inside double quotes if it is wanted)"))
     except RecursionError:  # PyYAML's pure-Python composer recurses once per level
         loaded._findings.append(Finding(path, 1, 1, IO_ERROR, ERROR, TOO_DEEP))
     finally:
@@ -475,8 +475,8 @@ def _syntax_finding(path: str, text: str, exc: yaml.MarkedYAMLError) -> Finding:
     context = f" {exc.context}" if exc.context and exc.context_mark is not None else ""
     if context and exc.context_mark is not None and exc.context_mark is not mark:
         context += f" (line {exc.context_mark.line + 1})"
-    message = f"not valid YAML: {problem}{context}; check quoting and indentation near here"
-    return Finding(path, line, column, YAML_SYNTAX, ERROR, message)
+    return Finding(path, line, column, YAML_SYNTAX, ERROR, f"not valid YAML: {problem}{context}",
+                   help="check the quoting and indentation near here")
 
 
 def _unusual(node: yaml.ScalarNode) -> bool:
@@ -587,9 +587,8 @@ class _Converter:
                 first, where = seen[key], _mark(key_node)
                 self.doc._findings.append(Finding(
                     self.doc.path, where.line, where.column, DUPLICATE_KEY, ERROR,
-                    f"'{key}' is already set on line {first.line}; YAML loaders silently keep"
-                    " only the last value, so delete one of them",
-                ))
+                    f"'{key}' is already set on line {first.line}; YAML loaders silently keep only the last value",
+                    help="delete one of them"))
             seen[key] = _mark(key_node) if self.build else _NOWHERE
             result[key] = self.convert(value_node, depth + 1)
         for key_node, value_node in merged:

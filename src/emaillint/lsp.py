@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import bisect
 import os
+import pathlib
 import re
 from typing import Iterable, NamedTuple
 
@@ -32,7 +33,7 @@ from emaillint import fixing
 from emaillint import policy as rule_policy
 from emaillint import suppressions
 from emaillint.engine import Linter, Options, redact
-from emaillint.model import ERROR, INFO, SAFE, WARNING, Edit, Finding
+from emaillint.model import ERROR, INFO, SAFE, WARNING, Edit, Finding, Rule
 from emaillint.plugins import DEFAULT_TIMEOUT, Registry, load_registry
 from emaillint.run import CHECK, baseline_file, build_policy, collect, today
 from emaillint.settings import Settings
@@ -190,13 +191,53 @@ def diagnostic(text: Text, finding: Finding, registry: Registry) -> types.Diagno
 
 def _documentation(rule_id: str, registry: Registry) -> str:
     """The documentation page of the distribution that adds the rule (as SARIF's helpUri),
-    anchored at the rule; empty where the distribution declares none."""
+    anchored at the rule; where the distribution declares none (emaillint itself), the
+    rule's explanation as a local page, which works offline and matches the installed
+    rules and providers."""
     from emaillint.report.sarif import home_page
 
     rule = registry.rules.get(rule_id)
-    dist = next((info.dist for info in registry.plugins if rule and info.name == rule.plugin), "")
+    if rule is None:
+        return ""
+    dist = next((info.dist for info in registry.plugins if info.name == rule.plugin), "")
     home = home_page(dist or "")
-    return f"{home}#{rule_id}" if home else ""
+    if home:
+        return f"{home}#{rule_id}"
+    key = (id(registry), rule_id)  # a registry lives as long as the server (one per project folder)
+    if key not in _PAGES:
+        _PAGES[key] = _explanation_page(rule, registry)
+    return _PAGES[key]
+
+
+_PAGES: dict[tuple[int, str], str] = {}
+
+
+def _explanation_page(rule: Rule, registry: Registry) -> str:
+    """A ``file:`` URI of ``explain RULE``'s text, written once under the user's cache folder
+    (named by its content, so other plugins' data sheets get their own page); empty when
+    that folder cannot be written."""
+    import hashlib
+
+    from emaillint.commands import explanation
+
+    text = f"# {rule.id}\n\n{explanation(rule, registry)}"
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+    page = _cache_folder() / "explain" / f"{rule.id}-{digest}.md"
+    try:
+        if not page.exists():
+            page.parent.mkdir(parents=True, exist_ok=True)
+            partial = page.with_suffix(f".{os.getpid()}.tmp")
+            partial.write_text(text, encoding="utf-8")
+            partial.replace(page)
+    except OSError:
+        return ""
+    return page.as_uri()
+
+
+def _cache_folder() -> pathlib.Path:
+    """``$XDG_CACHE_HOME/emaillint`` (``~/.cache``; ``%LOCALAPPDATA%`` on Windows)."""
+    base = os.environ.get("XDG_CACHE_HOME") or (os.environ.get("LOCALAPPDATA") if os.name == "nt" else "")
+    return pathlib.Path(base or pathlib.Path.home() / ".cache") / "emaillint"
 
 
 class Server(LanguageServer):

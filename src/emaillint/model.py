@@ -268,8 +268,10 @@ class Context(NamedTuple):
     ``provider`` is the provider the account is checked against (None: provider rules
     are skipped), found ``via`` an explicit ``provider`` key, the host, or the
     username's domain. ``plan_note`` says how the plan was chosen when the file does
-    not name it; quota messages repeat it. The ``*_provider`` fields say which provider
-    owns the host, the username's domain and the From domain, for the mismatch rules.
+    not name it, as a plain clause ("plan not set; a gmail.com username means Gmail free:
+    set plan: to be exact"); quota findings repeat it at the end of their help. The
+    ``*_provider`` fields say which provider owns the host, the username's domain and the
+    From domain, for the mismatch rules.
     ``plans`` are the plans the account may be on: the one the file names, else those
     that username and host leave (``plan`` is the most restrictive of them), so a rule
     can tell whether the plan it assumed changes its verdict. ``secrets`` are the

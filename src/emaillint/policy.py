@@ -77,15 +77,15 @@ def build(rules: Collection[str], layers: Iterable[Layer], severity: Mapping[str
 
 def check_rule(rule: str, rules: Collection[str], where: str) -> None:
     if rule not in rules:
-        raise PolicyError(f"{where}: {unknown_rule(rule, rules)}")
+        raise PolicyError(f"{where}: {'; '.join(unknown_rule(rule, rules))}")
 
 
-def unknown_rule(rule: str, rules: Collection[str]) -> str:
-    """'no rule X' with the closest id, or where to look when nothing is close."""
+def unknown_rule(rule: str, rules: Collection[str]) -> tuple[str, str]:
+    """'no rule X', and the closest id to write, or where to look when nothing is close."""
     from emaillint.suggest import closest
 
     close = closest(rule, rules)
     if close:
-        return f"no rule '{rule}'; did you mean '{close}'?"
-    return (f"no rule '{rule}'; 'emaillint rules' lists them (a plugin's rules need the plugin"
-            " installed and enabled)")
+        return f"no rule '{rule}'", f"write '{close}'"
+    return f"no rule '{rule}'", ("write an id 'emaillint rules' lists (a plugin's rules need the plugin"
+                                 " installed and enabled)")

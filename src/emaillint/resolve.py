@@ -4,7 +4,7 @@ Provider: an explicit ``provider`` key, else the provider that owns the host, el
 one that owns the username's domain (SPEC order). Plan: an explicit ``plan``, else what
 host and username tell (a company domain on smtp.gmail.com is Google Workspace, on
 smtp.office365.com Microsoft 365), else the provider's most restrictive plan; the
-``plan_note`` says which was assumed, and quota messages repeat it.
+``plan_note`` says which was assumed, and quota findings repeat it in their help.
 """
 
 from __future__ import annotations
@@ -267,14 +267,14 @@ def address_of(value: str) -> str:
 
 class Resolution(NamedTuple):
     context: Context
-    problems: list[tuple[str, str]]
-    """(field, message) pairs for provider/plan names no plugin knows."""
+    problems: list[tuple[str, str, str]]
+    """(field, message, help) for provider/plan names no plugin knows."""
 
 
 def resolve(account: Account, index: ProviderIndex, as_of: str, password: str = "") -> Resolution:
     """The account's provider and plan, and the provider secrets in its fields;
     ``password`` is the literal password's text where the engine could read it."""
-    problems: list[tuple[str, str]] = []
+    problems: list[tuple[str, str, str]] = []
     user_domain = domain_of(account.username)
     claim = index.for_host(account.host, user_domain)
     host_provider = claim.provider if claim else None
@@ -287,7 +287,7 @@ def resolve(account: Account, index: ProviderIndex, as_of: str, password: str = 
         provider = index.provider(account.provider)
         via = "provider"
         if provider is None:
-            problems.append(("provider", _unknown("provider", account.provider, index.names(), "an installed provider")))
+            problems.append(("provider", *_unknown("provider", account.provider, index.names(), "an installed provider")))
     elif host_provider:
         provider, via = host_provider, "host"
     elif domain_provider:
@@ -297,7 +297,7 @@ def resolve(account: Account, index: ProviderIndex, as_of: str, password: str = 
     if provider is not None:
         choice, problem = _plan(account, provider, index, user_domain)
         if problem:
-            problems.append(("plan", problem))
+            problems.append(("plan", *problem))
     context = Context(provider, choice.plan, choice.note, via, as_of, host_provider, domain_provider,
                       sender_provider, choice.candidates, _secrets(account, index, provider, password))
     return Resolution(context, problems)
@@ -345,16 +345,16 @@ class PlanChoice(NamedTuple):
 
 
 def _plan(account: Account, provider: Provider, index: ProviderIndex,
-          user_domain: str | None) -> tuple[PlanChoice, str]:
+          user_domain: str | None) -> tuple[PlanChoice, tuple[str, str] | None]:
     """The plan, how it was chosen, and the plans it was chosen from; or why the file's is unknown."""
     if account.plan:
         plan = provider.plan(account.plan)
         if plan is None:
             names = [p.name for p in provider.plans]
             return PlanChoice(None), _unknown("plan", account.plan, names, f"a plan of {provider.title}")
-        return PlanChoice(plan, "", (plan,)), ""
+        return PlanChoice(plan, "", (plan,)), None
     if len(provider.plans) == 1:
-        return PlanChoice(provider.plans[0], "", provider.plans), ""
+        return PlanChoice(provider.plans[0], "", provider.plans), None
     candidates = list(provider.plans)
     reasons = []
     own = index.for_domain(user_domain)
@@ -383,7 +383,7 @@ def _plan(account: Account, provider: Provider, index: ProviderIndex,
             candidates = narrowed
             reasons.append(f"host {host.name}")
     if not candidates:
-        return PlanChoice(None), ""
+        return PlanChoice(None), None
     plan = min(candidates, key=_restrictiveness)
     basis = " and ".join(reasons)
     # The key alone (``plan:``), in the account's format; None where it has no plan setting.
@@ -397,7 +397,7 @@ def _plan(account: Account, provider: Provider, index: ProviderIndex,
         note = f"{head}; assumed {plan.title}, the most restrictive plan"
     if key is not None:
         note += f": set {key.strip()} to be exact"
-    return PlanChoice(plan, note, tuple(candidates)), ""
+    return PlanChoice(plan, note, tuple(candidates)), None
 
 
 def _restrictiveness(plan: Plan) -> tuple[float, ...]:
@@ -405,9 +405,10 @@ def _restrictiveness(plan: Plan) -> tuple[float, ...]:
     return (plan.recipients_per_day or big, plan.messages_per_day or big, plan.recipients_per_message or big)
 
 
-def _unknown(field: str, value: Any, known: list[str], what: str) -> str:
+def _unknown(field: str, value: Any, known: list[str], what: str) -> tuple[str, str]:
+    """What is wrong with the name, and the name meant (or every name there is)."""
     from emaillint.suggest import closest
 
     close = closest(str(value), known)
-    hint = f"did you mean '{close}'?" if close else f"write one of: {', '.join(known) or '(none installed)'}"
-    return f"{field}: '{printable(str(value))}' is not {what}; {hint}"
+    hint = f"write {field}: {close}" if close else f"write one of: {', '.join(known) or '(none installed)'}"
+    return f"{field}: '{printable(str(value))}' is not {what}", hint

@@ -122,7 +122,7 @@ def fix(setup: Setup, settings: Settings, stdout: IO[str], stderr: IO[str]) -> i
             if new == raw:
                 continue
             if settings.diff:
-                stdout.write(fixing.diff(path, raw or b"", new))
+                stdout.write(fixing.diff(path, raw or b"", new, result.secrets))
             elif on_stdin:
                 stdin = new
             else:

@@ -236,47 +236,45 @@ def _findings(doc: Document, error: SchemaError) -> list[Finding]:
         for key in error.detail or ():
             keypath = path + (key,)
             close = _suggestion(key, error.schema)
-            hint = f"did you mean '{close}'?" if close else f"expected one of: {', '.join(allowed)}"
             fix = fixing.key_fix(doc, keypath, str(key), close) if close else None
-            findings.append(doc.finding(keypath, SCHEMA, f"{dotted(keypath)}: unknown key; {hint}",
+            help = (fix.title if fix else f"write {close} instead of {printable(str(key))}" if close
+                    else f"remove it, or write one of: {', '.join(allowed)}")
+            findings.append(doc.finding(keypath, SCHEMA, f"{dotted(keypath)}: unknown key", help=help,
                                         key=True, account=account, fix=fix))
         return findings
     if keyword == "required":
         missing = error.detail or "a key"
-        return [doc.finding(
-            path, SCHEMA, f"{dotted(path)}: missing required key '{missing}'; add {missing}: {_example(missing)}",
-            account=account,
-        )]
+        return [doc.finding(path, SCHEMA, f"{dotted(path)}: missing required key '{missing}'",
+                            help=f"add {missing}: {_example(missing)}", account=account)]
     if doc.ambiguous(path) is not None and keyword in ("type", "enum", "anyOf", "const"):
         fix = fixing.quote_fix(doc, path, secret=_is_secret(error.schema))
-        return [doc.finding(path, YAML_AMBIGUOUS, _ambiguous_message(doc, path, error.schema), account=account,
-                            fix=fix)]
-    secret = _is_secret(error.schema)
-    return [doc.finding(path, SCHEMA, f"{dotted(path)}: {_explain(error, secret)}", account=account)]
+        message, help = _ambiguity(doc, path, error.schema)
+        return [doc.finding(path, YAML_AMBIGUOUS, message, help=help, account=account, fix=fix)]
+    message, help = _explain(error, _is_secret(error.schema))
+    return [doc.finding(path, SCHEMA, f"{dotted(path)}: {message}", help=help, account=account)]
 
 
-def _explain(error: Any, secret: bool) -> str:
+def _explain(error: Any, secret: bool) -> tuple[str, str]:
+    """What is wrong with the value, and what to write at its key."""
     value = error.instance
     schema = error.schema
     validator = error.keyword
     got = _describe_value(value, secret)
-    if validator == "anyOf":
-        return f"expected {' or '.join(_expectation(s) for s in schema['anyOf'])}, got {got}{_hint(value)}"
-    if validator == "enum":
-        return f"expected one of {', '.join(map(str, schema['enum']))}, got {got}{_hint(value)}"
+    key = str(error.path[-1]) if error.path else "the value"
+    if validator in ("anyOf", "enum", "type", "pattern"):
+        expected = (" or ".join(_expectation(s) for s in schema["anyOf"]) if validator == "anyOf"
+                    else _expectation(schema))
+        return f"{got} is not valid here", _hint(key, value) or f"write {expected}"
     if validator == "const":
-        return f"must be {json.dumps(schema['const'])}, got {got}"
-    if validator == "type":
-        return f"expected {_expectation(schema)}, got {got}"
+        return f"must be {json.dumps(schema['const'])}, got {got}", f"write {key}: {json.dumps(schema['const'])}"
     if validator in ("minimum", "maximum"):
-        return f"{got} is out of range; expected {_expectation(schema)}"
+        return f"{got} is out of range", f"write {_expectation(schema)}"
     if validator == "minLength":
-        return "is empty; write a value or remove the key"
+        return "is empty", "write a value or remove the key"
     if validator == "minProperties":
-        return "is empty; add at least one entry"
-    if validator == "pattern":
-        return f"expected {_expectation(schema)}, got {got}"
-    return f"{error.message if not secret else 'the value is not valid here'}"
+        return "is empty", "add at least one entry"
+    return (error.message if not secret else "the value is not valid here",
+            "write what the schema allows here (emaillint schema prints it)")
 
 
 def _expectation(schema: Mapping[str, Any]) -> str:
@@ -328,13 +326,14 @@ def _describe_value(value: Any, secret: bool) -> str:
     return f"{kind} '{shown}'" if kind == "text" else f"{kind} {shown}"
 
 
-def _hint(value: Any) -> str:
+def _hint(key: str, value: Any) -> str:
+    """What was evidently meant: ``${NAME}`` for ``$NAME``, ``tls`` for ``ssl``."""
     if isinstance(value, str):
         if value.startswith("$") and not value.startswith("${"):
-            return f"; only ${{NAME}} references are expanded: write ${{{printable(value[1:])}}}"
+            return f"write {key}: ${{{printable(value[1:])}}} (only ${{NAME}} references are expanded)"
         synonym = _SECURITY_SYNONYMS.get(value.lower())
         if synonym:
-            return f"; did you mean '{synonym}'?"
+            return f"write {key}: {synonym}"
     return ""
 
 
@@ -346,20 +345,17 @@ def _example(key: str) -> str:
     return {"host": "smtp.example.com", "port": "587", "security": "starttls", "accounts": "{name: {...}}"}.get(key, "...")
 
 
-def _ambiguous_message(doc: Document, path: Path, schema: Mapping[str, Any]) -> str:
-    return ambiguity_message(dotted(path), doc.ambiguous(path), doc.get(path), secret=_is_secret(schema))
-
-
-def ambiguity_message(field: str, text: str, value: Any, *, secret: bool = False) -> str:
-    """yaml-ambiguous wording shared by every dialect; a secret's text is never shown."""
-    if secret:
-        return (
-            f"{field}: YAML 1.1 loaders read this unquoted value as a number or boolean,"
-            " not as the text you wrote; put it in quotes (better: use a ${NAME} reference)"
-        )
+def _ambiguity(doc: Document, path: Path, schema: Mapping[str, Any]) -> tuple[str, str]:
+    """A plain scalar YAML 1.1 reads as a number or boolean: what it becomes, and the quotes
+    that keep it text (as ``quote_fix`` writes them); a secret's text is never shown."""
+    field, text = dotted(path), doc.ambiguous(path)
+    if _is_secret(schema):
+        return (f"{field}: YAML 1.1 loaders read this unquoted value as a number or boolean",
+                "put the value in quotes (better: use a ${NAME} reference)")
+    value = doc.get(path)
     read = f"the boolean {str(value).lower()}" if isinstance(value, bool) else f"the number {value}"
-    message = f"{field}: YAML 1.1 loaders read unquoted '{text}' as {read}, not as text; quote it: \"{text}\""
+    help = f"quote it: '{text}'"
     synonym = _SECURITY_SYNONYMS.get(text.lower())
     if field.rsplit(".", 1)[-1] == "security" and synonym:
-        message += f", or rather write {synonym}"
-    return message
+        help += f", or rather write {synonym}"
+    return f"{field}: YAML 1.1 loaders read unquoted '{text}' as {read}, not as text", help

@@ -135,35 +135,37 @@ def _suppressed(finding: Finding, directives: tuple[Directive, ...], used: set[t
 def _stale(path: str, directives: tuple[Directive, ...], used: set[tuple[str, int, str]],
            rules: Collection[str], reports: Callable[[str], bool],
            lines: Mapping[tuple[str, str], list[int]]) -> Iterable[Finding]:
-    def finding(directive: Directive, message: str) -> Finding:
-        return Finding(path, directive.line, directive.column, RULE, WARNING, message)
+    def finding(directive: Directive, message: str, help: str) -> Finding:
+        return Finding(path, directive.line, directive.column, RULE, WARNING, message, help=help)
 
     for directive in directives:
         if not directive.kind:
-            yield finding(directive, f"'{directive.text}' is not a suppression emaillint understands; write"
-                                     " '# emaillint: disable=RULE[,RULE]' or '# emaillint: disable-file=RULE'")
+            yield finding(directive, f"'{directive.text}' is not a suppression emaillint understands",
+                          "write '# emaillint: disable=RULE[,RULE]' or '# emaillint: disable-file=RULE'")
             continue
         for rule in directive.rules:
             if rule == RULE:
                 continue
             if rule not in rules:
-                yield finding(directive, f"'{directive.text}': {unknown_rule(rule, rules)}")
+                message, help = unknown_rule(rule, rules)
+                yield finding(directive, f"'{directive.text}': {message}", help)
             elif rule == ALWAYS_REPORTED:
-                yield finding(directive, f"'{directive.text}': {CANNOT_SILENCE}")
+                yield finding(directive, f"'{directive.text}': {ALWAYS_REPORTED} cannot be suppressed",
+                              CANNOT_SILENCE)
             elif reports(rule) and (path, directive.line, rule) not in used:
-                yield finding(directive, _unused(directive, rule, sorted(set(lines.get((path, rule), ())))))
+                yield finding(directive, *_unused(directive, rule, sorted(set(lines.get((path, rule), ())))))
 
 
-def _unused(directive: Directive, rule: str, elsewhere: list[int]) -> str:
+def _unused(directive: Directive, rule: str, elsewhere: list[int]) -> tuple[str, str]:
     """Why a suppression is stale and what to do; ``elsewhere`` are the rule's lines in the file."""
     fix = "delete the comment" if len(directive.rules) == 1 else f"remove {rule} from its list"
     if directive.kind == "disable-file":
-        return f"'{directive.text}': no {rule} finding in this file; {fix}"
+        return f"'{directive.text}': no {rule} finding in this file", fix
     if elsewhere:
         where = ", ".join(map(str, elsewhere[:5]))
-        return (f"'{directive.text}': no {rule} finding on this line, but on line{'s' * (len(elsewhere) > 1)}"
-                f" {where}; a disable= comment must end the line a finding points at")
+        return (f"'{directive.text}': the finding is on line{'s' * (len(elsewhere) > 1)} {where}, not on this one",
+                "move the comment to the end of the line the finding points at")
     if directive.alone:
-        return (f"'{directive.text}' is on a line of its own, so it suppresses nothing; put it at the end"
-                f" of the line the {rule} finding points at, or write disable-file={rule}")
-    return f"'{directive.text}': no {rule} finding on this line; {fix}"
+        return (f"'{directive.text}' is on a line of its own, so it suppresses nothing",
+                f"put it at the end of the line the {rule} finding points at, or write disable-file={rule}")
+    return f"'{directive.text}': no {rule} finding on this line", fix

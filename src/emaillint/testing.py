@@ -145,8 +145,8 @@ def check_case(case: Case | Mapping[str, Any], *, plugins: Iterable[Any] = (), d
     ``environ`` and ``disabled`` (plugins not to load). ``expect`` is the complete list
     of ``rule@line`` (``rule@line:column`` with ``columns: true``, ``path:rule@line`` with
     ``files``), so a case also proves nothing else fires; ``messages`` are substrings
-    some finding's message (what is wrong) must contain, ``helps`` the same for its help
-    (what to write); ``severities`` maps a rule id to the one
+    some finding must say (in its message, what is wrong, or its help, what to write),
+    ``helps`` substrings some finding's help must contain; ``severities`` maps a rule id to the one
     severity its findings must have. A key not listed here is an error, so a misspelt
     ``expects:`` cannot pass silently. Returns the findings, for further assertions.
     """
@@ -170,8 +170,8 @@ def check_case(case: Case | Mapping[str, Any], *, plugins: Iterable[Any] = (), d
     if got != expected:
         raise AssertionError(f"expected {expected}, got {got}:\n{listing}")
     for needle in spec.get("messages", []):
-        if not any(needle in f.message for f in findings):
-            raise AssertionError(f"no message contains {needle!r}:\n{listing}")
+        if not any(needle in f.message or needle in f.help for f in findings):
+            raise AssertionError(f"no message or help contains {needle!r}:\n{listing}")
     for needle in spec.get("helps", []):
         if not any(needle in f.help for f in findings):
             raise AssertionError(f"no help contains {needle!r}:\n{listing}")

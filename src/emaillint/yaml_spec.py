@@ -29,16 +29,18 @@ _SPACES = re.compile(" *")
 
 
 class Violation(NamedTuple):
-    """Where (1-based, like findings) and what to write instead."""
+    """Where (1-based, like findings), what is wrong and what to write instead."""
 
     line: int
     column: int
     message: str
+    help: str
 
 
 class _Found(NamedTuple):
     index: int
     message: str
+    help: str
 
 
 def first_violation(text: str, loader_class: Any) -> Violation | None:
@@ -55,14 +57,14 @@ def first_violation(text: str, loader_class: Any) -> Violation | None:
             found = _comment_glued(text, covered, start)
             parent = block[-1] if block else -1
             if found is None and isinstance(token, yaml.DirectiveToken) and in_document:
-                found = _Found(start, "a directive (%YAML, %TAG) after a document needs '...' on the"
-                                      " line before it, to end that document")
+                found = _Found(start, "a directive (%YAML, %TAG) after a document needs '...' before it",
+                               "write '...' on the line before it, to end that document")
             if found is None and flow and block:
                 found = _flow_line_start(text, token, parent)
             if found is None and isinstance(token, yaml.ScalarToken):
                 found = _scalar(text, token, parent, flow)
             if found is not None:
-                return Violation(*position(text, found.index), found.message)
+                return Violation(*position(text, found.index), found.message, found.help)
             covered = max(covered, end)
             kind = type(token)
             if kind in (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken):
@@ -87,8 +89,8 @@ def _comment_glued(text: str, start: int, stop: int) -> _Found | None:
     index = text.find("#", start, stop)
     while index != -1:
         if index > 0 and text[index - 1] not in " \t" + _BREAKS:
-            return _Found(index, "a comment needs a space before '#'; without one, YAML 1.2 tools"
-                                 " reject the line (quote the value if '#' belongs to it)")
+            return _Found(index, "a comment needs a space before '#': YAML 1.2 tools reject the line",
+                          "write a space before '#' (quote the value if '#' belongs to it)")
         line_end = _line_end(text, index)
         index = text.find("#", line_end, stop)
     return None
@@ -112,7 +114,7 @@ def _scalar(text: str, token: Any, parent: int, flow: int) -> _Found | None:
     if not style and text[start] in "-?:":
         after = text[start + 1:start + 2]
         if not after or after in " \t" + _BREAKS or (flow and after in _FLOW_INDICATORS):
-            return _Found(start, f"a plain '{text[start]}' cannot be a value here; quote it: \"{text[start]}\"")
+            return _Found(start, f"a plain '{text[start]}' cannot be a value here", f"quote it: \"{text[start]}\"")
     if parent < 0:
         return None
     for match in _NEXT_LINE.finditer(text, start, end):
@@ -129,16 +131,15 @@ def _shallow(text: str, line_start: int, parent: int) -> _Found | None:
     if spaces > parent or not rest.strip(" \t"):
         return None
     tab = " (a tab is not indentation)" if rest.startswith("\t") else ""
-    return _Found(line_start + spaces, (
-        f"this line continues a value from a line above, so it must be indented by at least"
-        f" {parent + 1} space{'s' if parent else ''}{tab}; indent it, or write the value on one line"
-    ))
+    return _Found(line_start + spaces, "this line continues a value from a line above but is not indented under it",
+                  f"indent it by at least {parent + 1} space{'s' if parent else ''}{tab}, or write the value on"
+                  " one line")
 
 
 def _block_scalar(text: str, start: int, parent: int) -> _Found | None:
     header = _BLOCK_HEADER.match(text, start).group()  # the token starts at its '|' or '>'
     if text[start + len(header):start + len(header) + 1] == "#":
-        return _Found(start + len(header), f"a comment needs a space before '#'; write '{header} #'")
+        return _Found(start + len(header), "a comment needs a space before '#'", f"write '{header} #'")
     if any(c.isdigit() for c in header):
         return None  # an explicit indentation: leading empty lines may be deeper
     deepest = -1
@@ -148,10 +149,9 @@ def _block_scalar(text: str, start: int, parent: int) -> _Found | None:
         if line_start + spaces < _line_end(text, line_start):
             inside = spaces > parent and not (spaces == 0 and _DOCUMENT_MARKER.match(text, line_start))
             if inside and deepest > spaces:
-                return _Found(line_start, (
-                    f"an empty line at the start of this block scalar has {deepest} spaces, more than"
-                    f" its first line ({spaces}); remove the spaces from the empty lines"
-                ))
+                return _Found(line_start, f"an empty line at the start of this block scalar has {deepest} spaces,"
+                                          f" more than its first line ({spaces})",
+                              "remove the spaces from the empty lines")
             return None
         deepest = max(deepest, spaces)
         line_start = _next_line(text, line_start)

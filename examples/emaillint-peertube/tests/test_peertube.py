@@ -57,7 +57,7 @@ CASES = [
      "expect": ["plaintext-password@12", "legacy-auth@12"],
      "messages": ["write the password in custom-environment-variables.yaml"]},
     {"name": "a misspelt key is ignored by PeerTube", "config": PRODUCTION.replace("from_address", "from_adress"),
-     "expect": ["unknown-key@15"], "messages": ["did you mean from_address?"]},
+     "expect": ["unknown-key@15"], "helps": ["rename from_adress to from_address"]},
     {"name": "sendmail sends no SMTP", "config": PRODUCTION.replace("transport: smtp", "transport: sendmail"),
      "expect": []},
 ]

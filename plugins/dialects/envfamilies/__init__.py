@@ -63,8 +63,8 @@ def _ignored(reader: Reader, family: Family, account: str, env: Environment) -> 
     for key, setting in env.items():
         if key.startswith(family.prefix) and key not in names:
             hint = (f"write {family.renames[key]}" if key in family.renames
-                    else f"it reads {', '.join(sorted(names))}")
-            reader.ignored(setting.path, f"{key}: {family.program} does not read it; {hint}", account=account)
+                    else f"write one of {', '.join(sorted(names))}")
+            reader.ignored(setting.path, f"{key}: {family.program} does not read it", help=hint, account=account)
 
 
 def _known(reader: Reader, setting: Any) -> str | None:

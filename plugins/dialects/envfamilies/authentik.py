@@ -29,7 +29,7 @@ def _security(reader: Reader, draft: Draft, env: Environment) -> None:
             return None
         if text.strip().lower() in TRUE_LOOKING:
             reader.refused(setting.path, f"{setting.label}={text.strip()} is false to authentik, which takes only"
-                                         f" 'true' as true; write {setting.label}=true", account=draft.name,
+                                         " 'true' as true", help=f"write {setting.label}=true", account=draft.name,
                            severity=WARNING)
         return text.strip().lower() == "true"
 

@@ -51,8 +51,8 @@ def _security(reader: Reader, draft: Draft, env: Environment) -> None:
             written = env.get(OPTIONS + field)
             if written is not None and reader.text(written) not in (None, str(value)):
                 reader.ignored(written.path, f"{written.label} is ignored: nodemailer's {service.value} preset"
-                                             f" ({OPTIONS}service) sets {field} {value}; remove it",
-                               account=draft.name)
+                                             f" sets {field} {value}",
+                               help=f"remove {written.label} ({OPTIONS}service decides it)", account=draft.name)
             draft.set(field, value, service.path)
     parse = truthy(reader)
     secure = (found[2], service) if found is not None else flag(env, OPTIONS + "secure", parse)

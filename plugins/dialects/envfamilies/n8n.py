@@ -33,7 +33,7 @@ def _security(reader: Reader, draft: Draft, env: Environment) -> None:
         value = BOOLEANS.get(text.lower())
         if text and value is None:
             reader.refused(setting.path, f"{setting.label}={text} is not a boolean to n8n, which keeps its default"
-                                         f" (true); write {setting.label}=true or {setting.label}=false",
+                                         " (true)", help=f"write {setting.label}=true or {setting.label}=false",
                            account=draft.name, severity=WARNING)
         return value
 

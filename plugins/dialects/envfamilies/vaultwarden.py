@@ -48,8 +48,7 @@ def _security(reader: Reader, draft: Draft, env: Environment) -> None:
         if key.startswith(BITWARDEN_PREFIX):
             instead = BITWARDEN_NAMES.get(key.rsplit("__", 1)[-1].lower())
             hint = f"write {instead}" if instead else "see vaultwarden's .env.template for its SMTP_* names"
-            reader.ignored(setting.path, f"{key} is a Bitwarden (official server) setting; vaultwarden does not"
-                                         f" read it; {hint}", account=draft.name)
+            reader.ignored(setting.path, f"{key} is a Bitwarden setting; vaultwarden does not read it", help=hint, account=draft.name)
 
 
 FAMILY = Family("vaultwarden", {"SMTP_HOST": "host", "SMTP_PORT": "port", "SMTP_USERNAME": "username",

@@ -37,6 +37,7 @@ from emaillint import credentials
 from emaillint.model import ERROR, Account, Context, Problem, Rule
 from emaillint.network import is_test_sink
 from emaillint.resolve import address_of
+from emaillint.rules.arithmetic import fitting
 from emaillint.vocabulary import ADDRESS_SYNTAX
 
 
@@ -94,10 +95,12 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
         reason = invalid_reason(address_of(value), local_sink=local_sink)
         if reason:
             label = LABELS.get(where, where.split(".")[0])
-            yield Problem(where, (
-                f"{label} address '{value}' is not valid: {reason}; write a full address such as"
-                " billing@example.com"
-            ))
+            # The value as written, then why it is not valid; where both do not fit a line,
+            # the value (the finding points at it too), else the reason alone.
+            yield Problem(where, fitting(f"{label} address '{value}' is not valid: {reason}",
+                                         f"{label} address '{value}' is not valid",
+                                         f"{label} address is not valid: {reason}"),
+                          help="write a full address such as billing@example.com")
 
 
 RULE = Rule(ADDRESS_SYNTAX, ERROR, "a from/to/cc/bcc address is not a valid address", __doc__, check)

@@ -1,4 +1,8 @@
-"""The quota arithmetic, worded once for every quota rule, so the messages agree."""
+"""The quota arithmetic, worded once for every quota rule, so the messages agree.
+
+A message says what is wrong in one short line (``SHORT`` characters); the instruction
+and the caveats on its figures (an estimated limit, an assumed plan) go in the help.
+"""
 
 from __future__ import annotations
 
@@ -27,11 +31,22 @@ def estimate_note(plan: Plan | None) -> str:
     return plan.note or f"{plan.title} does not publish this limit; the figure is an estimate"
 
 
+SHORT = 100
+"""The longest message a terminal line shows whole."""
+
+
+def fitting(*messages: str) -> str:
+    """The first of ``messages`` (fullest first) that fits in ``SHORT`` characters, else the last."""
+    return next((message for message in messages if len(message) <= SHORT), messages[-1])
+
+
 def caveats(context: Context) -> str:
-    """Why the figure may not be exact: an estimated limit, an assumed plan."""
+    """Why the figure may not be exact, for the end of a help: `` (an estimated limit) (an
+    assumed plan)``, each in parentheses after a space ("" when both are known)."""
     return "".join(f" ({note})" for note in (estimate_note(context.plan), context.plan_note) if note)
 
 
 def counts_note(account: Account) -> str:
-    return "; CC and BCC addresses count as recipients" if account.cc or account.bcc else \
-        "; To, CC and BCC addresses all count as recipients"
+    """Which addresses the quota counts, for a help that asks for fewer copies."""
+    return "CC and BCC addresses count as recipients" if account.cc or account.bcc else \
+        "To, CC and BCC addresses all count as recipients"

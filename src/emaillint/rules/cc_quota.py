@@ -31,7 +31,7 @@ from typing import Iterator
 from emaillint.model import WARNING, Account, Context, Problem, Rule
 from emaillint.provider import graded
 from emaillint.rules import daily_recipient_quota
-from emaillint.rules.arithmetic import breakdown, caveats, per_day
+from emaillint.rules.arithmetic import breakdown, caveats, fitting, per_day
 from emaillint.vocabulary import CC_QUOTA
 
 
@@ -45,16 +45,17 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
     allowed = plan.recipients_per_day // per_message
     if plan.messages_per_day:
         allowed = min(allowed, plan.messages_per_day)
-    copied = "CC and BCC" if account.cc and account.bcc else ("CC" if account.cc else "BCC")
+    uses = f"each message uses {per_message:,} of {plan.title}'s {plan.recipients_per_day:,} recipients/day"
+    at_most = f": at most {allowed:,} messages/day"
     planned = ""
     if account.messages_per_day:
-        planned = f"; at {account.messages_per_day:,} messages/day you use {per_day(account):,}"
-    yield Problem("cc" if account.cc else "bcc", (
-        f"{copied} addresses count toward the daily recipient quota: {plan.recipients_per_day:,}"
-        f" recipients/day / ({breakdown(account)}) = at most {allowed:,} messages/day on"
-        f" {plan.title}{planned}; keep volume.messages_per_day at or below {allowed:,}"
-        f"{caveats(context)}"
-    ), graded(WARNING, plan))
+        planned = f" (at {account.messages_per_day:,} messages/day you use {per_day(account):,} recipients/day)"
+    yield Problem(
+        "cc" if account.cc else "bcc",
+        fitting(f"{uses} ({breakdown(account)}){at_most}", uses + at_most),
+        graded(WARNING, plan),
+        help=f"keep volume.messages_per_day at or below {allowed:,}{planned}{caveats(context)}",
+    )
 
 
 RULE = Rule(CC_QUOTA, WARNING,

@@ -34,7 +34,7 @@ from typing import Iterator
 
 from emaillint.model import ERROR, Account, Context, Problem, Rule
 from emaillint.provider import graded
-from emaillint.rules.arithmetic import breakdown, caveats, counts_note, per_day
+from emaillint.rules.arithmetic import breakdown, caveats, counts_note, fitting, per_day
 from emaillint.vocabulary import DAILY_RECIPIENT_QUOTA
 
 
@@ -54,16 +54,22 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
         return
     volume = account.messages_per_day
     if plan.recipients_per_day and per_day(account) > plan.recipients_per_day:
-        yield Problem("messages_per_day", (
-            f"{volume:,} messages/day x ({breakdown(account)}) = {per_day(account):,} recipients/day"
-            f" > {plan.title} limit {plan.recipients_per_day:,}{counts_note(account)}; send fewer"
-            f" messages, fewer copies, or use a plan with a higher limit{caveats(context)}"
-        ), graded(ERROR, plan))
+        over = f" = {per_day(account):,} recipients/day > {plan.title} limit {plan.recipients_per_day:,}"
+        yield Problem(
+            "messages_per_day",
+            fitting(f"{volume:,} messages/day x ({breakdown(account)}){over}",
+                    f"{volume:,} messages/day x {account.recipients_per_message:,} recipients{over}"),
+            graded(ERROR, plan),
+            help=(f"send fewer messages, fewer copies, or use a plan with a higher limit"
+                  f" ({counts_note(account)}){caveats(context)}"),
+        )
     if plan.messages_per_day and volume > plan.messages_per_day:
-        yield Problem("messages_per_day", (
-            f"{volume:,} messages/day > {plan.title} limit of {plan.messages_per_day:,} messages/day;"
-            f" send fewer messages or use a plan with a higher limit{caveats(context)}"
-        ), graded(ERROR, plan))
+        yield Problem(
+            "messages_per_day",
+            f"{volume:,} messages/day > {plan.title} limit of {plan.messages_per_day:,} messages/day",
+            graded(ERROR, plan),
+            help=f"send fewer messages or use a plan with a higher limit{caveats(context)}",
+        )
 
 
 RULE = Rule(DAILY_RECIPIENT_QUOTA, ERROR,

@@ -94,28 +94,28 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
     matters = len({retired_on(provider, method, p.name) for p in context.plans}) > 1
     who = _who(entry, context, matters)
     words = _WORDS.get(entry.method, entry.method)
-    assumed = [context.plan_note] if matters and context.plan_note else []
+    assumed = context.plan_note if matters else ""
     where = "auth" if "auth" in account.positions else "password"
-    advice = entry.note + _instead(account, provider, plan, method)
+    # the methods to write first (the fix writes the first), then how to get one, then the plan assumed
+    help = "; ".join(part for part in (_instead(account, provider, plan, method), entry.note, assumed) if part)
     app = any(a.method == APP_PASSWORD and not a.retired_on and (not a.plans or plan in a.plans) for a in provider.auth)
     fix = setting_fix(account, "auth", account.auth, APP_PASSWORD, applicability=UNSAFE) if app and account.auth else None
     if entry.retirement == NOT_ACCEPTED:
-        yield Problem(where, f"{who} does not take {words} over SMTP{_aside(assumed)}; {advice}",
-                      graded(ERROR, entry), fix=fix)
+        yield Problem(where, f"{who} does not take {words} over SMTP", graded(ERROR, entry), help=help, fix=fix)
         return
     happened = context.as_of >= entry.retired_on
-    aside = _aside(assumed if happened else ["announced"] + assumed)
+    aside = "" if happened else " (announced)"
     if entry.retirement == OFF_BY_DEFAULT:
         # An admin may have turned it back on, which no config shows: a warning either way.
         verb = "turned" if happened else "turns"
-        yield Problem(where, f"{who} {verb} {words} off by default on {entry.retired_on}{aside}; {advice}",
-                      graded(WARNING, entry), fix=fix)
+        yield Problem(where, f"{who} {verb} {words} off by default on {entry.retired_on}{aside}",
+                      graded(WARNING, entry), help=help, fix=fix)
     elif happened:
-        yield Problem(where, f"{who} stopped accepting {words} on {entry.retired_on}{aside}; {advice}",
-                      graded(ERROR, entry), fix=fix)
+        yield Problem(where, f"{who} stopped accepting {words} on {entry.retired_on}",
+                      graded(ERROR, entry), help=help, fix=fix)
     else:
-        yield Problem(where, f"{who} stops accepting {words} on {entry.retired_on}{aside}; {advice}",
-                      graded(WARNING, entry), fix=fix)
+        yield Problem(where, f"{who} stops accepting {words} on {entry.retired_on}{aside}",
+                      graded(WARNING, entry), help=help, fix=fix)
 
 
 def _who(entry: AuthMethod, context: Context, plan_matters: bool) -> str:
@@ -129,16 +129,12 @@ def _who(entry: AuthMethod, context: Context, plan_matters: bool) -> str:
 
 
 def _instead(account: Account, provider: Provider, plan: str | None, method: str) -> str:
-    """``; write auth: app-password, or auth: oauth2``: the methods the plan still accepts,
+    """``write auth: app-password, or auth: oauth2``: the methods the plan still accepts,
     where the account's format has an ``auth`` setting (the notes say it in words)."""
     accepted = [("auth", a.method) for a in provider.auth
                 if not a.refused and a.method != method and (not a.plans or plan in a.plans)]
     instead = alternatives(account, accepted)
-    return f"; write {instead}" if instead else ""
-
-
-def _aside(notes: list[str]) -> str:
-    return f" ({'; '.join(notes)})" if notes else ""
+    return f"write {instead}" if instead else ""
 
 
 RULE = Rule(LEGACY_AUTH, ERROR,

@@ -44,9 +44,9 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
         return  # the submission host of the account's plan (or of a plan not known yet)
     legacy = other_host(provider.legacy_hosts, name, context)
     if legacy is not None:
-        yield Problem("host", (
-            f"{legacy.name} is a legacy host: {legacy.reason}; {write_host(account, legacy.use_instead)}"
-        ), graded(WARNING, legacy), fix=setting_fix(account, "host", account.host, legacy.use_instead))
+        yield Problem("host", f"{legacy.name} is a legacy host for {provider.title}", graded(WARNING, legacy),
+                      help=f"{write_host(account, legacy.use_instead)} ({legacy.reason})",
+                      fix=setting_fix(account, "host", account.host, legacy.use_instead))
 
 
 RULE = Rule(LEGACY_HOST, WARNING, "the host is an old alias (e.g. smtp.live.com)", __doc__, check)

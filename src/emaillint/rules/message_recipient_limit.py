@@ -27,7 +27,7 @@ from typing import Iterator
 
 from emaillint.model import ERROR, Account, Context, Problem, Rule
 from emaillint.provider import graded
-from emaillint.rules.arithmetic import breakdown, caveats
+from emaillint.rules.arithmetic import breakdown, caveats, fitting
 from emaillint.vocabulary import MESSAGE_RECIPIENT_LIMIT
 
 
@@ -38,11 +38,15 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
     total = account.recipients_per_message
     if total > plan.recipients_per_message:
         where = "bcc" if account.bcc else ("cc" if account.cc else "to")
-        yield Problem(where, (
-            f"{breakdown(account)} = {total:,} recipients per message > {plan.title} limit of"
-            f" {plan.recipients_per_message:,} per message over SMTP; split the recipients over"
-            f" several messages or use a mailing list{caveats(context)}"
-        ), graded(ERROR, plan))
+        limit = f" > {plan.title} limit of {plan.recipients_per_message:,} per message over SMTP"
+        yield Problem(
+            where,
+            fitting(f"{breakdown(account)} = {total:,} recipients per message{limit}",
+                    f"{breakdown(account)} = {total:,} recipients{limit}",
+                    f"{total:,} recipients per message{limit}"),
+            graded(ERROR, plan),
+            help=f"split the recipients over several messages or use a mailing list{caveats(context)}",
+        )
 
 
 RULE = Rule(MESSAGE_RECIPIENT_LIMIT, ERROR, "to + cc + bcc exceeds the provider's per-message limit",

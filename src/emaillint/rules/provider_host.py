@@ -53,10 +53,9 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
     right = recommended_host(provider, context)
     if host is not None:
         if not applies(host, context) and not other_host(provider.legacy_hosts, name, context):
-            yield Problem("host", (
-                f"{context.plan.title} accounts submit through {right.name}, not {host.name};"
-                f" {write_host(account, right.name)}"
-            ), graded(ERROR, host), fix=setting_fix(account, "host", account.host, right.name))
+            yield Problem("host", f"{context.plan.title} accounts submit through {right.name}, not {host.name}",
+                          graded(ERROR, host), help=write_host(account, right.name),
+                          fix=setting_fix(account, "host", account.host, right.name))
         elif sandboxed(account, context, host):
             yield _sandbox(account, context, provider, host)
         return
@@ -64,28 +63,25 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
         return
     wrong = other_host(provider.wrong_hosts, name, context)
     if wrong is not None:
-        yield Problem("host", f"{wrong.reason}; {write_host(account, wrong.use_instead)}", graded(ERROR, wrong),
+        yield Problem("host", wrong.reason, graded(ERROR, wrong), help=write_host(account, wrong.use_instead),
                       fix=setting_fix(account, "host", account.host, wrong.use_instead))
         return
     known = [h.name for h in provider.hosts if applies(h, context)]
     close = closest(name, known)
     if close:
-        yield Problem("host", f"{account.host} is not {provider.title}'s SMTP host; did you mean {close}?",
-                      fix=setting_fix(account, "host", account.host, close))
+        yield Problem("host", f"{account.host} is not {provider.title}'s SMTP host (a typo?)",
+                      help=write_host(account, close), fix=setting_fix(account, "host", account.host, close))
     else:
-        yield Problem("host", (
-            f"{account.host} is not {provider.title}'s SMTP submission host; {write_host(account, right.name)}"
-        ))
+        yield Problem("host", f"{account.host} is not {provider.title}'s SMTP submission host",
+                      help=write_host(account, right.name))
 
 
 def _sandbox(account: Account, context: Context, provider: Provider, host: Host) -> Problem:
     plan = context.plan
     tests = account.spelled("plan", plan.name)
-    return Problem("host", (
-        f"{host.name} is {plan.title}: {plan.sandbox}; to deliver mail,"
-        f" {write_host(account, delivering_host(provider).name)}"
-        + (f" (or, for a test config, set {tests})" if tests else "")
-    ), INFO)
+    return Problem("host", f"{host.name} is {plan.title}, for tests only", INFO,
+                   help=f"{write_host(account, delivering_host(provider).name)} to deliver mail ({plan.sandbox})"
+                        + (f"; for a test config, set {tests}" if tests else ""))
 
 
 RULE = Rule(PROVIDER_HOST, ERROR,

@@ -42,17 +42,13 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
     if named and by_host and named.group != by_host.group:
         right = recommended_host(named, context).name
         instead = alternatives(account, (("host", right), ("provider", by_host.name)))
-        yield Problem("host", (
-            f"provider is {named.name}, but {account.host} is {by_host.title}'s host; "
-            + (f"write {instead}" if instead else write_host(account, right))
-        ))
+        yield Problem("host", f"provider is {named.name}, but {account.host} is {by_host.title}'s host",
+                      help=f"write {instead}" if instead else write_host(account, right))
     base = named or by_host
     if base and by_domain and base.group != by_domain.group:
-        yield Problem("username", (
-            f"the username is a {domain_of(account.username)} address ({by_domain.title}), but the"
-            f" account sends through {base.title}, which signs in only its own accounts; use"
-            f" {by_domain.title}'s host {by_domain.hosts[0].name}, or a {base.title} username"
-        ))
+        yield Problem("username", f"a {domain_of(account.username)} username ({by_domain.title}) cannot sign in to"
+                                  f" {base.title}, which takes only its own accounts",
+                      help=f"{write_host(account, by_domain.hosts[0].name)}, or use a {base.title} username")
 
 
 RULE = Rule(PROVIDER_MISMATCH, WARNING,

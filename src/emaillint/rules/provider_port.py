@@ -40,10 +40,8 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
     if host is None or account.port is None:
         return
     if all(endpoint.port != account.port for endpoint in host.endpoints):
-        yield Problem("port", (
-            f"{host.name} does not accept mail submission on port {account.port}; use"
-            f" {endpoints(account, host)}"
-        ), graded(ERROR, host))
+        yield Problem("port", f"{host.name} does not accept mail submission on port {account.port}",
+                      graded(ERROR, host), help=f"use {endpoints(account, host)}")
 
 
 RULE = Rule(PROVIDER_PORT, ERROR, "the provider does not accept submission on that port", __doc__, check)

@@ -24,7 +24,7 @@ person. Rejected: `554 5.2.252 SendAsDenied`, nothing is sent. DMARC: the mail i
 and then dropped by the recipient's server (`550-5.7.26` at Gmail, which says "Don't
 impersonate Gmail From: headers": https://support.google.com/a/answer/81126, enforced with
 rejections since November 2025; yahoo.com publishes `p=reject` and Yahoo's 2024 sender
-requirements ask the same alignment). The message quotes the rules each provider's data
+requirements ask the same alignment). The help quotes the rules each provider's data
 sheet gives for its own domains.
 
 ## Example
@@ -50,6 +50,7 @@ from emaillint.model import INFO, WARNING, Account, Context, Problem, Rule
 from emaillint.network import is_local
 from emaillint.provider import REJECTS_SENDER, REWRITES_SENDER, VERIFIES_SENDER, Plan, Provider
 from emaillint.resolve import SENDER, address_of, domain_of
+from emaillint.rules.arithmetic import fitting
 from emaillint.vocabulary import SENDER_MISMATCH
 
 
@@ -59,9 +60,12 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
         sandbox = _sandbox_domain(account, context.plan)
         if sandbox:
             where, domain = sandbox
-            yield Problem(where, (
-                f"{domain} is {context.plan.title}'s domain: {context.plan.sandbox}; {provider.sender_note}"
-            ), INFO)
+            plan = context.plan
+            domain_is = f"{domain} is {plan.title}'s domain"
+            message = fitting(f"{domain_is}: {plan.sandbox}", domain_is)
+            # What the sandbox holds back stays said: in the help, after the way out, if not in the message.
+            held_back = f" ({plan.title}: {plan.sandbox})" if message == domain_is else ""
+            yield Problem(where, message, INFO, help=f"{provider.sender_note}{held_back}")
             return
     if not account.sender:
         return
@@ -70,20 +74,17 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
     relay = context.host_provider if account.host else provider
     if owner is not None and (account.host or relay is not None) and not is_local(account.host) and (
             relay is None or relay.group != owner.group):
-        domain = domain_of(sender)
-        if relay is not None:
-            yield Problem(SENDER, (
-                f"from is a {domain} address ({owner.title}) sent through {relay.title}: receivers"
-                f" reject it under {domain}'s DMARC policy{_rules(owner)}; send from the account's own address, or"
-                f" through {owner.title}"
-            ))
-        else:
-            yield Problem(SENDER, (
-                f"from is a {domain} address ({owner.title}) sent through {account.host}, which is not"
-                f" {owner.title}'s: only {owner.title} signs mail for {domain}, so receivers reject it"
-                f" under {domain}'s DMARC policy{_rules(owner)}; send from an address of a domain the relay signs"
-                f" for, or through {owner.title}"
-            ))
+        domain = domain_of(sender) or ""
+        address = f"from is {'an' if domain[:1] in 'aeiou' else 'a'} {domain} address"
+        vias = (relay.title,) if relay is not None else (f"{account.host}, not {owner.title}", account.host)
+        instead = "the account's own address" if relay is not None else "an address of a domain the relay signs for"
+        yield Problem(
+            SENDER,
+            fitting(*[f"{address} sent via {via}: receivers reject it under {policy}"
+                      for policy in (f"{domain}'s DMARC policy", "DMARC") for via in vias],
+                    f"{address} not sent via {owner.title}: receivers reject it under DMARC"),
+            help=f"send from {instead}, or through {owner.title}{_rules(owner)}",
+        )
         return
     if provider is None or "@" not in sender or not account.username or "@" not in account.username:
         return  # a From that is no address is address-syntax's
@@ -98,18 +99,16 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
     instead = (f"set {spelled}" if spelled else f"send from {user}") + (
         f", or {provider.sender_note}" if provider.sender_note else "")
     if provider.sender_policy == REWRITES_SENDER:
-        yield Problem(SENDER, (
-            f"{provider.title} replaces From {sender} with the signed-in account {user}; {instead}"
-        ))
+        replaces = f"{provider.title} replaces From {sender} with the signed-in account"
+        yield Problem(SENDER, fitting(f"{replaces} {user}", replaces), help=instead)
     elif provider.sender_policy == REJECTS_SENDER:
-        yield Problem(SENDER, (
-            f"{provider.title} rejects mail whose From ({sender}) is not the signed-in mailbox"
-            f" ({user}); {instead}"
-        ))
+        rejects = f"{provider.title} rejects mail whose From ({sender}) is not the signed-in mailbox"
+        yield Problem(SENDER, fitting(f"{rejects} ({user})", rejects), help=instead)
 
 
 def _rules(owner: Provider) -> str:
-    """``; Gmail's sender guidelines ... (since 2024-02-01)``: the owner's own rules for its domain."""
+    """``; Gmail's sender guidelines ... (since 2024-02-01)``: the owner's own rules for its
+    domain, for the end of the help (the evidence for the message's verdict)."""
     texts = [f"{rule.text} (since {rule.since})" if rule.since else rule.text for rule in owner.sender_rules]
     return "".join(f"; {text}" for text in texts)
 
@@ -133,10 +132,9 @@ def _other_domain(account: Account, context: Context, user: str, sender: str) ->
     if not mine or not theirs or _related(mine, theirs):
         return
     provider = context.provider
-    yield Problem(SENDER, (
-        f"{provider.title} signs in per sending domain: these credentials are {mine}'s, and From"
-        f" {sender} is not on it; send from an address at {mine}, or {provider.sender_note}"
-    ), INFO)
+    credentials = f"these {provider.title} credentials are {mine}'s"
+    yield Problem(SENDER, fitting(f"{credentials}, and From {sender} is not on it", f"{credentials}, not the From's"),
+                  INFO, help=f"send from an address at {mine}, or {provider.sender_note}")
 
 
 def _related(one: str, other: str) -> bool:

@@ -25,7 +25,7 @@ from typing import Any, Iterable, NamedTuple
 
 from emaillint.model import WARNING, Account, Context, Finding, Rule
 from emaillint.resolve import address_of
-from emaillint.rules.arithmetic import estimate_note, per_day
+from emaillint.rules.arithmetic import estimate_note, fitting, per_day
 from emaillint.vocabulary import SHARED_QUOTA
 
 
@@ -72,16 +72,19 @@ def finish(records: list[Record]) -> Iterable[Finding]:
     for group in mailboxes.values():
         if len(group) < 2:
             continue
-        message = _verdict(group)
-        if not message:
+        verdicts = _verdicts(group)
+        if not verdicts:
             continue
+        mailbox = group[0].share.mailbox.split(":", 1)[1]
+        message = fitting(*[f"{mailbox}: {verdict}" for verdict in verdicts], *verdicts)
+        estimate = _estimate(group)
         for record in group:  # each names the first others only: linear in the accounts, not quadratic
             others = _places([o for o in group[:NAMED + 1] if o is not record][:NAMED], len(group) - 1)
             yield Finding(
-                record.path, record.line, record.column, SHARED_QUOTA, WARNING,
-                f"{record.share.mailbox.split(':', 1)[1]} is also used by {others}: {message}; give"
-                " each program its own mailbox or plan their volumes together",
+                record.path, record.line, record.column, SHARED_QUOTA, WARNING, message,
                 record.account, record.share.provider,
+                help=(f"give each program its own mailbox or plan their volumes together;"
+                      f" {mailbox} is also used by {others}{estimate}"),
             )
 
 
@@ -97,22 +100,32 @@ def _places(records: list[Record], total: int) -> str:
     return f"{named} and {rest:,} more place{'s' if rest != 1 else ''}" if rest > 0 else named
 
 
-def _verdict(group: list[Record]) -> str:
+def _tightest(shares: list[Share]) -> Share:
+    return min(shares, key=lambda s: (s.recipients_limit or float("inf"), s.messages_limit or float("inf")))
+
+
+def _estimate(group: list[Record]) -> str:
+    """`` (why the limit is an estimate)``, for the end of the help ("" when it is published)."""
+    note = _tightest([record.share for record in group]).estimate_note
+    return f" ({note})" if note else ""
+
+
+def _verdicts(group: list[Record]) -> list[str]:
+    """What the mailbox's accounts send together against its limit, fullest wording first
+    (``fitting`` takes the first that is short enough); none when they stay under it."""
     shares = [record.share for record in group]
     recipients = sum(share.recipients for share in shares)
     messages = sum(share.messages for share in shares)
-    tightest = min(shares, key=lambda s: (s.recipients_limit or float("inf"), s.messages_limit or float("inf")))
-    estimate = f" ({tightest.estimate_note})" if tightest.estimate_note else ""
+    tightest = _tightest(shares)
     if tightest.recipients_limit and recipients > tightest.recipients_limit:
         terms = " + ".join(f"{s.recipients:,}" for s in shares) if len(shares) <= NAMED + 1 else \
             f"the {len(shares):,} accounts' volumes"
-        return (f"together {terms} = {recipients:,}"
-                f" recipients/day > {tightest.plan} limit {tightest.recipients_limit:,}, which is per"
-                f" mailbox{estimate}")
+        over = f" recipients/day > {tightest.plan} limit {tightest.recipients_limit:,}"
+        return [f"together {terms} = {recipients:,}{over}", f"together {recipients:,}{over}"]
     if tightest.messages_limit and messages > tightest.messages_limit:
-        return (f"together {messages:,} messages/day > {tightest.plan} limit of"
-                f" {tightest.messages_limit:,} messages/day, which is per mailbox{estimate}")
-    return ""
+        return [f"together {messages:,} messages/day > {tightest.plan} limit of"
+                f" {tightest.messages_limit:,} messages/day"]
+    return []
 
 
 RULE = Rule(SHARED_QUOTA, WARNING,
