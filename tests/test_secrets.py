@@ -303,11 +303,10 @@ def test_a_lookalike_is_named_and_a_template_is_trusted():
     findings = testing.lint(ACCOUNT + "    password: $SMTP_PASSWORD\n  other:\n    host: smtp.gmail.com\n"
                             "    port: 587\n    security: starttls\n    username: billing@gmail.com\n"
                             "    password: '{{ smtp_password }}'\n", as_of=AS_OF)
-    assert [(f.rule, f.account, f.message) for f in findings if f.rule in ("plaintext-password",
-                                                                             "unexpanded-reference")] == [(
-        "unexpanded-reference", "billing",
-        "password is used as written, not expanded: only ${NAME} with braces is a reference;"
-        " write password: ${SMTP_PASSWORD}",
+    assert [(f.rule, f.account, f.message, f.help) for f in findings if f.rule in ("plaintext-password",
+                                                                                     "unexpanded-reference")] == [(
+        "unexpanded-reference", "billing", "password is used as written: only ${NAME} with braces is a reference",
+        "write password: ${SMTP_PASSWORD}",
     )]
 
 

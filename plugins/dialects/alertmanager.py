@@ -31,10 +31,9 @@ GLOBAL_KEYS = tuple("smtp_" + key for key in (
     "force_implicit_tls"))
 MARKERS = ("email_configs", "smtp_smarthost")
 """Text that makes an embedded file worth parsing."""
-NO_EXPANSION = ("Alertmanager does not expand environment variables: write the value, or render"
-                " this file (envsubst) before Alertmanager reads it")
-PASSWORD_FILE = ("Alertmanager does not expand environment variables: put the password in a file"
-                 " and point {file} at it")
+EXPANDS = "Alertmanager expands no environment variables"
+NO_EXPANSION = "write the value, or render this file (envsubst) before Alertmanager reads it"
+PASSWORD_FILE = "put the password in a file and point {file} at it"
 # Alertmanager says "field {key} not found" (config.go, yaml.UnmarshalStrict)
 REFUSED = "Alertmanager has no such setting and refuses to load the file"
 KEYS = {"from": "sender", "auth_username": "username", "to": Key("to", split=",")}
@@ -96,7 +95,7 @@ def detect(doc: Any) -> bool:
 
 
 def read(doc: Any, options: Any) -> Reading:
-    reader = Reader(doc, options, NAME, interpolate_nothing, NO_EXPANSION)
+    reader = Reader(doc, options, NAME, interpolate_nothing, NO_EXPANSION, outcome=EXPANDS)
     if is_config(doc):
         Config(reader).read()
     else:

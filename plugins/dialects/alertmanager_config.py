@@ -55,7 +55,8 @@ def detect(doc: Any) -> bool:
 
 
 def read(doc: Any, options: Any) -> Reading:
-    reader = Reader(doc, options, NAME, interpolate_nothing, alertmanager.NO_EXPANSION)
+    reader = Reader(doc, options, NAME, interpolate_nothing, alertmanager.NO_EXPANSION,
+                    outcome=alertmanager.EXPANDS)
     receivers = doc.get(("spec", "receivers"))
     for r, receiver in enumerate(receivers if isinstance(receivers, list) else ()):
         if isinstance(receiver, dict) and "email_configs" in receiver:

@@ -30,7 +30,8 @@ PASSED = {"ADDRESS": "address", "PORT": "port", "DOMAIN": "domain", "USER_NAME":
 KNOWN = [PREFIX + key for key in (*PASSED, "AUTHENTICATION", "ENABLE_START_TLS", "FORCE_TLS", "OPEN_TIMEOUT",
                                   "READ_TIMEOUT")]
 SENDER = "DISCOURSE_NOTIFICATION_EMAIL"
-NO_EXPANSION = "Discourse's launcher passes env values as written: put the value itself, quoted"
+EXPANDS = "Discourse's launcher expands nothing in env values"
+NO_EXPANSION = "put the value itself, quoted"
 SPELLING = spelling("Discourse", fields={
     "host": PREFIX + "ADDRESS: {}", "port": PREFIX + "PORT: {}", "username": PREFIX + "USER_NAME: {}",
     "sender": SENDER + ": {}", "password": PREFIX + "PASSWORD: the password, kept out of the repository"
@@ -55,7 +56,7 @@ def detect(doc: Any) -> bool:
 
 
 def read(doc: Any, options: Any) -> Reading:
-    reader = Reader(doc, options, NAME, interpolate_nothing, NO_EXPANSION)
+    reader = Reader(doc, options, NAME, interpolate_nothing, NO_EXPANSION, outcome=EXPANDS)
     env = {key: _coerced(s) for key, s in environment(doc, ("env",)).items() if s.value is not None}
     address = env.get(PREFIX + "ADDRESS")
     if address is None or address.value in ("", None):

@@ -30,7 +30,8 @@ DEFAULT_HOST, DEFAULT_PORT = "localhost", 25
 KEYS = {"enabled": None, "host": None, "user": "username", "password": None, "cert_file": None, "key_file": None,
         "skip_verify": Key("verify_cert", invert=True), "from_address": "sender", "from_name": None,
         "ehlo_identity": None, "startTLS_policy": POLICY, "enable_tracing": None, "static_headers": None}
-NOT_EXPANDED = "Grafana expands only ${NAME}, $__env{NAME} and $__file{PATH}: write $__env{SMTP_PASSWORD}"
+EXPANDS = "Grafana expands only ${NAME}, $__env{NAME} and $__file{PATH}"
+NOT_EXPANDED = "write $__env{NAME}, or $__file{PATH} for a secret"
 SPELLING = spelling("Grafana", KEYS, security={TLS: "implicit TLS (no startTLS_policy)"}, fields={
     "password": "smtp.existingSecret (a Kubernetes Secret with the user and password keys)"})
 
@@ -50,7 +51,7 @@ def detect(doc: Any) -> bool:
 
 
 def read(doc: Any, options: Any) -> Reading:
-    reader = Reader(doc, options, NAME, interpolate_grafana, NOT_EXPANDED)
+    reader = Reader(doc, options, NAME, interpolate_grafana, NOT_EXPANDED, outcome=EXPANDS)
     base, level = _block(doc.data)
     path = base + (INI, "smtp")
     smtp = mapping(doc, path)

@@ -47,7 +47,8 @@ KEYS = {
 DEFAULTS = {"host": "localhost", "port": 587, "security": STARTTLS}
 RETIRED = {"starttls": "write encryption: starttls (the default) or encryption: tls instead"}
 REQUIRED = {"sender": "sender: home@example.com", "recipient": "recipient: you@example.com"}
-NOT_EXPANDED = "Home Assistant does not expand it: write !secret name (with the value in secrets.yaml) or !env_var NAME"
+EXPANDS = "Home Assistant does not expand it"
+NOT_EXPANDED = "write !secret name (with the value in secrets.yaml) or !env_var NAME"
 SPELLING = spelling("Home Assistant", KEYS,
                     fields={"password": "password: !secret smtp_password (the value goes in secrets.yaml)"})
 
@@ -84,7 +85,7 @@ def interpolate(raw: str, environ: Mapping[str, str]) -> Value:
 
 
 def read(doc: Any, options: Any) -> Reading:
-    reader = Reader(doc, options, NAME, interpolate, NOT_EXPANDED)
+    reader = Reader(doc, options, NAME, interpolate, NOT_EXPANDED, outcome=EXPANDS)
     for path, entry in _entries(doc.data):
         name = str(entry.get("name") or f"notify[{path[-1]}]")
         found = mapping(doc, path)

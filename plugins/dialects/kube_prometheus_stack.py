@@ -38,7 +38,7 @@ def detect(doc: Any) -> bool:
 
 
 def read(doc: Any, options: Any) -> Reading:
-    reader = Reader(doc, options, NAME, interpolate_nothing, alertmanager.NO_EXPANSION)
+    reader = Reader(doc, options, NAME, interpolate_nothing, alertmanager.NO_EXPANSION, outcome=alertmanager.EXPANDS)
     if alertmanager.is_config(doc, MISPLACED):
         reader.ignored(MISPLACED, UNUSED, help=MOVE)
     if boolean(doc.get(ENABLED, True)) is not False and not boolean(doc.get(EXISTING_SECRET)):

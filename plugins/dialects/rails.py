@@ -29,7 +29,8 @@ _AS_WRITTEN = {name: frozenset(keys) | frozenset(":" + key for key in keys)
                for name, keys in (("mail", rubymail.KEYS), ("only", MAIL_ONLY))}
 """Both spellings of each key (``user_name``, ``:user_name``): detect runs on every document."""
 SENDERS = ("from", "default_from", "from_address", "mail_from", "sender")
-NOT_EXPANDED = "Rails expands only ERB tags: write <%= ENV['NAME'] %>"
+EXPANDS = "Rails expands only ERB tags"
+NOT_EXPANDED = "write <%= ENV['NAME'] %>"
 SPELLING = spelling("Mail", fields={"password": "password: <%= ENV['SMTP_PASSWORD'] %>"}, security={
     TLS: "tls: true", STARTTLS: "enable_starttls: true (and no tls: true)", STARTTLS_OPTIONAL: "enable_starttls_auto: true",
     NO_TLS: "enable_starttls_auto: false"})
@@ -85,7 +86,7 @@ def detect(doc: Any) -> bool:
 
 
 def read(doc: Any, options: Any) -> Reading:
-    reader = Reader(doc, options, NAME, interpolate_erb, NOT_EXPANDED)
+    reader = Reader(doc, options, NAME, interpolate_erb, NOT_EXPANDED, outcome=EXPANDS)
     seen: set[frozenset[Any]] = set()
     for path, named in _hashes(doc.data):
         written = frozenset(doc.position(s.path) for s in mapping(doc, path).values())

@@ -36,7 +36,7 @@ def detect(doc: Any) -> bool:
 
 
 def read(doc: Any, options: Any) -> Reading:
-    reader = Reader(doc, options, NAME, interpolate_erb, rails.NOT_EXPANDED)
+    reader = Reader(doc, options, NAME, interpolate_erb, rails.NOT_EXPANDED, outcome=rails.EXPANDS)
     for section in _sections(doc.data):
         path = (section, DELIVERY)
         if isinstance(doc.get(path + ("smtp_settings",)), dict):

@@ -38,8 +38,8 @@ KNOWN = tuple(KEYS) + ("mail.backend", "mail.use-tls", "mail.use-ssl", "mail.sub
 SMTP_BACKENDS = ("smtp", "django.core.mail.backends.smtp.EmailBackend")
 DEFAULTS = {"host": "127.0.0.1", "port": 25}
 SENTRY_ONLY = frozenset(KNOWN) - frozenset(("mail.host", "mail.port", "mail.username", "mail.password", "mail.from"))
-NOT_EXPANDED = ("Sentry reads config.yml as plain YAML and expands nothing: remove the key from config.yml and set"
-                " SENTRY_OPTIONS in sentry.conf.py from the environment")
+EXPANDS = "Sentry reads config.yml as plain YAML and expands nothing"
+NOT_EXPANDED = "remove the key from config.yml and set SENTRY_OPTIONS in sentry.conf.py from the environment"
 SPELLING = spelling("Sentry (Django)", KEYS, security={TLS: "mail.use-ssl: true", STARTTLS: "mail.use-tls: true",
                                                        NO_TLS: "mail.use-tls: false"}, fields={
     "password": "SENTRY_OPTIONS['mail.password'] = os.environ['SENTRY_MAIL_PASSWORD'] in sentry.conf.py (and no"
@@ -53,7 +53,7 @@ def detect(doc: Any) -> bool:
 
 
 def read(doc: Any, options: Any) -> Reading:
-    reader = Reader(doc, options, NAME, interpolate_nothing, NOT_EXPANDED)
+    reader = Reader(doc, options, NAME, interpolate_nothing, NOT_EXPANDED, outcome=EXPANDS)
     mail = {key: setting for key, setting in mapping(doc, ()).items() if key.startswith("mail.")}
     backend = reader.text(mail.get("mail.backend"))
     if backend is not None and backend.strip() not in SMTP_BACKENDS:

@@ -29,7 +29,7 @@ FIELDS = {"host": "host", "port": "port", "username": "username", "password": "p
           "testconnection": "test-connection", "ssl.enabled": "ssl.enabled", "ssl.bundle": "ssl.bundle",
           "properties": "properties"}
 """``spring.mail.*``: relaxed form (lower case, no ``-`` or ``_``, as Spring binds them) -> as documented."""
-PLACEHOLDERS = "Spring resolves only ${NAME} placeholders, with braces"
+PLACEHOLDERS = "Spring resolves only ${NAME}, with braces"
 JASYPT_KEY = "jasypt.encryptor.password"
 
 
@@ -39,7 +39,7 @@ def detect(doc: Any) -> bool:
 
 
 def read(doc: Any, options: Any) -> Reading:
-    reader = Reader(doc, options, NAME, interpolate_spring)
+    reader = Reader(doc, options, NAME, interpolate_spring, outcome=PLACEHOLDERS)
     entries = {name: s for name, s in flatten(doc, "spring").items() if name.startswith(MAIL)}
     if entries:
         _Mail(reader, entries).read()
@@ -97,10 +97,9 @@ class _Mail:
             key = flatten(self.reader.doc, "jasypt").get(JASYPT_KEY)
             if key is not None and key.value not in (None, "") and interpolate_spring(str(key.value)).kind == PLAIN:
                 self.reader.finding(key.path, PLAINTEXT_PASSWORD, (
-                    "spring.mail.password is jasypt-encrypted, but the key that decrypts it"
-                    " (jasypt.encryptor.password) is written in this file, so anyone who can read the"
-                    " file can read the password; pass the key at start-up instead"
-                    " (JASYPT_ENCRYPTOR_PASSWORD or -Djasypt.encryptor.password)"), account=ACCOUNT)
+                    "jasypt.encryptor.password, the key that decrypts spring.mail.password, is written in this file"),
+                    account=ACCOUNT, help=("pass the key at start-up instead (JASYPT_ENCRYPTOR_PASSWORD or"
+                                           " -Djasypt.encryptor.password)"))
         elif not text:
             self.draft.empty_password(setting.path)
         else:
@@ -108,7 +107,7 @@ class _Mail:
 
 
 def _placeholder(field: str) -> str:
-    return f"{PLACEHOLDERS}: write spring.mail.{field}: ${{SMTP_{field.upper()}}}"
+    return f"write spring.mail.{field}: ${{SMTP_{field.upper()}}}"
 
 
 def _relaxed(name: str) -> str:

@@ -35,8 +35,9 @@ DEFAULTS = {"smtp_host": "localhost", "smtp_port": 25, "force_tls": False, "requ
 MARKERS = ("smtp_host", "smtp_port", "smtp_user", "smtp_pass", "notif_from", "force_tls", "require_transport_security")
 SECTIONS = frozenset(("server_name", "listeners", "database", "signing_key_path", "report_stats", "media_store_path",
                       "pid_file", "registration_shared_secret", "macaroon_secret_key", "trusted_key_servers"))
-NOT_EXPANDED = ("Synapse does not expand environment variables in homeserver.yaml: write the value, or render the"
-                " file (envsubst, the Docker image's generate step) before Synapse reads it")
+EXPANDS = "Synapse expands no environment variables in homeserver.yaml"
+NOT_EXPANDED = ("write the value, or render the file (envsubst, the Docker image's generate step) before Synapse"
+                " reads it")
 SPELLING = spelling("Synapse", KEYS, security={
     TLS: "force_tls: true", STARTTLS: "require_transport_security: true",
     STARTTLS_OPTIONAL: "require_transport_security: false", NO_TLS: "enable_tls: false"}, fields={
@@ -50,7 +51,7 @@ def detect(doc: Any) -> bool:
 
 
 def read(doc: Any, options: Any) -> Reading:
-    reader = Reader(doc, options, NAME, interpolate_nothing, NOT_EXPANDED)
+    reader = Reader(doc, options, NAME, interpolate_nothing, NOT_EXPANDED, outcome=EXPANDS)
     email = mapping(doc, ("email",))
     draft = reader.draft(ACCOUNT, ("email",), SPELLING)
     reader.fields(draft, email, KEYS)

@@ -26,7 +26,8 @@ FORMAT_VERSIONS = ("1", "1.0")
 KEYS: kit.Keys = {"provider": "provider", "plan": "plan", "host": "host", "port": "port", "security": "security",
                   "auth": "auth", "username": "username", "password": "password", "from": "sender"}
 SPELLING = kit.spelling("emaillint", KEYS, security={mode: f"security: {mode}" for mode in SECURITY_MODES})
-BRACES = "only ${NAME} with braces is a reference; write password: ${SMTP_PASSWORD}"
+EXPANDS = "only ${NAME} with braces is a reference"
+BRACES = "write ${NAME}, with braces"
 
 
 def detect(doc: Document) -> bool:
@@ -45,7 +46,7 @@ def _misspelt(key: str) -> bool:
 
 
 def read(doc: Document, options: ReadOptions) -> Reading:
-    reader = kit.Reader(doc, options, NAME, own, BRACES)
+    reader = kit.Reader(doc, options, NAME, own, BRACES, outcome=EXPANDS)
     reader.findings.extend(options.schema.check(doc))
     for name, setting in kit.mapping(doc, ("accounts",)).items():
         if isinstance(setting.value, dict):

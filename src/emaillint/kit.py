@@ -469,7 +469,8 @@ class Draft:
         """A setting as the program sees it: known text becomes the field (through
         ``convert``, default ``str``; a value it turns into None is left unset), a run-time
         reference is recorded in ``references``, a look-alike the program does not
-        expand in ``unexpanded`` with ``fix`` (default: the reader's ``expansion``)."""
+        expand in ``unexpanded`` with ``fix`` (default: the reader's ``expansion``) and the
+        reader's ``outcome``."""
         self.at(field, setting.path)
         value = self.reader.value(setting.value)
         if value.kind in (PLAIN, FALLBACK):
@@ -478,7 +479,7 @@ class Draft:
             self.references.add(field)
         elif value.kind == UNEXPANDED:
             self.unexpanded[field] = (f"{setting.label}: {value.text}", fix or self.reader.expansion,
-                                      self.braced(setting))
+                                      self.braced(setting), self.reader.outcome)
         return value
 
     def addresses(self, field: Field, setting: Setting, *, split: str = "") -> None:
@@ -494,7 +495,8 @@ class Draft:
                 continue
             value = self.reader.value(item)
             if value.kind == UNEXPANDED:
-                self.unexpanded[field] = (f"{setting.label}: {value.text}", self.reader.expansion, None)
+                self.unexpanded[field] = (f"{setting.label}: {value.text}", self.reader.expansion, None,
+                                          self.reader.outcome)
                 continue
             text = item if value.kind == REFERENCE else value.text  # a reference is still a recipient
             where = setting.path + (i,) if isinstance(raw, list) else setting.path
@@ -530,10 +532,12 @@ class Draft:
         elif value.kind == PLAIN or tag:
             secret = credentials.classify(raw, tag=tag)
             if secret.kind == LOOKALIKE:  # $NAME the program's interpolation left as text
-                self.unexpanded["password"] = (setting.label, fix or self.reader.expansion, self.braced(setting))
+                self.unexpanded["password"] = (setting.label, fix or self.reader.expansion, self.braced(setting),
+                                               self.reader.outcome)
         elif value.kind == UNEXPANDED:
             secret = Secret(LOOKALIKE)
-            self.unexpanded["password"] = (setting.label, fix or self.reader.expansion, self.braced(setting))
+            self.unexpanded["password"] = (setting.label, fix or self.reader.expansion, self.braced(setting),
+                                           self.reader.outcome)
         else:
             secret = Secret(REFERENCE, value.name)
         self.secret(secret, text)
@@ -551,7 +555,8 @@ class Draft:
         if at < 0 or text.count("$") != 1 or text[at + 1 + len(name):at + 2 + len(name)].isidentifier():
             return None
         start = span[0] + at + 1
-        return Fix(f"write ${{{name}}}", (Edit(start, start, "{"), Edit(start + len(name), start + len(name), "}")))
+        title = "write " + self.reader.form.format(key=setting.label, value="${" + name + "}")
+        return Fix(title, (Edit(start, start, "{"), Edit(start + len(name), start + len(name), "}")))
 
     def secret(self, secret: Secret, text: str = "", at: Path | None = None) -> None:
         """A password whose kind the dialect decided itself (a secret-store tag, a file, a
@@ -632,19 +637,22 @@ class Reader:
     and literal secrets, and returns them as the ``Reading`` the engine expects.
 
     ``interpolation`` is the program's expansion (``emaillint.api.interpolate_*``);
-    ``expansion`` says, for a look-alike the program does not expand, what it does read
-    (``"Alertmanager does not expand environment variables: ..."``). ``form`` is how a
+    for a look-alike the program does not expand, ``outcome`` says what it expands, for the
+    message (``"Alertmanager expands no environment variables"``), and ``expansion`` what
+    to write instead, for the help (``"write the value, or render this file (envsubst)
+    before Alertmanager reads it"``). ``form`` is how a
     setting is written, for messages that quote one (``SMTP_SECURITY=off`` in an
     environment).
     """
 
     def __init__(self, doc: Any, options: Any, dialect: str, interpolation: Interpolation,
-                 expansion: str = "", *, form: str = "{key}: {value}") -> None:
+                 expansion: str = "", *, form: str = "{key}: {value}", outcome: str = "") -> None:
         self.doc = doc
         self.environ: Mapping[str, str] = getattr(options, "environ", {}) or {}
         self.dialect = dialect
         self.interpolation = interpolation
         self.expansion = expansion
+        self.outcome = outcome
         self.form = form
         self.accounts: list[Account] = []
         self.findings: list[Finding] = []
@@ -679,7 +687,8 @@ class Reader:
             documents, findings = embedded.documents(self.doc, path, embedded.decoded(text, encoded) or "", encoded)
             self.findings.extend(findings)
             for inner in documents:
-                reader = Reader(inner, None, self.dialect, self.interpolation, self.expansion, form=self.form)
+                reader = Reader(inner, None, self.dialect, self.interpolation, self.expansion, form=self.form,
+                                outcome=self.outcome)
                 reader.environ = self.environ
                 read(reader)
                 self.include(reader.reading())
@@ -756,6 +765,7 @@ class Reader:
 
     def finding(self, at: Path, rule: str, message: str, *, help: str = "", key: bool = False,
                 account: str | None = None, severity: str | None = None) -> None:
+        """A finding of the dialect's own at ``at``: ``message`` says what is wrong, ``help`` what to write."""
         self.findings.append(self.doc.finding(at, rule, message, key=key, account=account, severity=severity,
                                               help=help))
 

@@ -138,14 +138,19 @@ class Conflict(NamedTuple):
 class Unexpanded(NamedTuple):
     """A value that looks like a reference but that the program reading the file uses as written.
 
-    ``text`` is what the file says (empty for a password, which is never repeated);
-    ``fix`` says what to write instead in the program's terms.
+    ``text`` is what the file says (the key alone for a password, whose value is never
+    repeated); ``fix`` says what to write instead in the program's terms, for the finding's
+    help ("write the value, or render this file (envsubst) before Alertmanager reads it");
+    ``outcome`` what the program does with it, for the message ("Alertmanager expands no
+    environment variables"; "" says only that it is not expanded).
     """
 
     text: str
     fix: str
     edit: Fix | None = None
-    """The fix that writes the form that works (``${NAME}`` for ``$NAME``), where there is one."""
+    """The fix that writes the form that works (``${NAME}`` for ``$NAME``), where there is one;
+    its title is then the help."""
+    outcome: str = ""
 
 
 SECURITY_WORDS = {STARTTLS: "STARTTLS", STARTTLS_OPTIONAL: "optional STARTTLS", TLS: "implicit TLS",

@@ -163,8 +163,8 @@ class Username(NamedTuple):
 
     ``fixed`` is the one username every account writes (SendGrid's ``apikey``); otherwise
     ``pattern`` is a regular expression the whole username matches (a full address, an
-    access key ID). ``meaning`` says it in words for messages ("the word apikey, not the
-    key itself"). ``plans`` limits the entry to some plans (empty: all). ``sending_domain``
+    access key ID). ``meaning`` says it in words for the finding's help ("the word apikey, not
+    the key itself"). ``plans`` limits the entry to some plans (empty: all). ``sending_domain``
     marks a username whose domain is the one domain the credentials send for (Mailgun's
     ``postmaster@mg.example.com``), so a From elsewhere is worth a word.
     """

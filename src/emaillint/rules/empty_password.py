@@ -42,6 +42,8 @@ from emaillint.network import is_local
 from emaillint.vocabulary import API_KEY, APP_PASSWORD, EMPTY, EMPTY_PASSWORD, NO_SIGN_IN, OAUTH2, PASSWORD
 
 PASSWORD_METHODS = (PASSWORD, APP_PASSWORD, API_KEY)
+FAILS = ", so the login fails"
+"""The consequence, where the message has room for it (a long ``auth`` setting leaves none)."""
 
 
 def check(account: Account, context: Context) -> Iterator[Problem]:
@@ -54,11 +56,15 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
     if not (named or account.auth in PASSWORD_METHODS):
         return
     why = "a username is set" if named else account.setting("auth", account.auth)
-    yield Problem("password", (
-        f"the account signs in ({why}) but the password is empty, so the server refuses the login"
-        f" and nothing is sent; write {account.setting('password', '${SMTP_PASSWORD}')}, or remove the"
-        " username for a relay that needs no login"
-    ), WARNING if is_local(account.host) else None)
+    message = f"the account signs in ({why}) but the password is empty"
+    if len(message) + len(FAILS) <= 100:
+        message += FAILS
+    no_login = account.spelled("auth", NO_SIGN_IN)
+    alternative = "remove the username" if named else f"write {no_login}" if no_login else ""
+    instead = f"write {account.setting('password', '${SMTP_PASSWORD}')}"
+    if alternative:
+        instead += f", or {alternative} for a relay that needs no login"
+    yield Problem("password", message, WARNING if is_local(account.host) else None, help=instead)
 
 
 RULE = Rule(EMPTY_PASSWORD, ERROR, "the account signs in but its password is empty", __doc__, check)

@@ -51,31 +51,26 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
     instead = account.setting("password", "${SMTP_PASSWORD}")
     for found in context.secrets:
         if found.where != "password":
-            yield Problem(found.where, (
-                f"{_named(found.where)} holds {found.shape.meaning}, a secret written in the file: move"
-                f" it to a secret store or environment variable, and refer to it from the password ({instead})"
-            ), graded(ERROR, found.shape))
+            yield Problem(found.where, f"{found.shape.meaning} is written in {_named(found.where)}",
+                          graded(ERROR, found.shape),
+                          help=f"move the secret to a secret store and refer to it from the password ({instead})")
     secret = account.password
     if secret is None or secret.kind not in (LITERAL, PLACEHOLDER):
         return
     default = secret.detail == INTERPOLATION_DEFAULT
     if secret.kind == PLACEHOLDER:
         where = "the interpolation's default is" if default else "the password is"
-        yield Problem("password", (
-            f"{where} a placeholder, not a password: this config cannot sign in with it; write"
-            f" {instead} and set the real password from a secret store when the program starts"
-        ), WARNING)
+        yield Problem("password", f"{where} a placeholder, not a password: this config cannot sign in with it",
+                      WARNING, help=f"write {instead} and set the real password from a secret store when the program"
+                                    " starts")
     elif default:
-        yield Problem("password", (
-            "the interpolation's default is a password written in the file, used whenever the"
-            f" variable is unset; drop the default and write {instead}"
-        ))
+        yield Problem("password", ("the interpolation's default is a password written in the file, used whenever the"
+                                   " variable is unset"), help=f"drop the default and write {instead}")
     else:
-        yield Problem("password", (
-            "the password is written in the file; move it to a secret store or environment"
-            f" variable and write {instead}"
-        ), fix=setting_fix(account, "password", None, "${SMTP_PASSWORD}", applicability=DISPLAY_ONLY,
-                           title=f"move the password to a secret store and write {instead}"))
+        move = f"move the password to a secret store and write {instead}"
+        yield Problem("password", "the password is written in the file", help=move,
+                      fix=setting_fix(account, "password", None, "${SMTP_PASSWORD}", applicability=DISPLAY_ONLY,
+                                      title=move))
 
 
 _NAMES = {"username": "the username", "host": "the host", "sender": "the From address", "to": "a To address",

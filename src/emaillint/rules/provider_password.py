@@ -45,10 +45,8 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
     for found in context.secrets:
         shape = found.shape
         if found.where == "password" and found.provider == provider.name and shape.instead:
-            yield Problem("password", (
-                f"the password is {shape.meaning}, but {provider.title} signs in over SMTP with"
-                f" {shape.instead}"
-            ), graded(ERROR, shape))
+            yield Problem("password", f"the password is {shape.meaning}, which {provider.title} does not take for SMTP",
+                          graded(ERROR, shape), help=f"sign in with {shape.instead}")
             return
 
 

@@ -69,14 +69,17 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
     if entry is None:
         return
     held = [found.shape.meaning for found in context.secrets if found.where == "username"]
-    aside = f"; the username here is {held[0]}, which belongs in the password" if held else ""
     if entry.fixed:
-        instead = write(account, "username", entry.fixed, f"use {entry.fixed} as the username")
-        message = f"{provider.title} signs in with the username {entry.fixed} ({entry.meaning}){aside}; {instead}"
+        message = (f"the username is {held[0]}; {provider.title} signs in with {entry.fixed}" if held
+                   else f"{provider.title} signs in with the username {entry.fixed}, not the one written here")
+        instead = f"{write(account, 'username', entry.fixed, f'use {entry.fixed} as the username')} ({entry.meaning})"
     else:
-        message = f"the username is not what {provider.title} signs in with, {entry.meaning}{aside}"
-    yield Problem("username", message, graded(ERROR, entry))
-
+        message = (f"the username is {held[0]}, not what {provider.title} signs in with" if held
+                   else f"the username is not what {provider.title} signs in with")
+        instead = f"sign in with {entry.meaning}"
+    if held:
+        instead += "; the key belongs in the password"
+    yield Problem("username", message, graded(ERROR, entry), help=instead)
 
 RULE = Rule(PROVIDER_USERNAME, ERROR, "the username is not what the provider requires (apikey, a full address, ...)",
             __doc__, check)

@@ -5,7 +5,7 @@ Reports values such as `$SMTP_PASSWORD` or `${SMTP_HOST}` where the consuming pr
 does not expand them: Prometheus Alertmanager expands no environment variables at all,
 Home Assistant reads `!env_var NAME` and `!secret name` but not `${NAME}`, Spring and
 emaillint's own format expand `${NAME}` but not `$NAME`. The message says what the
-program does read. A password's value is never repeated.
+program expands, the help what to write instead. A password's value is never repeated.
 
 ## Why is this bad
 The program connects to a host literally named `$SMTP_HOST`, or signs in with the
@@ -44,7 +44,16 @@ from emaillint.vocabulary import UNEXPANDED_REFERENCE
 
 def check(account: Account, context: Context) -> Iterator[Problem]:
     for field, value in account.unexpanded.items():
-        yield Problem(field, f"{value.text} is used as written, not expanded: {value.fix}", fix=value.edit)
+        message = f"{value.text} is used as written: {value.outcome}" if value.outcome else ""
+        instead = value.edit.title if value.edit else value.fix or "write the value, or a reference the program expands"
+        if not message or len(message) > MAX_MESSAGE:  # a long key and value: the outcome qualifies the help
+            message = f"{value.text} is used as written, not expanded"
+            instead += f" ({value.outcome})" if value.outcome else ""
+        yield Problem(field, message, help=instead, fix=value.edit)
+
+
+MAX_MESSAGE = 100
+"""A terminal line: past it, what the program expands goes after the help."""
 
 
 RULE = Rule(UNEXPANDED_REFERENCE, ERROR,
