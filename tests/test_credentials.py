@@ -67,9 +67,18 @@ def test_a_placeholder_says_nothing_about_how_the_account_signs_in():
     assert sign_in_of(classify("MyPassword2024!"), "MyPassword2024!") == PASSWORD
 
 
-def test_placeholders_are_still_kept_out_of_messages():
-    """Should a real password ever be taken for a placeholder, it is redacted all the same."""
-    assert "your-app-password" in find_secrets({"smtp_password": "your-app-password"})
+def test_a_placeholder_is_no_secret_so_its_words_stay_in_every_message(tmp_path, capsys):
+    """``placeholder`` never takes a real password for one; redacting ``password: password``
+    across a run cut "password" out of every other file's messages ("the *** is a ***")."""
+    from emaillint.cli import main
+
+    assert find_secrets({"smtp_password": "password", "user": "your-app-password"}) == frozenset()
+    (tmp_path / "grafana.yaml").write_text("security:\n  admin_user: user\n  admin_password: password\n")
+    (tmp_path / "mail.yaml").write_text("accounts:\n  a:\n    host: smtp.gmail.com\n    port: 587\n"
+                                        "    security: starttls\n    username: a@gmail.com\n    password: password\n")
+    main(["check", str(tmp_path), "--as-of", "2026-12-01"])
+    out = capsys.readouterr().out
+    assert "the password is a placeholder" in out and "***" not in out
 
 
 def test_an_empty_interpolation_default_is_an_empty_password_and_a_placeholder_default_is_a_placeholder():

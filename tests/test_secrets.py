@@ -486,3 +486,36 @@ def test_a_runs_redaction_cuts_what_redaction_cuts_with_thousands_of_secrets():
         "host *** is wrong", "got 'smtp://u:***'", "got '***'", "cut ***", "*** quoted", "*** lower",
         "no secret here", "*** and ***"]
     assert [f.fix for f in redact_run(findings, secrets)][-2] == findings[-2].fix  # a fix that writes no secret stays
+
+
+def _texts_to_read():
+    """Every case's config, every fixture, and the YAML test suite: all shapes of YAML."""
+    from helpers import REPO, SHARED
+
+    for case in testing.cases(REPO / "tests" / "cases"):
+        configs = case.spec.get("files") or {"config.yaml": case.spec["config"]}
+        yield from (text for text in configs.values() if isinstance(text, str))
+    for path in sorted((REPO / "tests" / "fixtures").rglob("*.y*ml")) + sorted(
+            (SHARED / "corpora" / "yaml-test-suite").rglob("in.yaml")):
+        yield path.read_text(encoding="utf-8", errors="replace")
+
+
+def test_a_documents_secrets_read_from_its_nodes_are_those_of_its_data():
+    """The engine looks for secrets in every document, most of which no dialect converts:
+    ``Document.items`` reads them from the nodes instead, and must find what the data holds
+    (more only where a duplicate key's first value is dropped from the data)."""
+    from emaillint.load import _node_items, load
+
+    compared = holding = 0
+    for text in _texts_to_read():
+        loaded = load(text, "x.yaml")
+        for document in loaded.documents:
+            nodes = _node_items(document.root) if document.root is not None else None
+            if nodes is None:  # an alias or a merge key: items() converts the document instead
+                continue
+            from_nodes, from_data = credentials.secrets_in(nodes), credentials.find_secrets(document.data)
+            assert from_data <= from_nodes
+            if not document.findings:  # no duplicate key
+                assert from_nodes == from_data
+            compared, holding = compared + 1, holding + bool(from_data)
+    assert compared > 500 and holding > 50

@@ -13,7 +13,7 @@ written in the file.
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from emaillint.model import Secret
 from emaillint.vocabulary import (
@@ -167,6 +167,10 @@ MIN_SECRET = 4
 """Shorter values are not redacted: replacing 'a' in every message would garble them."""
 
 
+KEY_NAME = object()
+"""The key of an item that is a mapping's key itself, not a value under one (``items``)."""
+
+
 def find_secrets(data: Any, shapes: Iterable[re.Pattern[str]] = (),
                  keys: frozenset[str] = frozenset()) -> frozenset[str]:
     """Literal secrets anywhere in a document: values of secret-like keys, URL userinfo,
@@ -179,17 +183,32 @@ def find_secrets(data: Any, shapes: Iterable[re.Pattern[str]] = (),
     rules do not echo secrets, but a plugin's exception text might). Keys are searched
     too, since an account named after a URL is echoed in every finding about it.
     """
-    found: set[str] = set()
-    shapes = tuple(shapes)
+    return secrets_in(items(data), shapes, keys)
+
+
+def items(data: Any) -> Iterator[tuple[Any, Any]]:
+    """Every scalar of plain data with the key it is under (None at the top or in a top
+    list), and every mapping key as ``(KEY_NAME, text)``: what ``secrets_in`` reads."""
     stack = [(None, data)]
     while stack:
         key, value = stack.pop()
         if isinstance(value, dict):
             stack.extend(value.items())
-            for name in value:
-                found |= _in_text(str(name), shapes)
+            yield from ((KEY_NAME, str(name)) for name in value)
         elif isinstance(value, list):
             stack.extend((key, item) for item in value)
+        else:
+            yield key, value
+
+
+def secrets_in(pairs: Iterable[tuple[Any, Any]], shapes: Iterable[re.Pattern[str]] = (),
+               keys: frozenset[str] = frozenset()) -> frozenset[str]:
+    """``find_secrets`` over ``items`` (or the same pairs read from a document's nodes)."""
+    found: set[str] = set()
+    shapes = tuple(shapes)
+    for key, value in pairs:
+        if key is KEY_NAME:
+            found |= _in_text(value, shapes)
         elif isinstance(value, str):
             if key is not None and (_secret_key(str(key)) or key in keys) and _literal(value):
                 found.add(value.strip())
@@ -242,6 +261,8 @@ garble every message that says ``true``."""
 
 
 def _literal(value: str) -> bool:
-    """Worth redacting: a literal, a template whose text could hold one, or a placeholder
-    (should a real password ever be taken for one, it is still kept out of messages)."""
-    return value.strip().lower() not in _NO_SECRET and classify(value).kind in (LITERAL, TEMPLATE, PLACEHOLDER)
+    """Worth redacting: a literal, or a template whose text could hold one. Not a
+    placeholder (``password``, ``your-app-password``): ``placeholder`` never takes a real
+    password for one, and redacting it across a run cut the word "password" out of every
+    message (on 35 real public configs, 20 messages and helps read "the *** is a ***")."""
+    return value.strip().lower() not in _NO_SECRET and classify(value).kind in (LITERAL, TEMPLATE)

@@ -164,7 +164,7 @@ class Linter:
                                                 "emaillint", exc))
         in_file = set(self.environ_secrets | read)
         for document in documents:  # a password of one document may be repeated in another, or in another file
-            in_file |= credentials.find_secrets(document.data, self.shapes, self.secret_keys)
+            in_file |= credentials.secrets_in(document.items(), self.shapes, self.secret_keys)
         findings = redact(distinct(found), frozenset(in_file))
         about_file = loaded.findings  # reading them finishes the checks; over a limit, no documents are left
         if about_file and not loaded.documents:  # ... and nothing of the file is linted

@@ -563,7 +563,7 @@ class Draft:
         Kubernetes Secret); ``text`` is the literal, for redaction and sign-in inference."""
         self.at("password", at)
         self.fields["password"] = secret
-        if secret.kind in (LITERAL, PLACEHOLDER) and text.strip():
+        if secret.kind == LITERAL and text.strip():  # a placeholder is no secret (credentials._literal)
             self.reader.secrets.add(text.strip())
         self.password_text = text
 

@@ -14,10 +14,11 @@ Positions are read from the nodes when a finding needs one.
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 import yaml
 
+from emaillint import credentials
 from emaillint.model import ERROR, WARNING, Finding, Fix, Position
 from emaillint.vocabulary import DUPLICATE_KEY, IO_ERROR, YAML_SYNTAX
 
@@ -107,6 +108,16 @@ class Document:
         if self._data is _UNREAD:
             self._data = self._read(build=True)
         return self._data
+
+    def items(self) -> Iterable[tuple[Any, Any]]:
+        """``credentials.items(self.data)``, read straight from the nodes when the document
+        was not converted and is the common kind (no alias, no merge key, within budget and
+        depth): finding the secrets of a YAML file no dialect claims then converts nothing."""
+        if self._data is _UNREAD and self.root is not None:
+            found = _node_items(self.root)
+            if found is not None:
+                return found
+        return credentials.items(self.data)
 
     def walk(self) -> None:
         """Check the document's budget and depth without converting it (if it was not)."""
@@ -650,6 +661,42 @@ def _yaml11_only(kind: str, text: str) -> bool:
     if kind in ("int", "float"):
         return bool(_YAML11_ONLY_NUMBER.match(text)) and text not in ("0",)
     return False
+
+
+def _node_items(root: yaml.Node) -> list[tuple[Any, Any]] | None:
+    """``Document.items`` from the nodes, scalars typed as ``data`` types them; None for a
+    document whose data differs from its nodes' shape (an alias, a merge key) or that is
+    over the budget or the depth: then converting it decides (and reports the limit)."""
+    found: list[tuple[Any, Any]] = []
+    seen: set[int] = set()
+    stack: list[tuple[Any, yaml.Node, int]] = [(None, root, 0)]
+    while stack:
+        key, node, depth = stack.pop()
+        if len(seen) >= MAX_NODES or depth > MAX_DEPTH or id(node) in seen:
+            return None
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            found.append((key, _typed(node)))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((key, item, depth + 1) for item in node.value)
+        else:
+            for key_node, value_node in node.value:
+                if key_node.tag == _MERGE:
+                    return None
+                name = _key_text(key_node)
+                found.append((credentials.KEY_NAME, name))
+                stack.append((name, value_node, depth + 1))
+    return found
+
+
+def _typed(node: yaml.ScalarNode) -> Any:
+    """A scalar's value as ``data`` has it, without noting what converting notes."""
+    if node.tag not in _TYPED:
+        return node.value
+    try:
+        return _constructor.yaml_constructors[node.tag](_constructor, node)
+    except (ValueError, OverflowError, yaml.constructor.ConstructorError):
+        return node.value
 
 
 def _key_text(node: yaml.Node) -> str:
