@@ -150,7 +150,8 @@ def _security(reader: Reader, draft: Draft, mail: Mapping[str, Setting], shown: 
     if ruby_truthy(starttls):
         draft.set("security", STARTTLS_OPTIONAL if starttls == ":auto" else STARTTLS, mail["enable_starttls"].path)
     elif auto is not None:
-        draft.set("security", STARTTLS_OPTIONAL if ruby_truthy(auto) else NO_TLS, mail["enable_starttls_auto"].path)
+        mode, written = STARTTLS_OPTIONAL if ruby_truthy(auto) else NO_TLS, mail["enable_starttls_auto"].path
+        draft.set("security", mode, written) if written is not None else draft.default("security", mode)
     elif starttls is not None:
         draft.set("security", NO_TLS, mail["enable_starttls"].path)
     else:

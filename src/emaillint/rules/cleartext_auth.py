@@ -44,7 +44,8 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
         cannot = (f" ({account.spelling.program or 'the program'} cannot require STARTTLS)"
                   if account.spelled("security", STARTTLS) is None and account.spelled("security", STARTTLS_OPTIONAL)
                   else "")
-        yield Problem("security", f"credentials would be sent unencrypted ({account.setting('security', NO_TLS)})",
+        default = ", the default" if "security" in account.defaults else ""
+        yield Problem("security", f"credentials would be sent unencrypted ({account.setting('security', NO_TLS)}{default})",
                       help=f"write {upgrade(account)} with port 587, or {account.setting('security', TLS)} with port"
                            f" 465, or drop the credentials for a relay that needs no login{cannot}")
 
