@@ -29,6 +29,16 @@ _SPRING_WHOLE = re.compile(r"\$\{([^:{}]+)(?::(.*))?\}", re.S)
 _SPRING_ANY = re.compile(r"\$\{")
 _GRAFANA_WHOLE = re.compile(r"\$__(env|file|vault)\{([^{}]*)\}|\$\{(" + _NAME + r")\}")
 _ANY_DOLLAR_NAME = re.compile(r"\$\{?" + _NAME)
+_MEANT_AS_REFERENCE = re.compile(r"\$\{" + _NAME + r"\}|\$[A-Z][A-Z0-9_]+(?![A-Za-z0-9_])")
+"""In a program that expands nothing, text meant as a reference: ``${NAME}`` anywhere, or an
+upper-case ``$NAME`` (what environment variables are called). ``pa$$word`` and ``Abc$def1``
+are passwords as written (as ``credentials.classify`` reads ``$ecretPass1``): on real
+Discourse samples, ``$$`` in a password was reported as a reference the launcher ignores."""
+
+
+def meant_as_reference(text: str) -> bool:
+    stripped = text.strip().replace("$$", "")
+    return bool(_MEANT_AS_REFERENCE.search(stripped) or _ANY_DOLLAR_NAME.fullmatch(stripped))
 
 
 class Value(NamedTuple):
@@ -100,14 +110,14 @@ def grafana(text: str, environ: Mapping[str, str] = {}) -> Value:
         return Value(REFERENCE, "", name or whole.group(2))
     if _GRAFANA_WHOLE.search(stripped):
         return Value(REFERENCE, "", "")
-    if _ANY_DOLLAR_NAME.search(stripped):
+    if meant_as_reference(stripped):
         return Value(UNEXPANDED, text)
     return Value(PLAIN, text)
 
 
 def verbatim(text: str, environ: Mapping[str, str] = {}) -> Value:
     """Programs that expand nothing (Alertmanager, Home Assistant outside its tags)."""
-    if _ANY_DOLLAR_NAME.search(text):
+    if meant_as_reference(text):
         return Value(UNEXPANDED, text)
     return Value(PLAIN, text)
 

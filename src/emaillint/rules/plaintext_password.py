@@ -61,8 +61,7 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
     if secret.kind == PLACEHOLDER:
         where = "the interpolation's default is" if default else "the password is"
         yield Problem("password", f"{where} a placeholder, not a password: this config cannot sign in with it",
-                      WARNING, help=f"write {instead} and set the real password from a secret store when the program"
-                                    " starts")
+                      WARNING, help=f"keep the real password in a secret store and write {instead}")
     elif default:
         yield Problem("password", ("the interpolation's default is a password written in the file, used whenever the"
                                    " variable is unset"), help=f"drop the default and write {instead}")
