@@ -4,8 +4,11 @@
 Reports values such as `$SMTP_PASSWORD` or `${SMTP_HOST}` where the consuming program
 does not expand them: Prometheus Alertmanager expands no environment variables at all,
 Home Assistant reads `!env_var NAME` and `!secret name` but not `${NAME}`, Spring and
-emaillint's own format expand `${NAME}` but not `$NAME`. The message says what the
-program expands, the help what to write instead. A password's value is never repeated.
+emaillint's own format expand `${NAME}` but not `$NAME`. Where the program expands
+nothing, a value counts as a reference meant when it holds `${NAME}` or an upper-case
+`$NAME`, or is a whole `$name`: `pa$$w0rd` and `Abc$def1` are passwords as written. The
+message says what the program expands, the help what to write instead. A password's
+value is never repeated.
 
 ## Why is this bad
 The program connects to a host literally named `$SMTP_HOST`, or signs in with the
