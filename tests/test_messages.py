@@ -13,11 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from emaillint.rules.advice import MESSAGE_WIDTH
 from emaillint.testing import cases, lint_files, today
 
 from helpers import REPO
-
-MAX_MESSAGE = 100
 
 # Rules whose findings have nothing to write: the cause lies outside the file.
 WITHOUT_HELP = frozenset({"io-error", "plugin-error"})
@@ -44,7 +43,7 @@ def test_the_cases_reach_most_rules():
 @pytest.mark.parametrize("rule", sorted(FINDINGS))
 def test_a_message_says_what_is_wrong_in_one_short_line(rule):
     long = [f"{case}: [{len(f.message)}] {f.message}" for case, f in FINDINGS[rule]
-            if len(f.message) > MAX_MESSAGE or "\n" in f.message]
+            if len(f.message) > MESSAGE_WIDTH or "\n" in f.message]
     assert not long, "\n".join(long)
 
 

@@ -37,7 +37,7 @@ from emaillint import credentials
 from emaillint.model import ERROR, Account, Context, Problem, Rule
 from emaillint.network import is_test_sink
 from emaillint.resolve import address_of
-from emaillint.rules.arithmetic import fitting
+from emaillint.rules.advice import fitting
 from emaillint.vocabulary import ADDRESS_SYNTAX
 
 

@@ -15,6 +15,17 @@ from emaillint.provider import Host
 from emaillint.vocabulary import STARTTLS, STARTTLS_OPTIONAL
 
 
+MESSAGE_WIDTH = 100
+"""The longest message a terminal line shows whole: what is wrong fits on one line, and
+what to write goes on the help's."""
+
+
+def fitting(*messages: str) -> str:
+    """The first of ``messages`` (fullest first) that fits in ``MESSAGE_WIDTH``, else the last:
+    a setting spelled over several keys, a long host, leave the room the fuller one needs."""
+    return next((message for message in messages if len(message) <= MESSAGE_WIDTH), messages[-1])
+
+
 def write(account: Account, field: str, value: Any, otherwise: str) -> str:
     """``write <the setting>``, or ``otherwise`` where the account's format has none."""
     spelled = account.spelled(field, value)

@@ -1,6 +1,6 @@
 """The quota arithmetic, worded once for every quota rule, so the messages agree.
 
-A message says what is wrong in one short line (``SHORT`` characters); the instruction
+A message says what is wrong in one short line (``advice.fitting``); the instruction
 and the caveats on its figures (an estimated limit, an assumed plan) go in the help.
 """
 
@@ -29,15 +29,6 @@ def estimate_note(plan: Plan | None) -> str:
     if plan is None or not plan.estimate:
         return ""
     return plan.note or f"{plan.title} does not publish this limit; the figure is an estimate"
-
-
-SHORT = 100
-"""The longest message a terminal line shows whole."""
-
-
-def fitting(*messages: str) -> str:
-    """The first of ``messages`` (fullest first) that fits in ``SHORT`` characters, else the last."""
-    return next((message for message in messages if len(message) <= SHORT), messages[-1])
 
 
 def caveats(context: Context) -> str:

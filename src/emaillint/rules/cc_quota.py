@@ -31,7 +31,8 @@ from typing import Iterator
 from emaillint.model import WARNING, Account, Context, Problem, Rule
 from emaillint.provider import graded
 from emaillint.rules import daily_recipient_quota
-from emaillint.rules.arithmetic import breakdown, caveats, fitting, per_day
+from emaillint.rules.advice import fitting
+from emaillint.rules.arithmetic import breakdown, caveats, per_day
 from emaillint.vocabulary import CC_QUOTA
 
 

@@ -34,7 +34,8 @@ from typing import Iterator
 
 from emaillint.model import ERROR, Account, Context, Problem, Rule
 from emaillint.provider import graded
-from emaillint.rules.arithmetic import breakdown, caveats, counts_note, fitting, per_day
+from emaillint.rules.advice import fitting
+from emaillint.rules.arithmetic import breakdown, caveats, counts_note, per_day
 from emaillint.vocabulary import DAILY_RECIPIENT_QUOTA
 
 

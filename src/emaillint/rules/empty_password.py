@@ -39,6 +39,7 @@ from typing import Iterator
 
 from emaillint.model import ERROR, INTERPOLATION_DEFAULT, WARNING, Account, Context, Problem, Rule
 from emaillint.network import is_local
+from emaillint.rules.advice import fitting
 from emaillint.vocabulary import API_KEY, APP_PASSWORD, EMPTY, EMPTY_PASSWORD, NO_SIGN_IN, OAUTH2, PASSWORD
 
 PASSWORD_METHODS = (PASSWORD, APP_PASSWORD, API_KEY)
@@ -57,8 +58,7 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
         return
     why = "a username is set" if named else account.setting("auth", account.auth)
     message = f"the account signs in ({why}) but the password is empty"
-    if len(message) + len(FAILS) <= 100:
-        message += FAILS
+    message = fitting(message + FAILS, message)
     no_login = account.spelled("auth", NO_SIGN_IN)
     alternative = "remove the username" if named else f"write {no_login}" if no_login else ""
     instead = f"write {account.setting('password', '${SMTP_PASSWORD}')}"

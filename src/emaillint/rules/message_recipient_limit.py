@@ -27,7 +27,8 @@ from typing import Iterator
 
 from emaillint.model import ERROR, Account, Context, Problem, Rule
 from emaillint.provider import graded
-from emaillint.rules.arithmetic import breakdown, caveats, fitting
+from emaillint.rules.advice import fitting
+from emaillint.rules.arithmetic import breakdown, caveats
 from emaillint.vocabulary import MESSAGE_RECIPIENT_LIMIT
 
 

@@ -50,10 +50,10 @@ from typing import Iterator
 from emaillint.fixing import setting_fix
 from emaillint.model import UNSAFE, WARNING, Account, Context, Problem, Rule
 from emaillint.network import is_test_sink
+from emaillint.rules.advice import fitting
 from emaillint.rules.port_security_mismatch import mismatched
 from emaillint.vocabulary import OPPORTUNISTIC_TLS, STARTTLS, STARTTLS_OPTIONAL, TLS
 
-MAX_MESSAGE = 100
 
 
 def check(account: Account, context: Context) -> Iterator[Problem]:
@@ -63,10 +63,9 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
         return
     program = account.spelling.program or "the program"
     default = "security" in account.defaults
-    message = f"{program} uses STARTTLS only if offered ({account.setting('security', STARTTLS_OPTIONAL)}"
-    message += ", the default)" if default else ")"
-    if len(message) > MAX_MESSAGE:  # a setting spelled over several keys: the finding points at it
-        message = f"{program} uses STARTTLS only if offered" + (" (the default)" if default else "")
+    message = fitting(f"{program} uses STARTTLS only if offered ({account.setting('security', STARTTLS_OPTIONAL)}"
+                      + (", the default)" if default else ")"),
+                      f"{program} uses STARTTLS only if offered" + (" (the default)" if default else ""))
     required = account.spelled("security", STARTTLS)
     advice = (f"write {required}" if required else
               f"use implicit TLS: {account.setting('port', 465)} with {account.setting('security', TLS)}"

@@ -36,13 +36,12 @@ from typing import Iterator
 
 from emaillint.fixing import setting_fix
 from emaillint.model import ERROR, Account, Context, Problem, Rule
-from emaillint.rules.advice import upgrade
+from emaillint.rules.advice import fitting, upgrade
 from emaillint.rules.hosts import unusual_port
 from emaillint.vocabulary import NO_TLS, PORT_SECURITY_MISMATCH, STARTTLS, STARTTLS_OPTIONAL, TLS
 
 IMPLICIT_TLS_PORT = 465
 STARTTLS_PORTS = (587, 25)
-MAX_MESSAGE = 100
 
 
 def mismatched(port: int | None, security: str | None) -> bool:
@@ -69,10 +68,9 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
             help=f"write {upgrade(account)}, or use {account.setting('port', 465)} with {account.setting('security', TLS)}",
             fix=setting_fix(account, "security", TLS, started))
     else:
-        message = (f"port 465 expects TLS from the first byte: plain text"
-                   f" ({account.setting('security', account.security)}) hangs until it times out")
-        if len(message) > MAX_MESSAGE:  # a mode spelled over several keys: the finding points at it
-            message = "port 465 expects TLS from the first byte: plain text hangs until it times out"
+        message = fitting(f"port 465 expects TLS from the first byte: plain text"
+                          f" ({account.setting('security', account.security)}) hangs until it times out",
+                          "port 465 expects TLS from the first byte: plain text hangs until it times out")
         yield Problem("security", message,
                       help=f"write {account.setting('security', TLS)}, or use {account.setting('port', 587)} with"
                            f" {upgrade(account)}",

@@ -50,7 +50,7 @@ from emaillint.model import INFO, WARNING, Account, Context, Problem, Rule
 from emaillint.network import is_local
 from emaillint.provider import REJECTS_SENDER, REWRITES_SENDER, VERIFIES_SENDER, Plan, Provider
 from emaillint.resolve import SENDER, address_of, domain_of
-from emaillint.rules.arithmetic import fitting
+from emaillint.rules.advice import fitting
 from emaillint.vocabulary import SENDER_MISMATCH
 
 

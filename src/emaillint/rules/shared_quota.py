@@ -25,7 +25,8 @@ from typing import Any, Iterable, NamedTuple
 
 from emaillint.model import WARNING, Account, Context, Finding, Rule
 from emaillint.resolve import address_of
-from emaillint.rules.arithmetic import estimate_note, fitting, per_day
+from emaillint.rules.advice import fitting
+from emaillint.rules.arithmetic import estimate_note, per_day
 from emaillint.vocabulary import SHARED_QUOTA
 
 

@@ -36,18 +36,17 @@ from typing import Iterator
 
 from emaillint.model import WARNING, Account, Context, Problem, Rule
 from emaillint.network import ip_address
+from emaillint.rules.advice import fitting
 from emaillint.vocabulary import STARTTLS, TLS, TLS_IP_HOST
 
 REQUIRED_TLS = (TLS, STARTTLS)
-MAX_MESSAGE = 100
 
 
 def check(account: Account, context: Context) -> Iterator[Problem]:
     if (account.host and account.security in REQUIRED_TLS and account.verify_cert is not False
             and ip_address(account.host) is not None):
-        message = f"TLS to the IP address {account.host} with certificate checks fails ('IP address mismatch')"
-        if len(message) > MAX_MESSAGE:
-            message = f"TLS to the IP address {account.host} with certificate checks fails"
+        message = fitting(f"TLS to the IP address {account.host} with certificate checks fails ('IP address mismatch')",
+                          f"TLS to the IP address {account.host} with certificate checks fails")
         yield Problem("host", message, help=f"write the host name the server's certificate is issued for:"
                                             f" {account.setting('host', '<that name>')}")
 

@@ -42,21 +42,18 @@ from __future__ import annotations
 from typing import Iterator
 
 from emaillint.model import ERROR, Account, Context, Problem, Rule
+from emaillint.rules.advice import fitting
 from emaillint.vocabulary import UNEXPANDED_REFERENCE
 
 
 def check(account: Account, context: Context) -> Iterator[Problem]:
     for field, value in account.unexpanded.items():
-        message = f"{value.text} is used as written: {value.outcome}" if value.outcome else ""
+        short = f"{value.text} is used as written, not expanded"
+        message = fitting(f"{value.text} is used as written: {value.outcome}", short) if value.outcome else short
         instead = value.edit.title if value.edit else value.fix or "write the value, or a reference the program expands"
-        if not message or len(message) > MAX_MESSAGE:  # a long key and value: the outcome qualifies the help
-            message = f"{value.text} is used as written, not expanded"
-            instead += f" ({value.outcome})" if value.outcome else ""
+        if message == short and value.outcome:  # a long key and value: the outcome qualifies the help
+            instead += f" ({value.outcome})"
         yield Problem(field, message, help=instead, fix=value.edit)
-
-
-MAX_MESSAGE = 100
-"""A terminal line: past it, what the program expands goes after the help."""
 
 
 RULE = Rule(UNEXPANDED_REFERENCE, ERROR,
