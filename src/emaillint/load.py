@@ -84,7 +84,7 @@ class Document:
     """
 
     __slots__ = ("path", "index", "source", "root", "move", "limit", "_loaded", "_data", "_findings", "_ambiguous",
-                 "_nodes", "_keys", "_tables")
+                 "_nodes", "_keys", "_tables", "_walked")
 
     def __init__(self, path: str, index: int, source: str = "", root: yaml.Node | None = None,
                  loaded: Loaded | None = None) -> None:
@@ -102,6 +102,8 @@ class Document:
         self._nodes: dict[tuple[Path, bool], tuple[yaml.Node | None, int]] = {}
         self._keys: dict[Path, frozenset[str]] = {}
         self._tables: dict[int, dict[Any, tuple[yaml.Node, yaml.Node]]] = {}
+        self._walked = False
+        """Its nodes' budget is spent (``walk``, or ``items`` walking them)."""
 
     @property
     def data(self) -> Any:
@@ -113,17 +115,19 @@ class Document:
         """``credentials.items(self.data)``, read straight from the nodes when the document
         was not converted and is the common kind (no alias, no merge key, within budget and
         depth): finding the secrets of a YAML file no dialect claims then converts nothing."""
-        if self._data is _UNREAD and self.root is not None:
-            found = _node_items(self.root)
-            if found is not None:
+        if self._data is _UNREAD and not self._walked and self.root is not None and self._loaded is not None:
+            found: list[tuple[Any, Any]] = []
+            if _walked(self.root, self._loaded, found):
+                self._walked = True  # the one walk also spent the budget ``walk`` would
                 return found
         return credentials.items(self.data)
 
     def walk(self) -> None:
         """Check the document's budget and depth without converting it (if it was not)."""
-        if self._data is _UNREAD and not (self.root is not None and self._loaded is not None
-                                          and _walked(self.root, self._loaded)):
+        if self._data is _UNREAD and not self._walked and not (
+                self.root is not None and self._loaded is not None and _walked(self.root, self._loaded)):
             self._read(build=False)
+        self._walked = True
 
     def _read(self, build: bool) -> Any:
         if self.root is None:
@@ -497,35 +501,44 @@ def _unusual(node: yaml.ScalarNode) -> bool:
     return node.value[:2] in _INDICATOR_LIKE or node.end_mark.line != node.start_mark.line
 
 
-def _walked(root: yaml.Node, loaded: Loaded) -> bool:
+def _walked(root: yaml.Node, loaded: Loaded, items: list[tuple[Any, Any]] | None = None) -> bool:
     """The converter's walk (``build=False``) for the common document: every node reached
     once (no alias), no merge key, within the budget and the depth. It spends and notices
     exactly what the converter would, in a loop instead of a call per node, since most
-    documents of a repository are walked only to be checked. False: nothing was spent, and
-    the converter walks the document and says what it found."""
+    documents of a repository are walked only to be checked; ``items`` receives what
+    ``credentials.items`` would give of the data (scalars typed as ``data`` types them),
+    so the walk that checks a document also finds its secrets. False: nothing was spent
+    (``items`` is then to be thrown away), and the converter walks the document and says
+    what it found."""
     budget, unusual = loaded.budget[0], loaded.unusual
     seen: set[int] = set()
-    stack = [(root, 0)]
+    stack: list[tuple[yaml.Node, int, Any]] = [(root, 0, None)]
     while stack:
-        node, depth = stack.pop()
+        node, depth, key = stack.pop()
         budget -= 1
         if budget < 0 or depth > MAX_DEPTH or id(node) in seen:
             return False
         seen.add(id(node))
         if isinstance(node, yaml.ScalarNode):
             unusual = unusual or _unusual(node)
+            if items is not None:
+                items.append((key, _typed(node)))
             continue
         if node.flow_style and node.end_mark.line != node.start_mark.line:
             unusual = True
         if isinstance(node, yaml.SequenceNode):
-            stack.extend((item, depth + 1) for item in reversed(node.value))
+            stack.extend((item, depth + 1, key) for item in reversed(node.value))
             continue
         for key_node, value_node in reversed(node.value):
             if key_node.tag == _MERGE:
                 return False
             if not unusual and isinstance(key_node, yaml.ScalarNode):
                 unusual = _unusual(key_node)
-            stack.append((value_node, depth + 1))
+            name = None
+            if items is not None:
+                name = _key_text(key_node)
+                items.append((credentials.KEY_NAME, name))
+            stack.append((value_node, depth + 1, name))
     loaded.budget[0], loaded.unusual = budget, unusual
     return True
 
@@ -661,32 +674,6 @@ def _yaml11_only(kind: str, text: str) -> bool:
     if kind in ("int", "float"):
         return bool(_YAML11_ONLY_NUMBER.match(text)) and text not in ("0",)
     return False
-
-
-def _node_items(root: yaml.Node) -> list[tuple[Any, Any]] | None:
-    """``Document.items`` from the nodes, scalars typed as ``data`` types them; None for a
-    document whose data differs from its nodes' shape (an alias, a merge key) or that is
-    over the budget or the depth: then converting it decides (and reports the limit)."""
-    found: list[tuple[Any, Any]] = []
-    seen: set[int] = set()
-    stack: list[tuple[Any, yaml.Node, int]] = [(None, root, 0)]
-    while stack:
-        key, node, depth = stack.pop()
-        if len(seen) >= MAX_NODES or depth > MAX_DEPTH or id(node) in seen:
-            return None
-        seen.add(id(node))
-        if isinstance(node, yaml.ScalarNode):
-            found.append((key, _typed(node)))
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend((key, item, depth + 1) for item in node.value)
-        else:
-            for key_node, value_node in node.value:
-                if key_node.tag == _MERGE:
-                    return None
-                name = _key_text(key_node)
-                found.append((credentials.KEY_NAME, name))
-                stack.append((name, value_node, depth + 1))
-    return found
 
 
 def _typed(node: yaml.ScalarNode) -> Any:
