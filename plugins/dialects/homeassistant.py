@@ -1,7 +1,10 @@
 """Home Assistant's ``notify`` entries with ``platform: smtp``.
 
-The entries sit in a list under ``notify:`` in ``configuration.yaml`` or a package, or
-make up a whole split file pulled in with ``!include`` (a bare list). Home Assistant's
+The entries sit under ``notify:`` (or ``notify 2:``, ``notify mail:``: every key
+``notify`` or ``notify <label>``) in ``configuration.yaml`` or a package, as a list or as
+one mapping, or make up a whole split file pulled in with ``!include`` (a bare list):
+``homeassistant/config.py`` ``extract_domain_configs`` and ``config_per_platform``, which
+wraps a single mapping in a list. Home Assistant's
 defaults apply: ``server: localhost``, ``port: 587``, ``encryption: starttls`` (STARTTLS
 required; ``tls`` is implicit TLS, ``none`` none) and ``verify_ssl: true``; ``sender``
 and ``recipient`` are required. Its tags are understood: ``!secret name`` and
@@ -13,6 +16,7 @@ Source: https://www.home-assistant.io/integrations/smtp/ and
 
 from __future__ import annotations
 
+import re
 from typing import Any, Mapping
 
 from emaillint.api import (
@@ -35,6 +39,8 @@ from emaillint.api import (
 
 NAME = "homeassistant"
 PLATFORM = "smtp"
+DOMAIN_KEY = re.compile(r"notify(?: .+)?")
+"""The keys Home Assistant reads notify platforms from (``extract_domain_configs``: ``^notify(| .+)$``)."""
 KEYS = {
     "server": "host", "port": "port", "username": "username", "password": "password", "sender": "sender",
     "recipient": "to",
@@ -54,20 +60,20 @@ SPELLING = spelling("Home Assistant", KEYS,
 
 
 def _entries(data: Any) -> list[tuple[tuple[Any, ...], dict[str, Any]]]:
-    """``(path, entry)`` for each smtp notifier, in a bare list or under ``notify:``."""
-    if isinstance(data, dict):
-        base, items = ("notify",), data.get("notify")
-    else:
-        base, items = (), data
-    if not isinstance(items, list):
-        return []
-    return [(base + (i,), item) for i, item in enumerate(items)
-            if isinstance(item, dict) and str(item.get("platform", "")).strip().lower() == PLATFORM]
+    """``(path, entry)`` for each smtp notifier, in a bare list or under a notify key."""
+    blocks = ([((key,), items) for key, items in data.items() if DOMAIN_KEY.fullmatch(str(key))]
+              if isinstance(data, dict) else [((), data)])
+    found = []
+    for base, items in blocks:
+        listed = list(enumerate(items)) if isinstance(items, list) else [(None, items)]
+        found += [(base if i is None else base + (i,), item) for i, item in listed
+                  if isinstance(item, dict) and str(item.get("platform", "")).strip().lower() == PLATFORM]
+    return found
 
 
 def detect(doc: Any) -> bool:
     listed = doc.length(()) or 0  # a split file pulled in with !include: a bare list
-    if "notify" in doc.keys() or any("platform" in doc.keys((i,)) for i in range(listed)):
+    if any(DOMAIN_KEY.fullmatch(key) for key in doc.keys()) or any("platform" in doc.keys((i,)) for i in range(listed)):
         return bool(_entries(doc.data))
     return False
 
@@ -87,7 +93,7 @@ def interpolate(raw: str, environ: Mapping[str, str]) -> Value:
 def read(doc: Any, options: Any) -> Reading:
     reader = Reader(doc, options, NAME, interpolate, NOT_EXPANDED, outcome=EXPANDS)
     for path, entry in _entries(doc.data):
-        name = str(entry.get("name") or f"notify[{path[-1]}]")
+        name = str(entry.get("name") or (f"{path[0]}[{path[-1]}]" if len(path) > 1 else path[0] if path else "notify"))
         found = mapping(doc, path)
         draft = reader.draft(name, path, SPELLING, key=False)
         reader.fields(draft, found, KEYS)

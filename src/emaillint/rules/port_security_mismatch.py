@@ -68,8 +68,10 @@ def check(account: Account, context: Context) -> Iterator[Problem]:
             help=f"write {upgrade(account)}, or use {account.setting('port', 465)} with {account.setting('security', TLS)}",
             fix=setting_fix(account, "security", TLS, started))
     else:
-        message = fitting(f"port 465 expects TLS from the first byte: plain text"
-                          f" ({account.setting('security', account.security)}) hangs until it times out",
+        default = ", the default" if "security" in account.defaults else ""
+        written = f"plain text ({account.setting('security', account.security)}{default}) hangs until"
+        message = fitting(f"port 465 expects TLS from the first byte: {written} it times out",
+                          f"port 465 expects TLS at once: {written} a timeout",
                           "port 465 expects TLS from the first byte: plain text hangs until it times out")
         yield Problem("security", message,
                       help=f"write {account.setting('security', TLS)}, or use {account.setting('port', 587)} with"
