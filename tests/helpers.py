@@ -65,8 +65,10 @@ def examples(text: str) -> list[tuple[str, str, str]]:
 
 
 def printed(findings) -> str:
-    """Findings as the text report prints them, without the summary line."""
-    return "".join(f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}\n" for f in findings)
+    """Findings as the text report prints them (each with its help line), without the summary
+    line and the ``[*]`` marks."""
+    return "".join(f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}\n"
+                   + (f"    help: {f.help}\n" if f.help else "") for f in findings)
 
 
 def finding_lines(out: str) -> list[str]:

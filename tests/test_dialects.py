@@ -270,8 +270,7 @@ def test_every_dialect_section_of_docs_formats_has_one_example():
 
 @pytest.mark.parametrize("name, config, output", _formats_examples())
 def test_the_formats_page_examples_print_what_the_page_shows(name, config, output):
-    findings = lint(config, path=name, as_of=AS_OF)
-    assert "".join(f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}\n" for f in findings) == output
+    assert printed(lint(config, path=name, as_of=AS_OF)) == output
 
 
 def _shapes(node, path=()):

@@ -48,7 +48,8 @@ REGION = re.compile(r"(<!-- gendocs ([\w-]+) -->\n)(.*?)(<!-- /gendocs \2 -->)",
 
 def example_output(name: str, config: str) -> str:
     findings = testing.lint(config, path=name, as_of=AS_OF, discover=False)
-    return "".join(f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}\n" for f in findings)
+    return "".join(f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}\n"
+                   + (f"    help: {f.help}\n" if f.help else "") for f in findings)
 
 
 def examples(text: str) -> str:
@@ -64,7 +65,7 @@ def examples_run(registry: Registry, old: str) -> str:
     if result.returncode not in (0, 1):
         raise SystemExit(f"gendocs: emaillint examples/ exited {result.returncode}: {result.stderr.strip()}")
     lines = result.stdout.splitlines()
-    shown = lines[:3] + ["..."] + lines[-1:]
+    shown = lines[:6] + ["..."] + lines[-1:]  # three findings, each with its help
     return "```text\n$ emaillint examples/\n" + "".join(line + "\n" for line in shown) + "```\n"
 
 
