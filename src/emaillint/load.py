@@ -658,10 +658,7 @@ class _Converter:
             return tagged
         if not node.style and _yaml11_only(kind, node.value):  # plain: None (Python) or '' (libyaml)
             self.doc._ambiguous[id(node)] = node.value
-        try:
-            return _constructor.yaml_constructors[tag](_constructor, node)
-        except (ValueError, OverflowError, yaml.constructor.ConstructorError):
-            return node.value
+        return _typed(node)
 
 
 _NOWHERE = Position(0, 0)
