@@ -12,6 +12,7 @@ written in the file.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any, Iterable, Iterator
 
@@ -90,6 +91,9 @@ _FILLERS = frozenset(("a", "an", "not", "is", "this", "of", "and", "or", "no", "
 so that no random string of letters is ever read as placeholder words."""
 
 
+_SEPARATORS = re.compile(r"[\s._-]+")
+
+
 def placeholder(text: str) -> bool:
     """Whether a password-like value is text meant to be replaced, not a secret.
 
@@ -102,18 +106,28 @@ def placeholder(text: str) -> bool:
     text = text.strip()
     if _BRACKETED.fullmatch(text) or _MASKED.fullmatch(text):
         return True
-    parts = [part for part in re.split(r"[\s._-]+", text.lower()) if part]
+    parts = [part for part in _SEPARATORS.split(text.lower()) if part]
     words = [part for part in parts if part not in _FILLERS]
     return bool(words) and all(_spelled_from_words(part) for part in words)
 
 
 def _spelled_from_words(part: str) -> bool:
-    """``part`` is one or more placeholder words run together (``changeme``, ``yourapppassword``)."""
-    ends = {0}
+    """``part`` is one or more placeholder words run together (``changeme``, ``yourapppassword``).
+
+    Only the places where a word ended are tried as the next word's start, and a part with
+    no word ending within the longest word's length of its last one is given up on there:
+    a real password is rejected within a few characters, not tried at every split."""
+    ends = [0]
     for end in range(1, len(part) + 1):
-        if any(start in ends and part[start:end] in _WORDS for start in range(max(0, end - _LONGEST_WORD), end)):
-            ends.add(end)
-    return len(part) in ends
+        if end - ends[-1] > _LONGEST_WORD:
+            return False
+        for start in reversed(ends):
+            if end - start > _LONGEST_WORD:
+                break
+            if part[start:end] in _WORDS:
+                ends.append(end)
+                break
+    return ends[-1] == len(part)
 
 
 _APP_PASSWORD = re.compile(r"[a-z]{4}(?: ?[a-z]{4}){3}|[A-Za-z0-9]{16}")
@@ -203,27 +217,51 @@ def items(data: Any) -> Iterator[tuple[Any, Any]]:
 
 def secrets_in(pairs: Iterable[tuple[Any, Any]], shapes: Iterable[re.Pattern[str]] = (),
                keys: frozenset[str] = frozenset()) -> frozenset[str]:
-    """``find_secrets`` over ``items`` (or the same pairs read from a document's nodes)."""
+    """``find_secrets`` over ``items`` (or the same pairs read from a document's nodes).
+
+    Each text is searched once however often it is written (every account repeats ``host``
+    and ``port``, and often their values), and the shapes only where one of them matches."""
     found: set[str] = set()
     shapes = tuple(shapes)
+    any_shape = _any_of(shapes)
+    searched: set[str] = set()
     for key, value in pairs:
         if key is KEY_NAME:
-            found |= _in_text(value, shapes)
+            if value not in searched:
+                searched.add(value)
+                found |= _in_text(value, shapes, any_shape)
         elif isinstance(value, str):
             if key is not None and (_secret_key(str(key)) or key in keys) and _literal(value):
                 found.add(value.strip())
-            found |= _in_text(value, shapes)
+            if value not in searched:
+                searched.add(value)
+                found |= _in_text(value, shapes, any_shape)
         elif value is not None and key is not None and (_secret_key(str(key)) or key in keys) \
                 and not isinstance(value, bool):
             found.add(str(value))
     return frozenset(s for s in found if len(s) >= MIN_SECRET)
 
 
-def _in_text(text: str, shapes: tuple[re.Pattern[str], ...] = ()) -> set[str]:
+@functools.lru_cache(maxsize=8)
+def _any_of(shapes: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
+    """One pattern that matches where any of ``shapes`` does (it matches at the leftmost place
+    any of them matches), to skip the texts none of them is in; None where they cannot be
+    joined (a plugin's pattern with global flags): each shape is then tried on every text."""
+    if len(shapes) < 2:
+        return shapes[0] if shapes else None
+    try:
+        return re.compile("|".join(f"(?:{shape.pattern})" for shape in shapes))
+    except re.error:
+        return None
+
+
+def _in_text(text: str, shapes: tuple[re.Pattern[str], ...] = (),
+             any_shape: re.Pattern[str] | None = None) -> set[str]:
     """Secrets inside one piece of text (a value or a key), found by their shape."""
     found = {match for shape in USERINFO for match in shape.findall(text)} if ":" in text and "@" in text else set()
-    for shape in shapes:
-        found.update(match.group(0) for match in shape.finditer(text))
+    if shapes and (any_shape is None or any_shape.search(text)):
+        for shape in shapes:
+            found.update(match.group(0) for match in shape.finditer(text))
     if "=" in text or ": " in text or ":\t" in text:
         for key, value in ASSIGNMENT.findall(text) + FOLDED_ASSIGNMENT.findall(text):
             value = value.strip().strip("'\";,")

@@ -7,6 +7,7 @@ in worker processes; what crosses files (shared-quota) leaves as small records t
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import stat
@@ -77,8 +78,9 @@ class Linter:
         """The plugins' account keys their schema marks ``writeOnly``: secrets, whatever their name."""
         self.environ_secrets = credentials.find_secrets(dict(options.environ), self.shapes)
         """With --resolve-env, values from the environment reach messages: its secrets too."""
-        self.account_rules = [r for r in registry.rules.values() if r.scope == "account" and r.check]
-        self.run_rules = [r for r in registry.rules.values() if r.scope == "run" and r.check]
+        self.account_rules = [(r, _rule_key(r)) for r in registry.rules.values() if r.scope == "account" and r.check]
+        self.run_rules = [(r, _rule_key(r)) for r in registry.rules.values() if r.scope == "run" and r.check]
+        """Each rule with its boundary key, made once: a run calls every rule on every account."""
         dialects = registry.dialects
         if options.dialect:
             dialects = [d for d in dialects if d.name == options.dialect]
@@ -241,19 +243,19 @@ class Linter:
             yield Finding(path, line, column, UNKNOWN_PROVIDER, "",
                           f"no installed plugin knows {account.host}: provider rules are skipped", account.name, None,
                           help=f"install a provider plugin for {account.host}{hint} (emaillint plugins lists them)")
-        for rule in self.account_rules:
+        call = self.registry.boundary.call
+        for rule, key in self.account_rules:
             try:
                 found = [_finding(path, rule, account, problem, provider)
-                         for problem in self.registry.boundary.call(_rule_key(rule), _problems, rule, account, context,
-                                                                    default=())]
+                         for problem in call(key, _problems, rule, account, context, default=())]
             except Exception as exc:
                 yield self._plugin_error(path, f"rule '{rule.id}' raised on account '{account.name}'",
                                          rule.plugin, exc, account.where(""), account.name)
                 continue
             yield from found
-        for rule in self.run_rules:
+        for rule, key in self.run_rules:
             try:
-                share = self.registry.boundary.call(_rule_key(rule), rule.check, account, context)
+                share = call(key, rule.check, account, context)
             except Exception as exc:
                 yield self._plugin_error(path, f"rule '{rule.id}' raised on account '{account.name}'",
                                          rule.plugin, exc, account.where(""), account.name)
@@ -423,8 +425,6 @@ MAX_PROBLEMS = 1000
 
 def _problems(rule: Rule, account: Account, context: Context) -> list[Problem]:
     """A rule's problems, taken to the end inside the plugin boundary (a generator runs there)."""
-    import itertools
-
     problems = list(itertools.islice(rule.check(account, context) or (), MAX_PROBLEMS + 1))
     if len(problems) > MAX_PROBLEMS:
         raise TypeError(f"check() yielded more than {MAX_PROBLEMS} problems for one account; yield each"

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import queue
 import sys
 import threading
 import time
@@ -48,6 +49,8 @@ _MARK = f"{hookspecs.PROJECT}_impl"
 DEFAULT_TIMEOUT = 10.0
 """Seconds one plugin call may take (``--plugin-timeout``, ``plugin_timeout``): a rule's check
 of one account takes microseconds, a dialect's reading of a file milliseconds."""
+IDLE = 1.0
+"""Seconds the worker thread waits for the next job before it ends."""
 T = TypeVar("T")
 
 
@@ -63,7 +66,7 @@ class _Abandoned(BaseException):
 
 
 class _Job:
-    __slots__ = ("work", "done", "result", "error", "current", "started", "abandoned")
+    __slots__ = ("work", "done", "result", "error", "current", "started", "abandoned", "inbox")
 
     def __init__(self, work: Callable[[], Any]) -> None:
         self.work = work
@@ -73,6 +76,7 @@ class _Job:
         self.current: tuple[str, str] | None = None
         self.started = 0.0
         self.abandoned = False
+        self.inbox: Any = None
 
 
 class Boundary:
@@ -97,6 +101,9 @@ class Boundary:
         self.hung: dict[tuple[str, str], str] = {}
         """(plugin, what) -> where it hung: the calls given up on, skipped for the rest of the run."""
         self._local = threading.local()
+        self._lock = threading.Lock()
+        self._inbox: queue.SimpleQueue[_Job] | None = None
+        """Where the waiting worker thread takes its next job from (None: no thread waits)."""
 
     def call(self, key: tuple[str, str], function: Callable[..., T], *args: Any, default: Any = None) -> T:
         """``function(*args)`` for the plugin ``key[0]``; ``key[1]`` says what it is (``rule 'x'``)."""
@@ -130,28 +137,56 @@ class Boundary:
         poll = min(0.05, self.limit / 10)
         while True:
             job = _Job(work)
-            threading.Thread(target=self._work, args=(job,), daemon=True, name="emaillint-plugin-call").start()
+            self._hand(job)
             while not job.done.wait(poll):
                 current, started = job.current, job.started
                 if current is not None and time.monotonic() - started > self.limit:
                     job.abandoned = True
                     self.hung[current] = where
                     hung.append(current)
+                    with self._lock:
+                        if self._inbox is job.inbox:  # the next job goes to a new thread
+                            self._inbox = None
                     break
             else:
                 if job.error is not None:
                     raise job.error
                 return job.result, hung
 
-    def _work(self, job: _Job) -> None:
-        self._local.job = job
-        try:
-            job.result = job.work()
-        except _Abandoned:
-            return
-        except BaseException as exc:  # handed to the watching thread, which raises it there
-            job.error = exc
-        job.done.set()
+    def _hand(self, job: _Job) -> None:
+        """Give ``job`` to the worker thread, starting one if none is waiting: one thread
+        does every file of a run (starting a thread per file cost a tenth of a lint)."""
+        with self._lock:
+            if self._inbox is None:
+                self._inbox = queue.SimpleQueue()
+                threading.Thread(target=self._serve, args=(self._inbox,), daemon=True,
+                                 name="emaillint-plugin-call").start()
+            job.inbox = self._inbox
+            self._inbox.put(job)
+
+    def _serve(self, inbox: queue.SimpleQueue[_Job]) -> None:
+        """Do the jobs of ``inbox`` until it is idle for ``IDLE`` seconds (so a boundary the
+        API made and dropped leaves no thread behind) or its job is abandoned."""
+        while True:
+            try:
+                job = inbox.get(timeout=IDLE)
+            except queue.Empty:
+                with self._lock:
+                    if not inbox.empty():
+                        continue
+                    if self._inbox is inbox:
+                        self._inbox = None
+                    return
+            self._local.job = job
+            try:
+                job.result = job.work()
+            except _Abandoned:
+                return
+            except BaseException as exc:  # handed to the watching thread, which raises it there
+                job.error = exc
+            finally:
+                self._local.job = None
+            job.done.set()
 
     def hang_message(self, key: tuple[str, str]) -> str:
         plugin, what = key
