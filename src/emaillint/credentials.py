@@ -220,24 +220,32 @@ def secrets_in(pairs: Iterable[tuple[Any, Any]], shapes: Iterable[re.Pattern[str
     """``find_secrets`` over ``items`` (or the same pairs read from a document's nodes).
 
     Each text is searched once however often it is written (every account repeats ``host``
-    and ``port``, and often their values), and the shapes only where one of them matches."""
+    and ``port``, and often their values), the shapes only where one of them matches, and
+    each key's name once."""
     found: set[str] = set()
     shapes = tuple(shapes)
     any_shape = _any_of(shapes)
     searched: set[str] = set()
+    named: dict[Any, bool] = {}  # key -> whether it names a secret
+
+    def names_secret(key: Any) -> bool:
+        answer = named.get(key)
+        if answer is None:
+            answer = named[key] = _secret_key(str(key)) or key in keys
+        return answer
+
     for key, value in pairs:
         if key is KEY_NAME:
             if value not in searched:
                 searched.add(value)
                 found |= _in_text(value, shapes, any_shape)
         elif isinstance(value, str):
-            if key is not None and (_secret_key(str(key)) or key in keys) and _literal(value):
+            if key is not None and names_secret(key) and _literal(value):
                 found.add(value.strip())
             if value not in searched:
                 searched.add(value)
                 found |= _in_text(value, shapes, any_shape)
-        elif value is not None and key is not None and (_secret_key(str(key)) or key in keys) \
-                and not isinstance(value, bool):
+        elif value is not None and key is not None and names_secret(key) and not isinstance(value, bool):
             found.add(str(value))
     return frozenset(s for s in found if len(s) >= MIN_SECRET)
 

@@ -25,6 +25,7 @@ import sys
 import threading
 import time
 import types
+import weakref
 from typing import Any, Callable, Iterable, Iterator, Mapping, NamedTuple, TypeVar
 
 import pluggy
@@ -54,6 +55,18 @@ IDLE = 1.0
 T = TypeVar("T")
 
 
+_BOUNDARIES: weakref.WeakSet[Boundary] = weakref.WeakSet()
+
+
+def _after_fork() -> None:
+    for boundary in list(_BOUNDARIES):
+        boundary._forked()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork)
+
+
 class PluginExit(Exception):
     """A plugin call ended in a ``BaseException`` that is no ``Exception`` (``SystemExit``,
     ``GeneratorExit``, or a ``KeyboardInterrupt`` the plugin raised itself): an ``Exception``
@@ -63,6 +76,15 @@ class PluginExit(Exception):
 class _Abandoned(BaseException):
     """Raised in a worker thread the run gave up on, when its plugin call returns at last,
     so that it unwinds without touching anything of the run."""
+
+
+class _Local(threading.local):
+    """The job of the worker thread it is read in. ``job`` is a class attribute so that
+    reading it where it was never set (the watching thread, the API's direct calls) is an
+    attribute look-up, not the AttributeError ``getattr(local, "job", None)`` raises and
+    catches: a microsecond on each of a run's hundred thousand plugin calls."""
+
+    job: _Job | None = None
 
 
 class _Job:
@@ -100,16 +122,23 @@ class Boundary:
         self.limit = limit
         self.hung: dict[tuple[str, str], str] = {}
         """(plugin, what) -> where it hung: the calls given up on, skipped for the rest of the run."""
-        self._local = threading.local()
+        self._local = _Local()
         self._lock = threading.Lock()
         self._inbox: queue.SimpleQueue[_Job] | None = None
         """Where the waiting worker thread takes its next job from (None: no thread waits)."""
+        _BOUNDARIES.add(self)
+
+    def _forked(self) -> None:
+        """In a child process (``-j``'s forked workers): the worker thread was not copied, and
+        a job handed to its inbox would wait forever."""
+        self._lock = threading.Lock()
+        self._inbox = None
 
     def call(self, key: tuple[str, str], function: Callable[..., T], *args: Any, default: Any = None) -> T:
         """``function(*args)`` for the plugin ``key[0]``; ``key[1]`` says what it is (``rule 'x'``)."""
         if key in self.hung:
             return default
-        job = getattr(self._local, "job", None)
+        job = self._local.job
         if job is not None:
             job.started = time.monotonic()
             job.current = key
@@ -131,7 +160,7 @@ class Boundary:
 
     def run(self, work: Callable[[], T], where: str = "") -> tuple[T, list[tuple[str, str]]]:
         """``work()`` and the calls that hung while it ran (given up on, then skipped)."""
-        if getattr(self._local, "job", None) is not None:  # already in a worker
+        if self._local.job is not None:  # already in a worker
             return work(), []
         hung: list[tuple[str, str]] = []
         poll = min(0.05, self.limit / 10)
