@@ -80,9 +80,9 @@ class _Abandoned(BaseException):
 
 class _Local(threading.local):
     """The job of the worker thread it is read in. ``job`` is a class attribute so that
-    reading it where it was never set (the watching thread, the API's direct calls) is an
-    attribute look-up, not the AttributeError ``getattr(local, "job", None)`` raises and
-    catches: a microsecond on each of a run's hundred thousand plugin calls."""
+    reading it where no job was ever set (the watching thread, the API's direct calls) is
+    an attribute look-up, not the AttributeError ``getattr(local, "job", None)`` raises and
+    catches: 0.1 us against 1.1 us a call."""
 
     job: _Job | None = None
 
